@@ -1,0 +1,48 @@
+//! The page's address: read it, and rewrite it without a reload. The code is removed from
+//! the address bar and the history entry at once (`history.replaceState`), so neither a
+//! reload nor the back button brings it back.
+
+use thiserror::Error;
+
+use super::{js_error_text, window, NoWindow};
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LocationError {
+    #[error(transparent)]
+    NoWindow(#[from] NoWindow),
+    #[error("the browser refused to read or change the address: {0}")]
+    Refused(String),
+}
+
+fn location() -> Result<web_sys::Location, LocationError> {
+    Ok(window()?.location())
+}
+
+/// The full address of the page.
+pub fn href() -> Result<String, LocationError> {
+    location()?
+        .href()
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}
+
+/// The query string, with its leading `?` (empty when there is none).
+pub fn search() -> Result<String, LocationError> {
+    location()?
+        .search()
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}
+
+/// Replaces the current history entry's address with `url` (same origin), without loading.
+pub fn replace(url: &str) -> Result<(), LocationError> {
+    window()?
+        .history()
+        .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)))
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}
+
+/// Leaves the page for `url` (the consent screen).
+pub fn go_to(url: &str) -> Result<(), LocationError> {
+    location()?
+        .assign(url)
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}

@@ -1,0 +1,13 @@
+//! Refresh Token Helper: get an OAuth 2.0 refresh token (Google first, for Azure Data
+//! Factory's BigQuery and Google Ads connectors) entirely in the browser.
+//!
+//! `oauth` and `export` are pure and build everywhere; `browser` and `ui` exist only in the
+//! wasm build.
+
+pub mod export;
+pub mod oauth;
+
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,571 @@
+//! Every failure and surprise of the flow, told as what happened, why, and what to do.
+//! The UI renders these and never writes error prose itself. Google's wording of
+//! `error_description` is matched where it tells causes apart (see Google's "Using OAuth 2.0
+//! to Access Google APIs" and the web-server guide's error sections); anything unknown still
+//! shows the provider's own text.
+
+use super::callback::{CallbackError, Denial};
+use super::endpoint::UrlError;
+use super::error::{ErrorCode, KnownError};
+use super::response::{TokenEndpointError, TokenError};
+use super::scope::Scope;
+use super::types::InputError;
+
+/// What to show the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    /// What went wrong, in one sentence.
+    pub what: String,
+    /// The likely cause.
+    pub why: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+impl Explanation {
+    fn new(what: impl Into<String>, why: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self {
+            what: what.into(),
+            why: why.into(),
+            fix: fix.into(),
+        }
+    }
+}
+
+/// Everything that can need explaining.
+#[derive(Debug, Clone, Copy)]
+pub enum Situation<'a> {
+    /// The provider redirected back with `?error=…`.
+    Denied(&'a Denial),
+    /// The `state` in the redirect is not the one this tab sent.
+    StateMismatch,
+    /// A redirect arrived but this tab has no record of starting a flow.
+    NoPendingFlow,
+    /// What was pasted or received is not a usable redirect.
+    Callback(&'a CallbackError),
+    /// The token endpoint gave no tokens.
+    Token(&'a TokenEndpointError),
+    /// Tokens came back, but no refresh token among them.
+    NoRefreshToken { consent_forced: bool },
+    /// The user unticked some scopes at consent.
+    ScopesPartlyGranted { missing: &'a [Scope] },
+    /// The refresh token has a lifetime (consent screen in "Testing").
+    RefreshTokenExpires { seconds: u64 },
+    /// The request never got an answer the page could read.
+    Network { detail: &'a str },
+    /// The request took too long and was given up.
+    Timeout { seconds: u32 },
+    /// A form field is not valid.
+    Input(&'a InputError),
+    /// A URL field is not valid.
+    Url(&'a UrlError),
+    /// The browser refuses `sessionStorage` (some private modes, disabled storage).
+    StorageUnavailable,
+}
+
+/// The explanation of a situation.
+pub fn explain(situation: Situation<'_>) -> Explanation {
+    match situation {
+        Situation::Denied(denial) => denied(denial),
+        Situation::StateMismatch => Explanation::new(
+            "The redirect does not belong to the sign-in this tab started.",
+            "Its `state` value differs from the one this tab sent. The redirect may come from \
+             an older attempt or another tab, or someone tried to slip you a code of theirs.",
+            "Start again from this tab with “Go to consent”, and finish in the same tab.",
+        ),
+        Situation::NoPendingFlow => Explanation::new(
+            "The provider sent a code, but this tab has no record of asking for one.",
+            "The sign-in was started in another tab or browser, the tab's storage was cleared, \
+             or the code was already handled here (a reload never reuses a code).",
+            "Start again with “Go to consent”. If you still have the code, paste the address \
+             into the manual field and enter the client secret: a code works once, within minutes.",
+        ),
+        Situation::Callback(error) => callback(error),
+        Situation::Token(error) => token(error),
+        Situation::NoRefreshToken { consent_forced } => Explanation::new(
+            "Tokens came back, but no refresh token.",
+            if consent_forced {
+                "The provider issues refresh tokens only with `access_type=offline` and may \
+                 still decline for this client (some providers need an extra scope such as \
+                 `offline_access`)."
+            } else {
+                "Google sends a refresh token only the first time you consent to this client, \
+                 unless `prompt=consent` forces the consent screen again. You consented before."
+            },
+            if consent_forced {
+                "Check the provider's documentation for offline access and add what it needs to the scopes."
+            } else {
+                "Try again with consent forced (`prompt=consent`), or remove the app's access at \
+                 myaccount.google.com/permissions and start again."
+            },
+        ),
+        Situation::ScopesPartlyGranted { missing } => Explanation::new(
+            format!(
+                "Not every permission was granted: missing {}.",
+                missing
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            "Google's consent screen lets you untick permissions; the token only carries the \
+             ones left ticked, and the connector will fail where it needs the others.",
+            "Start again and leave every requested permission ticked.",
+        ),
+        Situation::RefreshTokenExpires { seconds } => Explanation::new(
+            format!(
+                "This refresh token stops working in {}.",
+                human_duration(seconds)
+            ),
+            "Google limits refresh tokens to 7 days while the OAuth consent screen is in \
+             “Testing” status (or when the scopes are time-limited by policy).",
+            "In the Google Cloud console, publish the app (OAuth consent screen → Publish app, \
+             status “In production”), then get a new refresh token here.",
+        ),
+        Situation::Network { detail } => Explanation::new(
+            "The request got no answer the page could read.",
+            format!(
+                "The endpoint is unreachable (offline, wrong address, DNS), or it answered \
+                 without the CORS headers a browser needs, or a browser extension or the page's \
+                 security policy blocked it. The browser said: {detail}"
+            ),
+            "Check the endpoint address and your connection. For a custom provider, its token \
+             endpoint must allow this page's origin (Access-Control-Allow-Origin). The browser's \
+             developer console names the exact cause.",
+        ),
+        Situation::Timeout { seconds } => Explanation::new(
+            format!("The provider did not answer within {seconds} seconds."),
+            "The endpoint is overloaded, unreachable, or the connection stalled.",
+            "Try again. Your form is kept; an authorization code stays valid for a few minutes only.",
+        ),
+        Situation::Input(error) => Explanation::new(
+            format!("{} is not valid.", error.field()),
+            capitalise(&error.to_string()) + ".",
+            input_fix(error),
+        ),
+        Situation::Url(error) => Explanation::new(
+            "An address is not valid.",
+            capitalise(&error.to_string()) + ".",
+            "Enter the full address as the provider documents it, starting with https:// \
+             (http:// is accepted only for localhost and 127.0.0.1).",
+        ),
+        Situation::StorageUnavailable => Explanation::new(
+            "This browser does not let the page keep anything for the trip to the provider.",
+            "Session storage is disabled or full (some private modes, strict privacy settings).",
+            "Allow site data for this page, or use the manual path: set the redirect URI to \
+             http://localhost, open the consent URL, and paste the address you land on.",
+        ),
+    }
+}
+
+fn denied(denial: &Denial) -> Explanation {
+    let said = provider_said(denial.description.as_deref());
+    match &denial.error {
+        ErrorCode::Known(KnownError::AccessDenied) => Explanation::new(
+            "Consent was not given.",
+            format!(
+                "You pressed Cancel or Deny on the consent screen, or the account may not use \
+                 this app (while the consent screen is in “Testing”, only listed test users may).{said}"
+            ),
+            "Start again and press Allow. If you were not asked, add your account as a test \
+             user under OAuth consent screen → Audience, or publish the app.",
+        ),
+        ErrorCode::Known(KnownError::AdminPolicyEnforced) => Explanation::new(
+            "Your Google Workspace administrator blocks this app or these scopes.",
+            format!("Workspace admins can restrict which apps may access Google data.{said}"),
+            "Ask your administrator to trust this OAuth client (Admin console → Security → API \
+             controls), or use an account outside that organisation.",
+        ),
+        ErrorCode::Known(KnownError::OrgInternal) => Explanation::new(
+            "The app is limited to users of its own organisation.",
+            format!("The consent screen's user type is “Internal”.{said}"),
+            "Sign in with an account of that organisation, or set the user type to “External”.",
+        ),
+        ErrorCode::Known(KnownError::InvalidScope) => Explanation::new(
+            "The provider rejected the requested scopes.",
+            format!("A scope is misspelt or not available to this client.{said}"),
+            "Check each scope against the provider's list, or pick a preset.",
+        ),
+        ErrorCode::Known(KnownError::UnauthorizedClient | KnownError::UnsupportedResponseType) => {
+            Explanation::new(
+                "The provider does not allow this client to use the authorization code flow.",
+                format!("The client is of a type that cannot receive codes here.{said}"),
+                "Use a “Web application” OAuth client with this page's redirect URI registered.",
+            )
+        }
+        ErrorCode::Known(KnownError::ServerError | KnownError::TemporarilyUnavailable) => {
+            Explanation::new(
+                "The provider failed while asking for consent.",
+                format!("A temporary problem on the provider's side.{said}"),
+                "Wait a moment and start again.",
+            )
+        }
+        other => Explanation::new(
+            format!("The provider refused the sign-in: `{other}`."),
+            format!("The provider returned an error this page does not know.{said}"),
+            "Read the provider's message above; fix what it names and start again.",
+        ),
+    }
+}
+
+fn callback(error: &CallbackError) -> Explanation {
+    let paste = "Paste the whole address from the browser's address bar after consent \
+                 (it contains `code=`), or just the code.";
+    match error {
+        CallbackError::Empty => {
+            Explanation::new("Nothing was pasted.", "The field is empty.", paste)
+        }
+        CallbackError::TooLong { len } => Explanation::new(
+            "That is not a redirect address.",
+            format!("It is {len} characters long; a redirect address is at most a few thousand."),
+            paste,
+        ),
+        CallbackError::NoCode => Explanation::new(
+            "The address has no authorization code.",
+            "It lacks the `code=` parameter: it may be the consent URL itself, or the page \
+             before the redirect.",
+            paste,
+        ),
+        CallbackError::Duplicate(name) => Explanation::new(
+            format!("The address has `{name}` more than once."),
+            "A genuine redirect carries each parameter once; this one was edited or joined \
+             from two addresses.",
+            paste,
+        ),
+        CallbackError::CodeAndError => Explanation::new(
+            "The address has both a code and an error.",
+            "A genuine redirect carries one or the other; this one was edited or joined from \
+             two addresses.",
+            paste,
+        ),
+        CallbackError::BadCode(e) => Explanation::new(
+            "The authorization code is not valid.",
+            capitalise(&e.to_string()) + ": it was probably cut or changed while copying.",
+            paste,
+        ),
+        CallbackError::BadState(e) => Explanation::new(
+            "The `state` in the address is not valid.",
+            capitalise(&e.to_string()) + ".",
+            paste,
+        ),
+    }
+}
+
+fn token(error: &TokenEndpointError) -> Explanation {
+    match error {
+        TokenEndpointError::Refused(e) => refused(e),
+        TokenEndpointError::NotJson {
+            status,
+            content_type_hint,
+        } => Explanation::new(
+            format!("The token endpoint answered HTTP {status} with {content_type_hint} instead of JSON."),
+            "The token endpoint address is wrong (it points at a web page), or a proxy or the \
+             provider failed in between.",
+            "Check the token endpoint address (Google: https://oauth2.googleapis.com/token) and \
+             try again. The raw answer is below.",
+        ),
+        TokenEndpointError::Malformed { status, reason } => Explanation::new(
+            format!("The token endpoint answered HTTP {status}, but not with a token response."),
+            format!("The JSON does not follow OAuth 2.0: {reason}."),
+            "Check that the token endpoint is the provider's OAuth 2.0 token endpoint. The raw \
+             answer is below.",
+        ),
+    }
+}
+
+fn refused(e: &TokenError) -> Explanation {
+    let desc = e.description.as_deref().unwrap_or("").trim();
+    let said = provider_said(e.description.as_deref());
+    let has = |needle: &str| {
+        desc.to_ascii_lowercase()
+            .contains(&needle.to_ascii_lowercase())
+    };
+    let known = match &e.code {
+        ErrorCode::Known(k) => *k,
+        ErrorCode::Unknown(code) => {
+            return Explanation::new(
+                format!("The token endpoint refused: `{code}` (HTTP {}).", e.status),
+                format!("The provider returned an error this page does not know.{said}"),
+                "Read the provider's message; fix what it names and try again.",
+            )
+        }
+    };
+    match known {
+        KnownError::InvalidGrant if has("already redeemed") => Explanation::new(
+            "This authorization code was already used.",
+            "A code works exactly once. It was exchanged before: by this page, by another tool, \
+             or by a second click or reload.",
+            "Start again with “Go to consent” to get a fresh code.",
+        ),
+        KnownError::InvalidGrant if has("expired or revoked") => Explanation::new(
+            "The refresh token no longer works.",
+            "It was revoked (by you, an administrator or “Revoke” here), it expired (7 days \
+             while the consent screen is in “Testing”; 6 months unused), the account's password \
+             changed, or more than 100 newer refresh tokens were issued for this account and client.",
+            "Get a new refresh token with the consent flow, and update it wherever it is stored.",
+        ),
+        KnownError::InvalidGrant if has("code verifier") => Explanation::new(
+            "The PKCE code verifier did not match.",
+            format!(
+                "The code was requested with a PKCE challenge from another attempt or tab.{said}"
+            ),
+            "Start again in one tab; do not mix codes from different attempts.",
+        ),
+        KnownError::InvalidGrant if has("malformed") => Explanation::new(
+            "The authorization code is damaged.",
+            "It was cut or altered while copying (a missing character, a decoded `%2F`).",
+            "Copy the whole address after consent again, or start again.",
+        ),
+        KnownError::InvalidGrant => Explanation::new(
+            "The provider did not accept the code or token.",
+            format!(
+                "The code expired (they live for minutes), was issued for another client or \
+                 redirect URI, or was mistyped.{said}"
+            ),
+            "Start again with “Go to consent” and let the page exchange the code at once.",
+        ),
+        KnownError::RedirectUriMismatch => Explanation::new(
+            "The redirect URI differs from the one used at consent or registered for the client.",
+            format!(
+                "The token request must repeat the consent request's `redirect_uri` exactly, \
+                 and it must be registered: scheme, host, port, path and trailing slash all \
+                 count, and localhost is not 127.0.0.1.{said}"
+            ),
+            "Use the same redirect URI for consent and exchange, and register it exactly as \
+             shown under Authorized redirect URIs in the console.",
+        ),
+        KnownError::InvalidClient if has("not found") => Explanation::new(
+            "The provider does not know this client ID.",
+            format!("The client ID is mistyped, or the client was deleted.{said}"),
+            "Copy the client ID again from the console's Credentials page.",
+        ),
+        KnownError::InvalidClient => Explanation::new(
+            "The client secret is wrong for this client ID.",
+            format!(
+                "The secret is mistyped, belongs to another client, or was reset in the console.{said}"
+            ),
+            "Copy the client secret again from the console (Credentials → your client). If it \
+             was rotated, use the current one.",
+        ),
+        KnownError::InvalidRequest if has("client_secret") => Explanation::new(
+            "The token endpoint needs the client secret.",
+            "Google's “Web application” clients must send their secret, even with PKCE.",
+            "Enter the client secret and try again.",
+        ),
+        KnownError::InvalidRequest => Explanation::new(
+            "The provider says the token request is malformed.",
+            format!("A required parameter is missing or repeated.{said}"),
+            "Check the fields; if it persists, the raw exchange shows what was sent.",
+        ),
+        KnownError::UnauthorizedClient => Explanation::new(
+            "This client may not use this grant.",
+            format!(
+                "The refresh token was issued to a different client ID, or the client's type \
+                 does not allow this flow.{said}"
+            ),
+            "Use the client ID and secret that the token was issued to, or get a new token \
+             for this client.",
+        ),
+        KnownError::UnsupportedGrantType => Explanation::new(
+            "The provider does not support this grant type.",
+            format!("The token endpoint does not accept it.{said}"),
+            "Check the token endpoint address and the provider's documentation.",
+        ),
+        KnownError::InvalidScope => Explanation::new(
+            "The provider rejected the scopes.",
+            format!("A scope is invalid or exceeds what was granted.{said}"),
+            "Check the scopes, or get a new token with the scopes you need.",
+        ),
+        KnownError::ServerError | KnownError::TemporarilyUnavailable => Explanation::new(
+            "The provider failed to answer the token request.",
+            format!("A temporary problem on the provider's side.{said}"),
+            "Try again in a moment.",
+        ),
+        other => Explanation::new(
+            format!("The token endpoint refused: `{}` (HTTP {}).", other.as_str(), e.status),
+            format!("See the provider's message.{said}"),
+            "Fix what the message names and try again.",
+        ),
+    }
+}
+
+fn provider_said(description: Option<&str>) -> String {
+    match description.map(str::trim).filter(|d| !d.is_empty()) {
+        Some(d) => format!(" The provider said: “{d}”"),
+        None => String::new(),
+    }
+}
+
+fn input_fix(error: &InputError) -> String {
+    match error {
+        InputError::Empty { field } => format!("Fill in {field}."),
+        InputError::Whitespace { field } => {
+            format!("Copy {field} again; it must be one piece with no spaces or line breaks.")
+        }
+        InputError::InvalidChar { field, .. } => {
+            format!("Copy {field} again from its source; it was altered.")
+        }
+        InputError::TooLong { field, .. } | InputError::TooShort { field, .. } => {
+            format!("Check that {field} holds the right value.")
+        }
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "6 days 23 hours", "59 minutes", "30 seconds".
+pub fn human_duration(seconds: u64) -> String {
+    let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
+    let (d, h, m) = (
+        seconds / 86_400,
+        seconds % 86_400 / 3_600,
+        seconds % 3_600 / 60,
+    );
+    match (d, h, m) {
+        (0, 0, 0) => plural(seconds, "second"),
+        (0, 0, m) => plural(m, "minute"),
+        (0, h, 0) => plural(h, "hour"),
+        (0, h, m) => format!("{} {}", plural(h, "hour"), plural(m, "minute")),
+        (d, 0, _) => plural(d, "day"),
+        (d, h, _) => format!("{} {}", plural(d, "day"), plural(h, "hour")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth::response::parse_token_response;
+
+    fn token_says(status: u16, body: &str) -> Explanation {
+        explain(Situation::Token(
+            &parse_token_response(status, body).unwrap_err(),
+        ))
+    }
+
+    #[test]
+    fn tells_googles_invalid_grant_cases_apart() {
+        let redeemed = token_says(
+            400,
+            r#"{"error":"invalid_grant","error_description":"Code was already redeemed."}"#,
+        );
+        assert!(redeemed.what.contains("already used"));
+        let revoked = token_says(
+            400,
+            r#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#,
+        );
+        assert!(revoked.what.contains("no longer works"));
+        assert!(revoked.why.contains("7 days"));
+        let bad = token_says(
+            400,
+            r#"{"error":"invalid_grant","error_description":"Bad Request"}"#,
+        );
+        assert!(bad.why.contains("expired") && bad.why.contains("Bad Request"));
+    }
+
+    #[test]
+    fn tells_wrong_secret_from_unknown_client() {
+        let secret = token_says(
+            401,
+            r#"{"error":"invalid_client","error_description":"Unauthorized"}"#,
+        );
+        assert!(secret.what.contains("secret is wrong"));
+        let client = token_says(
+            401,
+            r#"{"error":"invalid_client","error_description":"The OAuth client was not found."}"#,
+        );
+        assert!(client.what.contains("does not know this client ID"));
+        let missing = token_says(
+            400,
+            r#"{"error":"invalid_request","error_description":"client_secret is missing."}"#,
+        );
+        assert!(missing.what.contains("needs the client secret"));
+        let mismatch = token_says(
+            400,
+            r#"{"error":"redirect_uri_mismatch","error_description":"Bad Request"}"#,
+        );
+        assert!(mismatch.why.contains("trailing slash"));
+    }
+
+    #[test]
+    fn unknown_errors_keep_the_providers_words() {
+        let e = token_says(
+            400,
+            r#"{"error":"weird_thing","error_description":"Flux capacitor"}"#,
+        );
+        assert!(e.what.contains("weird_thing"));
+        assert!(e.why.contains("Flux capacitor"));
+    }
+
+    #[test]
+    fn explains_durations_readably() {
+        assert_eq!(human_duration(604_799), "6 days 23 hours");
+        assert_eq!(human_duration(3_599), "59 minutes");
+        assert_eq!(human_duration(3_600), "1 hour");
+        assert_eq!(human_duration(5_400), "1 hour 30 minutes");
+        assert_eq!(human_duration(1), "1 second");
+        let e = explain(Situation::RefreshTokenExpires { seconds: 604_799 });
+        assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
+    }
+
+    #[test]
+    fn every_situation_has_all_three_parts() {
+        let denial = Denial {
+            error: ErrorCode::parse("access_denied"),
+            description: None,
+            state: None,
+        };
+        let input = InputError::Empty { field: "Client ID" };
+        let url = UrlError::Empty {
+            field: "Token endpoint",
+        };
+        let cb = CallbackError::NoCode;
+        let missing = [Scope::parse(crate::oauth::scope::DRIVE).unwrap()];
+        let tokens = [
+            TokenEndpointError::NotJson {
+                status: 502,
+                content_type_hint: "an HTML page".into(),
+            },
+            TokenEndpointError::Malformed {
+                status: 200,
+                reason: "x".into(),
+            },
+        ];
+        let mut situations = vec![
+            Situation::Denied(&denial),
+            Situation::StateMismatch,
+            Situation::NoPendingFlow,
+            Situation::Callback(&cb),
+            Situation::NoRefreshToken {
+                consent_forced: false,
+            },
+            Situation::NoRefreshToken {
+                consent_forced: true,
+            },
+            Situation::ScopesPartlyGranted { missing: &missing },
+            Situation::RefreshTokenExpires { seconds: 10 },
+            Situation::Network {
+                detail: "Failed to fetch",
+            },
+            Situation::Timeout { seconds: 30 },
+            Situation::Input(&input),
+            Situation::Url(&url),
+            Situation::StorageUnavailable,
+        ];
+        situations.extend(tokens.iter().map(Situation::Token));
+        for situation in situations {
+            let e = explain(situation);
+            assert!(
+                !e.what.is_empty() && !e.why.is_empty() && !e.fix.is_empty(),
+                "{situation:?}"
+            );
+        }
+        let scopes = explain(Situation::ScopesPartlyGranted { missing: &missing });
+        assert!(scopes.what.contains("auth/drive"));
+    }
+}

@@ -1,0 +1,34 @@
+//! The OAuth 2.0 authorization code flow with PKCE, as pure Rust: no browser APIs, so every
+//! rule is tested natively. Follows RFC 6749 §4.1, RFC 7636 and Google's "OAuth 2.0 for Web
+//! Server Applications" guide; Google is the default provider, any OAuth 2.0 provider works.
+
+pub mod callback;
+pub mod consent;
+pub mod endpoint;
+pub mod error;
+pub mod explain;
+pub mod grant;
+pub mod pkce;
+pub mod provider;
+pub mod response;
+pub mod scope;
+pub mod secret;
+pub mod types;
+
+pub use callback::{
+    callback_from_query, parse_callback, Callback, CallbackError, CodeCallback, Denial,
+};
+pub use consent::{ConsentRequest, LoginHint, Prompt};
+pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
+pub use error::{ErrorCode, KnownError};
+pub use explain::{explain, Explanation, Situation};
+pub use grant::{Client, FormRequest};
+pub use pkce::{PkceVerifier, RandomnessError};
+pub use provider::{CustomEndpoints, Provider, ProviderKind};
+pub use response::{parse_token_response, TokenEndpointError, TokenError, TokenResponse};
+pub use scope::{Preset, Scope, Scopes};
+pub use secret::Secret;
+pub use types::{
+    AccessToken, AuthorizationCode, ClientId, ClientSecret, IdToken, InputError, RefreshToken,
+    State,
+};

@@ -1,0 +1,112 @@
+//! Where the requests go. Google's endpoints are those of its "OAuth 2.0 for Web Server
+//! Applications" guide; any other OAuth 2.0 provider is described by its own endpoints.
+
+use super::endpoint::{Endpoint, UrlError};
+
+pub const GOOGLE_AUTHORIZATION: &str = "https://accounts.google.com/o/oauth2/v2/auth";
+pub const GOOGLE_TOKEN: &str = "https://oauth2.googleapis.com/token";
+pub const GOOGLE_REVOCATION: &str = "https://oauth2.googleapis.com/revoke";
+pub const GOOGLE_TOKENINFO: &str = "https://oauth2.googleapis.com/tokeninfo";
+
+/// Which provider the page talks to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProviderKind {
+    Google,
+    Custom,
+}
+
+/// The endpoints of one OAuth 2.0 provider.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provider {
+    pub kind: ProviderKind,
+    pub authorization: Endpoint,
+    pub token: Endpoint,
+    /// RFC 7009 token revocation; not every provider has one.
+    pub revocation: Option<Endpoint>,
+    /// Google's tokeninfo (token introspection by query); Google-specific.
+    pub tokeninfo: Option<Endpoint>,
+}
+
+/// The endpoints as typed into the "custom provider" form; blank optional fields mean
+/// "this provider has none".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomEndpoints<'a> {
+    pub authorization: &'a str,
+    pub token: &'a str,
+    pub revocation: &'a str,
+    pub tokeninfo: &'a str,
+}
+
+impl Provider {
+    pub fn google() -> Self {
+        let known = |field, url| Endpoint::parse(field, url).expect("Google endpoints are valid");
+        Self {
+            kind: ProviderKind::Google,
+            authorization: known("Authorization endpoint", GOOGLE_AUTHORIZATION),
+            token: known("Token endpoint", GOOGLE_TOKEN),
+            revocation: Some(known("Revocation endpoint", GOOGLE_REVOCATION)),
+            tokeninfo: Some(known("Tokeninfo endpoint", GOOGLE_TOKENINFO)),
+        }
+    }
+
+    pub fn custom(input: &CustomEndpoints<'_>) -> Result<Self, UrlError> {
+        let optional = |field, raw: &str| {
+            if raw.trim().is_empty() {
+                Ok(None)
+            } else {
+                Endpoint::parse(field, raw).map(Some)
+            }
+        };
+        Ok(Self {
+            kind: ProviderKind::Custom,
+            authorization: Endpoint::parse("Authorization endpoint", input.authorization)?,
+            token: Endpoint::parse("Token endpoint", input.token)?,
+            revocation: optional("Revocation endpoint", input.revocation)?,
+            tokeninfo: optional("Tokeninfo endpoint", input.tokeninfo)?,
+        })
+    }
+
+    pub fn is_google(&self) -> bool {
+        self.kind == ProviderKind::Google
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn google_uses_the_documented_endpoints() {
+        let google = Provider::google();
+        assert_eq!(google.authorization.as_str(), GOOGLE_AUTHORIZATION);
+        assert_eq!(google.token.as_str(), GOOGLE_TOKEN);
+        assert_eq!(google.revocation.unwrap().as_str(), GOOGLE_REVOCATION);
+        assert_eq!(google.tokeninfo.unwrap().as_str(), GOOGLE_TOKENINFO);
+    }
+
+    #[test]
+    fn custom_endpoints_are_validated_and_optional_ones_may_be_blank() {
+        let provider = Provider::custom(&CustomEndpoints {
+            authorization: "http://127.0.0.1:9000/o/oauth2/v2/auth",
+            token: "http://127.0.0.1:9000/token",
+            revocation: " ",
+            tokeninfo: "",
+        })
+        .unwrap();
+        assert_eq!(provider.kind, ProviderKind::Custom);
+        assert!(provider.revocation.is_none());
+
+        let err = Provider::custom(&CustomEndpoints {
+            authorization: "https://idp.example/authorize",
+            token: "http://idp.example/token",
+            ..Default::default()
+        })
+        .unwrap_err();
+        assert_eq!(
+            err,
+            UrlError::InsecureHttp {
+                field: "Token endpoint"
+            }
+        );
+    }
+}
