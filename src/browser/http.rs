@@ -1,12 +1,18 @@
 //! The page's only network traffic: form POSTs to the provider (gloo-net's fetch). Kept a
 //! CORS "simple request" — a form body, no custom headers, no cookies — because that is what
-//! Google's token endpoint answers from a browser.
+//! Google's token endpoint answers from a browser. Every request has a time limit.
 
 use gloo_net::http::Request;
 use thiserror::Error;
-use web_sys::{ReferrerPolicy, RequestCredentials, RequestRedirect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast as _;
+use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestRedirect};
 
+use super::window;
 use crate::oauth::FormRequest;
+
+/// How long a request may take before it is given up.
+pub const TIMEOUT_SECONDS: u32 = 30;
 
 /// What came back: the status and the body as text, whatever it is.
 #[derive(Clone, PartialEq, Eq)]
@@ -30,26 +36,80 @@ pub enum HttpError {
     /// No readable answer: unreachable, CORS refused, blocked by policy.
     #[error("the request failed: {0}")]
     Network(String),
+    #[error("no answer within {0} seconds")]
+    Timeout(u32),
     #[error("the answer could not be read: {0}")]
     Body(String),
 }
 
+/// Aborts the request when dropped late or when the time is up.
+struct Deadline {
+    controller: AbortController,
+    timer: Option<i32>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(seconds: u32) -> Option<Self> {
+        let controller = AbortController::new().ok()?;
+        let abort = controller.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || abort.abort());
+        let timer = window()
+            .ok()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                (seconds * 1000) as i32,
+            )
+            .ok();
+        Some(Self {
+            controller,
+            timer,
+            _callback: callback,
+        })
+    }
+
+    fn expired(&self) -> bool {
+        self.controller.signal().aborted()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(timer), Ok(window)) = (self.timer, window()) {
+            window.clear_timeout_with_handle(timer);
+        }
+    }
+}
+
 /// POSTs a form body to the request's URL.
 pub async fn post_form(request: &FormRequest) -> Result<Answer, HttpError> {
+    let deadline = Deadline::new(TIMEOUT_SECONDS);
+    let failed = |e: gloo_net::Error, deadline: &Option<Deadline>| {
+        if deadline.as_ref().is_some_and(Deadline::expired) {
+            HttpError::Timeout(TIMEOUT_SECONDS)
+        } else {
+            HttpError::Network(e.to_string())
+        }
+    };
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
     let response = Request::post(request.url.as_str())
         .header("Content-Type", FormRequest::CONTENT_TYPE)
         .credentials(RequestCredentials::Omit)
         .referrer_policy(ReferrerPolicy::NoReferrer)
         .redirect(RequestRedirect::Error)
+        .abort_signal(signal.as_ref())
         .body(request.body().expose().to_owned())
         .map_err(|e| HttpError::Network(e.to_string()))?
         .send()
         .await
-        .map_err(|e| HttpError::Network(e.to_string()))?;
+        .map_err(|e| failed(e, &deadline))?;
     let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|e| HttpError::Body(e.to_string()))?;
+    let body = response.text().await.map_err(|e| {
+        if deadline.as_ref().is_some_and(Deadline::expired) {
+            HttpError::Timeout(TIMEOUT_SECONDS)
+        } else {
+            HttpError::Body(e.to_string())
+        }
+    })?;
     Ok(Answer { status, body })
 }

@@ -1,9 +1,11 @@
 //! Thin adapters over the browser: each a few lines over `web_sys`/`gloo`, each returning a
 //! typed error for what the browser refuses. No protocol logic lives here.
 
+pub mod clipboard;
 pub mod http;
 pub mod location;
 pub mod storage;
+pub mod time;
 
 use thiserror::Error;
 

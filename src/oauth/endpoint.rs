@@ -238,6 +238,15 @@ impl RedirectUri {
     }
 }
 
+/// The page's own address without query and fragment: what the address bar shows once the
+/// code has been read. `None` if `href` is not a URL.
+pub fn without_query(href: &str) -> Option<String> {
+    let mut url = Url::parse(href).ok()?;
+    url.set_query(None);
+    url.set_fragment(None);
+    Some(url.into())
+}
+
 /// The path exactly as typed (`""` for `http://localhost`), which the `url` crate would
 /// normalise to `/`.
 fn path_as_written(raw: &str) -> &str {
@@ -337,6 +346,15 @@ mod tests {
         );
         assert_eq!(page("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
         assert_eq!(page("https://a.example/rt?x=1"), "https://a.example/rt");
+    }
+
+    #[test]
+    fn strips_the_code_from_the_address() {
+        assert_eq!(
+            without_query("https://a.example/rt/index.html?code=4%2F0A&state=s#x").as_deref(),
+            Some("https://a.example/rt/index.html")
+        );
+        assert_eq!(without_query("not a url"), None);
     }
 
     #[test]

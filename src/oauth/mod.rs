@@ -7,12 +7,14 @@ pub mod consent;
 pub mod endpoint;
 pub mod error;
 pub mod explain;
+pub mod flow;
 pub mod grant;
 pub mod pkce;
 pub mod provider;
 pub mod response;
 pub mod scope;
 pub mod secret;
+pub mod settings;
 pub mod types;
 
 pub use callback::{
@@ -22,12 +24,14 @@ pub use consent::{ConsentRequest, LoginHint, Prompt};
 pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};
 pub use explain::{explain, Explanation, Situation};
+pub use flow::{assess, on_return, PendingFlow, PendingFlowError, Return};
 pub use grant::{Client, FormRequest};
 pub use pkce::{PkceVerifier, RandomnessError};
 pub use provider::{CustomEndpoints, Provider, ProviderKind};
 pub use response::{parse_token_response, TokenEndpointError, TokenError, TokenResponse};
 pub use scope::{Preset, Scope, Scopes};
 pub use secret::Secret;
+pub use settings::{Attempt, Field, FieldProblem, ProviderChoice, Settings, ValidClient};
 pub use types::{
     AccessToken, AuthorizationCode, ClientId, ClientSecret, IdToken, InputError, RefreshToken,
     State,

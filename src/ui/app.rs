@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
-use super::SetupCard;
+use super::return_handler::handle_return;
+use super::state::Shared;
+use super::{ClientCard, ConsentCard, ManualCard, RefreshCard, ReturnCard, SetupCard, TokensCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -10,6 +12,9 @@ pub fn App() -> impl IntoView {
     let redirect_uri = location::href()
         .ok()
         .and_then(|href| RedirectUri::for_page(&href).ok());
+    let shared = Shared::new(redirect_uri.clone());
+    provide_context(shared);
+    handle_return(shared);
     view! {
         <div class="page" data-testid="app">
             <header class="page-header">
@@ -20,8 +25,17 @@ pub fn App() -> impl IntoView {
                     "this page except the requests to the provider."
                 </p>
             </header>
+            <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">
+                {move || shared.status.get()}
+            </p>
             <main>
+                <ReturnCard />
+                <TokensCard />
                 <SetupCard redirect_uri=redirect_uri />
+                <ClientCard />
+                <ConsentCard />
+                <ManualCard />
+                <RefreshCard />
             </main>
         </div>
     }

@@ -1,42 +1,74 @@
 use leptos::prelude::*;
 
+use super::CopyButton;
 use crate::oauth::RedirectUri;
 
-/// Step 1: the redirect URI to register for the OAuth client.
+/// Step 1: the redirect URI to register, and how to create the OAuth client.
 #[component]
 pub fn SetupCard(
     /// This page's own redirect URI; `None` when the page is served from somewhere that cannot
     /// be a redirect URI (a `file:` URL, plain HTTP on a public host).
     redirect_uri: Option<RedirectUri>,
 ) -> impl IntoView {
+    let uri_view = match redirect_uri {
+        Some(uri) => {
+            let text = uri.as_str().to_owned();
+            view! {
+                <p>
+                    "In your OAuth client (type “Web application”), add this exact address under "
+                    "Authorized redirect URIs:"
+                </p>
+                <div class="with-button">
+                    <code class="redirect-uri" data-testid="redirect-uri">{text.clone()}</code>
+                    <CopyButton text=Signal::stored(text) what="redirect URI" testid="copy-redirect-uri" />
+                </div>
+            }
+            .into_any()
+        }
+        None => view! {
+            <p class="warning" role="alert" data-testid="redirect-uri-unusable">
+                "This page is not served over https:// (or http:// on localhost), so the provider "
+                "cannot redirect back to it. Serve it from a web server, or set the redirect URI "
+                "to http://localhost under Advanced and paste the address you land on."
+            </p>
+        }
+        .into_any(),
+    };
     view! {
         <section class="card" aria-labelledby="setup-title" data-testid="setup-card">
             <h2 id="setup-title">"1. Register this page as a redirect URI"</h2>
-            {match redirect_uri {
-                Some(uri) => {
-                    view! {
-                        <p>
-                            "In your OAuth client (type “Web application”), add this exact "
-                            "address under Authorized redirect URIs:"
-                        </p>
-                        <code class="redirect-uri" data-testid="redirect-uri">
-                            {uri.as_str().to_owned()}
-                        </code>
-                    }
-                        .into_any()
-                }
-                None => {
-                    view! {
-                        <p class="warning" role="alert" data-testid="redirect-uri-unusable">
-                            "This page is not served over https:// (or http:// on localhost), "
-                            "so the provider cannot redirect back to it. Serve it from a web "
-                            "server, or use http://localhost as the redirect URI and paste the "
-                            "address you land on."
-                        </p>
-                    }
-                        .into_any()
-                }
-            }}
+            {uri_view}
+            <details class="guide" data-testid="setup-guide">
+                <summary>"How to create the OAuth client in Google Cloud"</summary>
+                <ol>
+                    <li>"In the Google Cloud console, pick or create a project."</li>
+                    <li>
+                        "Enable the API you will use (BigQuery API, or Google Ads API) under "
+                        "APIs & Services → Library."
+                    </li>
+                    <li>
+                        "Configure the OAuth consent screen (Google Auth Platform → Branding and "
+                        "Audience). Add yourself as a test user, or publish the app."
+                    </li>
+                    <li>
+                        "Create credentials → OAuth client ID → application type "
+                        <strong>"Web application"</strong>"."
+                    </li>
+                    <li>"Under Authorized redirect URIs, paste the address above, exactly."</li>
+                    <li>"Create, then copy the client ID and client secret into the form below."</li>
+                </ol>
+                <p class="warning">
+                    "While the consent screen is in “Testing” status, Google's refresh tokens "
+                    "expire after 7 days. Publish the app (status “In production”) before you "
+                    "get the token that goes into Azure Data Factory."
+                </p>
+                <p class="warning">
+                    "Redirect URIs must match exactly: http://localhost:8080/ and "
+                    "http://127.0.0.1:8080/ are different, and so are a trailing slash and none. "
+                    "Errors such as redirect_uri_mismatch, invalid_client, org_internal or "
+                    "admin_policy_enforced are shown on Google's page and never come back here."
+                </p>
+            </details>
         </section>
     }
 }

@@ -1,0 +1,379 @@
+//! The client form as plain data, and its validation into a client the flow can use.
+//! The form holds text exactly as typed; [`Settings::validate`] turns it into typed values or
+//! a list of field problems, each explained. `Settings` holds nothing secret, so it is what
+//! "remember these settings" stores.
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::consent::{ConsentRequest, LoginHint, Prompt};
+use super::endpoint::{RedirectUri, UrlError};
+use super::explain::{explain, Explanation, Situation};
+use super::pkce::PkceVerifier;
+use super::provider::{CustomEndpoints, Provider};
+use super::scope::{Preset, Scopes};
+use super::types::{ClientId, ClientSecret, InputError, State};
+
+/// Which provider the form targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderChoice {
+    #[default]
+    Google,
+    Custom,
+}
+
+/// Every non-secret field of the client form, as typed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub preset: String,
+    pub client_id: String,
+    pub scopes: String,
+    pub provider: ProviderChoice,
+    pub authorization_endpoint: String,
+    pub token_endpoint: String,
+    pub revocation_endpoint: String,
+    pub tokeninfo_endpoint: String,
+    /// Empty: this page's own address.
+    pub redirect_override: String,
+    pub prompt: String,
+    pub login_hint: String,
+    pub include_granted_scopes: bool,
+    pub pkce: bool,
+    pub keep_secret: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            preset: Preset::AdfBigQuery.id().into(),
+            client_id: String::new(),
+            scopes: Preset::AdfBigQuery.scope_text(),
+            provider: ProviderChoice::Google,
+            authorization_endpoint: String::new(),
+            token_endpoint: String::new(),
+            revocation_endpoint: String::new(),
+            tokeninfo_endpoint: String::new(),
+            redirect_override: String::new(),
+            prompt: Prompt::Consent.id().into(),
+            login_hint: String::new(),
+            include_granted_scopes: false,
+            pkce: true,
+            keep_secret: true,
+        }
+    }
+}
+
+/// A form field, for attaching a problem to the right input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Field {
+    ClientId,
+    ClientSecret,
+    Scopes,
+    AuthorizationEndpoint,
+    TokenEndpoint,
+    RevocationEndpoint,
+    TokeninfoEndpoint,
+    RedirectUri,
+    LoginHint,
+}
+
+/// One field's problem, explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: Field,
+    pub explanation: Explanation,
+}
+
+/// A client that is ready for the consent URL.
+#[derive(Debug, Clone)]
+pub struct ValidClient {
+    pub provider: Provider,
+    pub client_id: ClientId,
+    pub client_secret: Option<ClientSecret>,
+    pub scopes: Scopes,
+    pub redirect_uri: RedirectUri,
+    pub prompt: Prompt,
+    pub login_hint: Option<LoginHint>,
+    pub include_granted_scopes: bool,
+    pub pkce: bool,
+    pub keep_secret: bool,
+}
+
+impl Settings {
+    pub fn preset(&self) -> Preset {
+        Preset::from_id(&self.preset).unwrap_or(Preset::Custom)
+    }
+
+    pub fn prompt(&self) -> Prompt {
+        Prompt::from_id(&self.prompt).unwrap_or_default()
+    }
+
+    /// Selecting a preset replaces the scopes with the preset's.
+    pub fn select_preset(&mut self, preset: Preset) {
+        self.preset = preset.id().into();
+        if preset != Preset::Custom {
+            self.scopes = preset.scope_text();
+        }
+    }
+
+    /// The provider the form describes (Google, or the custom endpoints).
+    pub fn provider(&self) -> Result<Provider, UrlError> {
+        match self.provider {
+            ProviderChoice::Google => Ok(Provider::google()),
+            ProviderChoice::Custom => Provider::custom(&CustomEndpoints {
+                authorization: &self.authorization_endpoint,
+                token: &self.token_endpoint,
+                revocation: &self.revocation_endpoint,
+                tokeninfo: &self.tokeninfo_endpoint,
+            }),
+        }
+    }
+
+    /// The redirect URI in use: the override if given, else this page's.
+    pub fn redirect_uri(&self, page: Option<&RedirectUri>) -> Result<RedirectUri, UrlError> {
+        if self.redirect_override.trim().is_empty() {
+            page.cloned().ok_or(UrlError::Empty {
+                field: "Redirect URI",
+            })
+        } else {
+            RedirectUri::parse(&self.redirect_override)
+        }
+    }
+
+    /// Checks every field; all problems at once, so the user fixes them in one go.
+    pub fn validate(
+        &self,
+        page_redirect: Option<&RedirectUri>,
+        secret: &str,
+    ) -> Result<ValidClient, Vec<FieldProblem>> {
+        let mut problems = Vec::new();
+        let p = &mut problems;
+        let client_id = input(p, Field::ClientId, ClientId::parse(&self.client_id));
+        let client_secret = if secret.trim().is_empty() {
+            None
+        } else {
+            input(p, Field::ClientSecret, ClientSecret::parse(secret))
+        };
+        let scopes = input(p, Field::Scopes, Scopes::parse(&self.scopes));
+        let login_hint = if self.login_hint.trim().is_empty() {
+            Some(None)
+        } else {
+            input(p, Field::LoginHint, LoginHint::parse(&self.login_hint)).map(Some)
+        };
+        let provider = url(p, self.provider());
+        let redirect_uri = url(p, self.redirect_uri(page_redirect));
+        match (client_id, scopes, login_hint, provider, redirect_uri) {
+            (
+                Some(client_id),
+                Some(scopes),
+                Some(login_hint),
+                Some(provider),
+                Some(redirect_uri),
+            ) if problems.is_empty() => Ok(ValidClient {
+                provider,
+                client_id,
+                client_secret,
+                scopes,
+                redirect_uri,
+                prompt: self.prompt(),
+                login_hint,
+                include_granted_scopes: self.include_granted_scopes,
+                pkce: self.pkce,
+                keep_secret: self.keep_secret,
+            }),
+            _ => Err(problems),
+        }
+    }
+}
+
+fn input<T>(problems: &mut Vec<FieldProblem>, field: Field, r: Result<T, InputError>) -> Option<T> {
+    r.map_err(|e| {
+        problems.push(FieldProblem {
+            field,
+            explanation: explain(Situation::Input(&e)),
+        })
+    })
+    .ok()
+}
+
+fn url<T>(problems: &mut Vec<FieldProblem>, r: Result<T, UrlError>) -> Option<T> {
+    r.map_err(|e| {
+        let field = match &e {
+            UrlError::Empty { field }
+            | UrlError::NotAUrl { field, .. }
+            | UrlError::Scheme { field, .. }
+            | UrlError::InsecureHttp { field }
+            | UrlError::Fragment { field }
+            | UrlError::Credentials { field }
+            | UrlError::Wildcard { field } => field_of(field),
+        };
+        problems.push(FieldProblem {
+            field,
+            explanation: explain(Situation::Url(&e)),
+        })
+    })
+    .ok()
+}
+
+fn field_of(name: &str) -> Field {
+    match name {
+        "Authorization endpoint" => Field::AuthorizationEndpoint,
+        "Token endpoint" => Field::TokenEndpoint,
+        "Revocation endpoint" => Field::RevocationEndpoint,
+        "Tokeninfo endpoint" => Field::TokeninfoEndpoint,
+        _ => Field::RedirectUri,
+    }
+}
+
+/// The random values of one sign-in attempt: made once, shown in the consent URL, stored
+/// with the pending flow.
+#[derive(Debug)]
+pub struct Attempt {
+    pub state: State,
+    pub verifier: PkceVerifier,
+}
+
+impl Attempt {
+    pub fn generate() -> Result<Self, super::pkce::RandomnessError> {
+        Ok(Self {
+            state: State::generate()?,
+            verifier: PkceVerifier::generate()?,
+        })
+    }
+}
+
+impl ValidClient {
+    /// The consent URL for this client and attempt.
+    pub fn consent_url(&self, attempt: &Attempt) -> Url {
+        ConsentRequest {
+            authorization: &self.provider.authorization,
+            client_id: &self.client_id,
+            redirect_uri: &self.redirect_uri,
+            scopes: &self.scopes,
+            state: &attempt.state,
+            pkce: self.pkce.then_some(&attempt.verifier),
+            prompt: self.prompt,
+            login_hint: self.login_hint.as_ref(),
+            include_granted_scopes: self.include_granted_scopes,
+        }
+        .url()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page() -> RedirectUri {
+        RedirectUri::parse("https://tools.example.com/rt/").unwrap()
+    }
+
+    #[test]
+    fn defaults_target_adf_bigquery_on_google_with_pkce_and_forced_consent() {
+        let s = Settings::default();
+        assert_eq!(s.preset(), Preset::AdfBigQuery);
+        assert_eq!(s.scopes, super::super::scope::BIGQUERY);
+        assert_eq!(s.prompt(), Prompt::Consent);
+        assert!(s.pkce && s.keep_secret);
+    }
+
+    #[test]
+    fn validates_a_complete_form() {
+        let s = Settings {
+            client_id: " 1-a.apps.googleusercontent.com ".into(),
+            ..Settings::default()
+        };
+        let valid = s.validate(Some(&page()), "GOCSPX-x").unwrap();
+        assert_eq!(valid.client_id.as_str(), "1-a.apps.googleusercontent.com");
+        assert_eq!(valid.redirect_uri, page());
+        assert!(valid.client_secret.is_some());
+        assert!(valid.provider.is_google());
+        let without_secret = s.validate(Some(&page()), "  ").unwrap();
+        assert!(without_secret.client_secret.is_none());
+    }
+
+    #[test]
+    fn lists_every_problem_with_its_field() {
+        let s = Settings {
+            client_id: String::new(),
+            scopes: " ".into(),
+            provider: ProviderChoice::Custom,
+            authorization_endpoint: "https://idp.example/auth".into(),
+            token_endpoint: "http://idp.example/token".into(),
+            redirect_override: "https://x.example/#frag".into(),
+            ..Settings::default()
+        };
+        let problems = s.validate(Some(&page()), "has space").unwrap_err();
+        let fields: Vec<Field> = problems.iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::ClientId,
+                Field::ClientSecret,
+                Field::Scopes,
+                Field::TokenEndpoint,
+                Field::RedirectUri
+            ]
+        );
+        assert!(problems.iter().all(|p| !p.explanation.fix.is_empty()));
+    }
+
+    #[test]
+    fn the_page_must_be_a_redirect_target_unless_overridden() {
+        let s = Settings {
+            client_id: "cid".into(),
+            ..Settings::default()
+        };
+        let problems = s.validate(None, "").unwrap_err();
+        assert_eq!(problems[0].field, Field::RedirectUri);
+        let manual = Settings {
+            redirect_override: "http://localhost".into(),
+            ..s
+        };
+        assert_eq!(
+            manual.validate(None, "").unwrap().redirect_uri.as_str(),
+            "http://localhost"
+        );
+    }
+
+    #[test]
+    fn presets_fill_scopes_and_custom_keeps_them() {
+        let mut s = Settings::default();
+        s.select_preset(Preset::GoogleAds);
+        assert_eq!(s.scopes, super::super::scope::ADWORDS);
+        s.scopes = "openid email".into();
+        s.select_preset(Preset::Custom);
+        assert_eq!(s.scopes, "openid email");
+    }
+
+    #[test]
+    fn settings_round_trip_as_json_and_tolerate_missing_fields() {
+        let s = Settings {
+            client_id: "cid".into(),
+            provider: ProviderChoice::Custom,
+            ..Settings::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<Settings>(&json).unwrap(), s);
+        let partial: Settings = serde_json::from_str(r#"{"client_id":"x"}"#).unwrap();
+        assert_eq!(partial.client_id, "x");
+        assert!(partial.pkce);
+    }
+
+    #[test]
+    fn consent_url_uses_the_attempts_values() {
+        let s = Settings {
+            client_id: "cid".into(),
+            pkce: false,
+            ..Settings::default()
+        };
+        let valid = s.validate(Some(&page()), "").unwrap();
+        let attempt = Attempt::generate().unwrap();
+        let url = valid.consent_url(&attempt);
+        let state = url.query_pairs().find(|(k, _)| k == "state").unwrap().1;
+        assert_eq!(state, attempt.state.as_str());
+        assert!(!url.as_str().contains("code_challenge"));
+    }
+}

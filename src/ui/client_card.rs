@@ -1,0 +1,229 @@
+use leptos::prelude::*;
+
+use super::state::use_shared;
+use super::SecretField;
+use crate::oauth::{Field, Preset, Prompt, ProviderChoice, Settings};
+
+/// A labelled text input bound to one field of the settings.
+#[component]
+fn TextField(
+    /// The input's `id`.
+    id: &'static str,
+    /// The visible label.
+    label: &'static str,
+    /// Reads the field from the settings.
+    get: fn(&Settings) -> &String,
+    /// Writes the field into the settings.
+    set: fn(&mut Settings, String),
+    /// The field, for its problem message.
+    field: Field,
+    /// Help under the input.
+    #[prop(optional)]
+    hint: &'static str,
+    /// Placeholder text.
+    #[prop(optional)]
+    placeholder: &'static str,
+) -> impl IntoView {
+    let shared = use_shared();
+    let settings = shared.settings;
+    let problem = problem_of(field, move || !get(&settings.read()).trim().is_empty());
+    let problem_id = format!("{id}-problem");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input
+                id=id
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                placeholder=placeholder
+                data-testid=id
+                aria-describedby=format!("{id}-hint {problem_id}")
+                aria-invalid=move || problem.get().is_some().to_string()
+                prop:value=move || get(&settings.read()).clone()
+                on:input=move |ev| settings.update(|s| set(s, event_target_value(&ev)))
+            />
+            <p class="hint" id=format!("{id}-hint")>{hint}</p>
+            <p class="problem" id=problem_id>{move || problem.get()}</p>
+        </div>
+    }
+}
+
+/// The problem of `field`, shown once the user typed something there.
+fn problem_of(
+    field: Field,
+    typed: impl Fn() -> bool + Send + Sync + 'static,
+) -> Signal<Option<String>> {
+    let shared = use_shared();
+    Signal::derive(move || {
+        if !typed() {
+            return None;
+        }
+        let page = shared.page_redirect.get_value();
+        let problems = shared
+            .settings
+            .read()
+            .validate(page.as_ref(), &shared.secret.read())
+            .err()?;
+        problems
+            .into_iter()
+            .find(|p| p.field == field)
+            .map(|p| format!("{} {}", p.explanation.why, p.explanation.fix))
+    })
+}
+
+/// Step 2: the client, the scopes, and the advanced options.
+#[component]
+pub fn ClientCard() -> impl IntoView {
+    let shared = use_shared();
+    let settings = shared.settings;
+    let secret_problem = problem_of(Field::ClientSecret, move || {
+        !shared.secret.read().trim().is_empty()
+    });
+    let scopes_problem = problem_of(Field::Scopes, move || {
+        settings.read().preset() == Preset::Custom
+    });
+    let custom = move || settings.read().provider == ProviderChoice::Custom;
+    let checkbox = move |id: &'static str,
+                         label: &'static str,
+                         get: fn(&Settings) -> bool,
+                         set: fn(&mut Settings, bool)| {
+        view! {
+            <div class="check">
+                <input
+                    id=id
+                    type="checkbox"
+                    data-testid=id
+                    prop:checked=move || get(&settings.read())
+                    on:change=move |ev| settings.update(|s| set(s, event_target_checked(&ev)))
+                />
+                <label for=id>{label}</label>
+            </div>
+        }
+    };
+    Effect::new(move |_| shared.persist_settings());
+    view! {
+        <section class="card" aria-labelledby="client-title" data-testid="client-card">
+            <h2 id="client-title">"2. Your OAuth client"</h2>
+            <div class="field">
+                <label for="preset">"What the token is for"</label>
+                <select
+                    id="preset"
+                    data-testid="preset"
+                    on:change=move |ev| {
+                        let id = event_target_value(&ev);
+                        settings.update(|s| s.select_preset(Preset::from_id(&id).unwrap_or(Preset::Custom)));
+                    }
+                >
+                    {Preset::ALL
+                        .into_iter()
+                        .map(|p| view! {
+                            <option value=p.id() selected=move || settings.read().preset() == p>{p.label()}</option>
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+            <TextField
+                id="client-id"
+                label="Client ID"
+                get=|s| &s.client_id
+                set=|s, v| s.client_id = v
+                field=Field::ClientId
+                placeholder="123456789012-abc….apps.googleusercontent.com"
+                hint="From the console's Credentials page."
+            />
+            <SecretField
+                id="client-secret"
+                label="Client secret"
+                value=shared.secret
+                testid="client-secret"
+                problem=secret_problem
+                hint="Kept in this tab's memory. Sent only to the token endpoint."
+            />
+            <div class="field">
+                <label for="scopes">"Scopes"</label>
+                <textarea
+                    id="scopes"
+                    rows="2"
+                    spellcheck="false"
+                    data-testid="scopes"
+                    aria-describedby="scopes-hint scopes-problem"
+                    prop:value=move || settings.read().scopes.clone()
+                    on:input=move |ev| settings.update(|s| {
+                        s.scopes = event_target_value(&ev);
+                        s.preset = Preset::Custom.id().into();
+                    })
+                ></textarea>
+                <p class="hint" id="scopes-hint">"Separated by spaces. Editing them switches to custom scopes."</p>
+                <p class="problem" id="scopes-problem">{move || scopes_problem.get()}</p>
+            </div>
+            <div class="check">
+                <input
+                    id="remember"
+                    type="checkbox"
+                    data-testid="remember"
+                    prop:checked=move || shared.remember.get()
+                    on:change=move |ev| shared.remember.set(event_target_checked(&ev))
+                />
+                <label for="remember">"Remember these settings on this computer (never the secret)"</label>
+            </div>
+            <details class="advanced" data-testid="advanced">
+                <summary>"Advanced"</summary>
+                <div class="field">
+                    <label for="provider">"Provider"</label>
+                    <select
+                        id="provider"
+                        data-testid="provider"
+                        on:change=move |ev| {
+                            let custom = event_target_value(&ev) == "custom";
+                            settings.update(|s| s.provider = if custom { ProviderChoice::Custom } else { ProviderChoice::Google });
+                        }
+                    >
+                        <option value="google" selected=move || !custom()>"Google"</option>
+                        <option value="custom" selected=custom>"Another OAuth 2.0 provider"</option>
+                    </select>
+                </div>
+                <Show when=custom>
+                    <TextField id="authorization-endpoint" label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
+                    <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
+                    <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
+                    <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
+                </Show>
+                <TextField
+                    id="redirect-override"
+                    label="Redirect URI (leave empty to use this page)"
+                    get=|s| &s.redirect_override
+                    set=|s, v| s.redirect_override = v
+                    field=Field::RedirectUri
+                    placeholder="http://localhost"
+                    hint="For the manual path: with http://localhost the browser ends on an error page whose address holds the code; paste it below."
+                />
+                <div class="field">
+                    <label for="prompt">"Prompt"</label>
+                    <select
+                        id="prompt"
+                        data-testid="prompt"
+                        on:change=move |ev| {
+                            let id = event_target_value(&ev);
+                            settings.update(|s| s.prompt = id);
+                        }
+                    >
+                        {Prompt::ALL
+                            .into_iter()
+                            .map(|p| view! {
+                                <option value=p.id() selected=move || settings.read().prompt() == p>
+                                    {p.param().unwrap_or("(none: no prompt parameter)")}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                    <p class="hint">"Without consent, Google returns a refresh token only the first time."</p>
+                </div>
+                <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
+                {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
+                {checkbox("pkce", "Use PKCE (S256)", |s| s.pkce, |s, v| s.pkce = v)}
+                {checkbox("keep-secret", "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,50 @@
+use leptos::prelude::*;
+
+use crate::oauth::Explanation;
+
+/// An explained failure: what happened, why, what to do, and the raw answer one click away.
+#[component]
+pub fn ErrorPanel(
+    /// The explanation from `oauth::explain`.
+    explanation: Explanation,
+    /// The raw answer (status line and masked body), if there was one.
+    #[prop(optional)]
+    raw: Option<String>,
+    /// `data-testid` of the panel.
+    #[prop(into)]
+    testid: String,
+) -> impl IntoView {
+    let Explanation { what, why, fix } = explanation;
+    view! {
+        <div class="error-panel" role="alert" data-testid=testid>
+            <p class="what"><strong>{what}</strong></p>
+            <p class="why">{why}</p>
+            <p class="fix"><span class="label">"What to do: "</span>{fix}</p>
+            {raw.map(|raw| view! {
+                <details class="raw">
+                    <summary>"Raw answer"</summary>
+                    <pre data-testid="raw-answer">{raw}</pre>
+                </details>
+            })}
+        </div>
+    }
+}
+
+/// A notice about tokens that did arrive (no refresh token, scopes left out, expiry).
+#[component]
+pub fn NoticePanel(
+    /// The explanation from `oauth`.
+    explanation: Explanation,
+    /// `data-testid` of the panel.
+    #[prop(into)]
+    testid: String,
+) -> impl IntoView {
+    let Explanation { what, why, fix } = explanation;
+    view! {
+        <div class="notice" data-testid=testid>
+            <p class="what"><strong>{what}</strong></p>
+            <p class="why">{why}</p>
+            <p class="fix"><span class="label">"What to do: "</span>{fix}</p>
+        </div>
+    }
+}

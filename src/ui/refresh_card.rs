@@ -1,0 +1,115 @@
+use leptos::prelude::*;
+
+use super::requests::{token_request, Failure, Received};
+use super::state::use_shared;
+use super::{Countdown, ErrorPanel, SecretField, TokenValue};
+use crate::oauth::{explain, grant, ClientId, Explanation, FormRequest, RefreshToken, Situation};
+
+/// "I already have a refresh token": the refresh grant, exactly what Azure Data Factory does
+/// with the token, reachable without the consent flow.
+#[component]
+pub fn RefreshCard() -> impl IntoView {
+    let shared = use_shared();
+    let settings = shared.settings;
+    let problem = RwSignal::new(None::<Explanation>);
+    let refresh = Action::new_local(|request: &FormRequest| token_request(request.clone()));
+    let busy = refresh.pending();
+    let submit = move |_| {
+        problem.set(None);
+        let built = (|| {
+            let provider = settings
+                .read_untracked()
+                .provider()
+                .map_err(|e| explain(Situation::Url(&e)))?;
+            let id = ClientId::parse(&settings.read_untracked().client_id)
+                .map_err(|e| explain(Situation::Input(&e)))?;
+            let secret = shared
+                .typed_secret()
+                .map_err(|e| explain(Situation::Input(&e)))?;
+            let token = RefreshToken::parse(&shared.refresh_input.get_untracked())
+                .map_err(|e| explain(Situation::Input(&e)))?;
+            Ok::<_, Explanation>(grant::refresh(
+                &provider.token,
+                grant::Client {
+                    id: &id,
+                    secret: secret.as_ref(),
+                },
+                &token,
+            ))
+        })();
+        match built {
+            Ok(request) => {
+                shared.status.set("Asking for a new access token…".into());
+                refresh.dispatch(request);
+            }
+            Err(e) => {
+                shared.status.set(e.what.clone());
+                problem.set(Some(e));
+            }
+        }
+    };
+    let result = move || refresh.value().get();
+    Effect::new(move |_| {
+        if let Some(r) = refresh.value().read().as_ref() {
+            shared.status.set(match r {
+                Ok(_) => "New access token received.".into(),
+                Err(_) => "The refresh failed.".into(),
+            });
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="refresh-title" data-testid="refresh-card">
+            <h2 id="refresh-title">"I already have a refresh token"</h2>
+            <p>
+                "Check a refresh token the way Azure Data Factory uses it: trade it for a new "
+                "access token (a POST with grant_type=refresh_token)."
+            </p>
+            <div class="field">
+                <label for="refresh-client-id">"Client ID"</label>
+                <input
+                    id="refresh-client-id"
+                    type="text"
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid="refresh-client-id"
+                    prop:value=move || settings.read().client_id.clone()
+                    on:input=move |ev| settings.update(|s| s.client_id = event_target_value(&ev))
+                />
+            </div>
+            <SecretField id="refresh-client-secret" label="Client secret" value=shared.secret testid="refresh-client-secret" />
+            <SecretField id="refresh-token-input" label="Refresh token" value=shared.refresh_input testid="refresh-token-input" />
+            <button type="button" class="primary" data-testid="refresh-now" on:click=submit disabled=move || busy.get()>
+                {move || if busy.get() { "Refreshing…" } else { "Get a new access token" }}
+            </button>
+            {move || problem.get().map(|e| view! { <ErrorPanel explanation=e testid="refresh-error" /> })}
+            {move || result().map(|r| match r {
+                Ok(received) => view! { <RefreshResult received=received /> }.into_any(),
+                Err(failure) => failure_panel(failure).into_any(),
+            })}
+        </section>
+    }
+}
+
+fn failure_panel(failure: Failure) -> impl IntoView {
+    view! { <ErrorPanel explanation=failure.explanation() raw=failure.raw().unwrap_or_default() testid="refresh-error" /> }
+}
+
+#[component]
+fn RefreshResult(received: Received) -> impl IntoView {
+    let response = received.response;
+    let expires_at = response
+        .expires_in
+        .map(|s| received.at_ms + s as f64 * 1000.0);
+    view! {
+        <div class="result" data-testid="refresh-result">
+            <p><strong>"The refresh token works."</strong>" A new access token:"</p>
+            <TokenValue secret=response.access_token.secret().clone() what="new access token" testid="refreshed-access-token" />
+            <dl class="facts">
+                <dt>"Expiry"</dt>
+                <dd>{expires_at.map(|at| view! { <Countdown expires_at_ms=at testid="refreshed-expiry" /> })}</dd>
+                <dt>"Scopes"</dt>
+                <dd data-testid="refreshed-scope">{response.scope.map(|s| s.to_param()).unwrap_or_else(|| "not stated".into())}</dd>
+            </dl>
+        </div>
+    }
+}

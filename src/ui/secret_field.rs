@@ -1,0 +1,58 @@
+use leptos::prelude::*;
+
+/// A labelled password input with a Reveal toggle. The value lives only in memory.
+#[component]
+pub fn SecretField(
+    /// The input's `id`, tied to its label.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: String,
+    /// The value, as typed.
+    value: RwSignal<String>,
+    /// `data-testid` of the input; the toggle gets the same with `-reveal`.
+    #[prop(into)]
+    testid: String,
+    /// A problem to show under the field.
+    #[prop(optional, into)]
+    problem: Signal<Option<String>>,
+    /// A short help text under the field.
+    #[prop(optional, into)]
+    hint: Option<String>,
+) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    let hint_id = format!("{id}-hint");
+    let problem_id = format!("{id}-problem");
+    let reveal_testid = format!("{testid}-reveal");
+    let described = format!("{hint_id} {problem_id}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <div class="with-button">
+                <input
+                    id=id
+                    type=move || if shown.get() { "text" } else { "password" }
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid=testid
+                    aria-describedby=described
+                    aria-invalid=move || problem.get().is_some().to_string()
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-pressed=move || shown.get().to_string()
+                    data-testid=reveal_testid
+                    on:click=move |_| shown.update(|s| *s = !*s)
+                >
+                    {move || if shown.get() { "Hide" } else { "Reveal" }}
+                </button>
+            </div>
+            <p class="hint" id=hint_id>{hint}</p>
+            <p class="problem" id=problem_id>{move || problem.get()}</p>
+        </div>
+    }
+}

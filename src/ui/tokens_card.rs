@@ -1,0 +1,111 @@
+use leptos::prelude::*;
+
+use super::state::{use_shared, Tokens};
+use super::{Countdown, NoticePanel, TokenValue};
+use crate::browser::time::local_date_time;
+use crate::oauth::{assess, Prompt};
+
+/// Step 4: the tokens, refresh token first.
+#[component]
+pub fn TokensCard() -> impl IntoView {
+    let shared = use_shared();
+    let tokens = move || {
+        shared
+            .exchange
+            .value()
+            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().cloned()))
+    };
+    move || tokens().map(|t| view! { <TokensView tokens=t /> })
+}
+
+#[component]
+fn TokensView(tokens: Tokens) -> impl IntoView {
+    let shared = use_shared();
+    let Tokens {
+        received,
+        requested,
+        prompt,
+    } = tokens;
+    let response = received.response.clone();
+    let notes = assess(&response, &requested, prompt);
+    let no_refresh = response.refresh_token.is_none();
+    let retry_with_consent = move |_| {
+        shared
+            .settings
+            .update(|s| s.prompt = Prompt::Consent.id().into());
+        if let Some(title) = document().get_element_by_id("consent-title") {
+            title.scroll_into_view();
+        }
+        shared
+            .status
+            .set("Consent is now forced. Press “Go to consent” again.".into());
+    };
+    let expires_at = response
+        .expires_in
+        .map(|s| received.at_ms + s as f64 * 1000.0);
+    let refresh_dies = response
+        .refresh_token_expires_in
+        .map(|s| local_date_time(received.at_ms + s as f64 * 1000.0));
+    let missing = response
+        .scope
+        .as_ref()
+        .map(|granted| requested.missing_from(granted))
+        .unwrap_or_default();
+    let scope_rows: Vec<(String, bool)> = requested
+        .iter()
+        .map(|s| (s.to_string(), !missing.contains(s)))
+        .collect();
+    let raw_shown = RwSignal::new(false);
+    let masked_body = format!("HTTP {}\n\n{}", received.status, received.masked_body);
+    let full_body = format!("HTTP {}\n\n{}", received.status, received.body.expose());
+    view! {
+        <section class="card tokens" aria-labelledby="tokens-title" data-testid="tokens-card">
+            <h2 id="tokens-title">"4. Your tokens"</h2>
+            {response.refresh_token.clone().map(|rt| view! {
+                <div class="refresh-token">
+                    <h3>"Refresh token"</h3>
+                    <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
+                    <TokenValue secret=rt.secret().clone() what="refresh token" testid="refresh-token" revealed=true />
+                    {refresh_dies.map(|when| view! {
+                        <p class="warning" data-testid="refresh-token-expiry">"This refresh token expires on "{when}"."</p>
+                    })}
+                </div>
+            })}
+            {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
+            <Show when=move || no_refresh>
+                <button type="button" class="primary" data-testid="retry-with-consent" on:click=retry_with_consent>
+                    "Try again with consent forced"
+                </button>
+            </Show>
+            <h3>"Access token"</h3>
+            <TokenValue secret=response.access_token.secret().clone() what="access token" testid="access-token" />
+            <dl class="facts">
+                <dt>"Token type"</dt><dd data-testid="token-type">{response.token_type.clone()}</dd>
+                <dt>"Access token"</dt>
+                <dd>{match expires_at {
+                    Some(at) => view! { <Countdown expires_at_ms=at testid="access-expiry" /> }.into_any(),
+                    None => view! { <span data-testid="access-expiry">"no expiry given"</span> }.into_any(),
+                }}</dd>
+                <dt>"Scopes"</dt>
+                <dd>
+                    <ul class="scopes" data-testid="scope-list">
+                        {scope_rows.into_iter().map(|(s, ok)| {
+                            view! {
+                                <li class=if ok { "granted" } else { "missing" }>
+                                    {if ok { "✓ " } else { "✗ not granted: " }}<code>{s}</code>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </dd>
+            </dl>
+            <details class="raw" data-testid="raw-token-response">
+                <summary>"Raw response"</summary>
+                <button type="button" class="secondary" data-testid="raw-reveal" aria-pressed=move || raw_shown.get().to_string() on:click=move |_| raw_shown.update(|s| *s = !*s)>
+                    {move || if raw_shown.get() { "Mask secrets" } else { "Reveal secrets" }}
+                </button>
+                <pre data-testid="raw-token-json">{move || if raw_shown.get() { full_body.clone() } else { masked_body.clone() }}</pre>
+            </details>
+        </section>
+    }
+}
