@@ -1,0 +1,362 @@
+//! Headless Chromium through ChromeDriver, and the page object of the app: helper verbs in
+//! the user's words (`fill_client`, `go_to_consent`, `allow`, `see_refresh_token`).
+
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::process::{Child, Command};
+
+/// How long to wait for something to appear.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One headless Chromium, driven through its own ChromeDriver.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a loopback port is free")
+}
+
+impl Browser {
+    pub async fn start() -> Self {
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port();
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!("cannot start {driver_path}: {e} (scripts/test installs it)")
+            });
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({"args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-extensions", "--window-size=1200,2000"
+            ]}),
+        );
+        caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if started.elapsed() > PATIENCE => panic!("ChromeDriver did not start: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
+        Self { client, driver }
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.driver.kill().await;
+    }
+
+    /// Waits for the element to be present and displayed.
+    pub async fn find(&self, css: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await {
+                if e.is_displayed().await.unwrap_or(false) {
+                    return e;
+                }
+            }
+            if started.elapsed() > PATIENCE {
+                let url = self
+                    .client
+                    .current_url()
+                    .await
+                    .map(|u| u.to_string())
+                    .unwrap_or_default();
+                let text = self.body_text().await;
+                panic!("`{css}` did not appear on {url}; the page says:\n{text}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Whether the element is on the page now.
+    pub async fn has(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn body_text(&self) -> String {
+        match self.client.find(Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the text of `css` contains `needle`; returns the text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if text.contains(needle) {
+                return text;
+            }
+            if started.elapsed() > PATIENCE {
+                panic!(
+                    "`{css}` never said “{needle}”; it says “{text}”; the page:\n{}",
+                    self.body_text().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn run(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("the script runs")
+    }
+
+    pub async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("a current URL")
+            .to_string()
+    }
+}
+
+/// The Refresh Token Helper page.
+pub struct AppPage<'a> {
+    pub browser: &'a Browser,
+    pub url: String,
+}
+
+impl<'a> AppPage<'a> {
+    pub async fn open(browser: &'a Browser, url: &str) -> Self {
+        browser.client.goto(url).await.expect("the page loads");
+        browser.find("[data-testid=app]").await;
+        Self {
+            browser,
+            url: url.to_owned(),
+        }
+    }
+
+    async fn type_into(&self, testid: &str, text: &str) {
+        let e = self.browser.find(&format!("[data-testid={testid}]")).await;
+        e.clear().await.expect("clearable");
+        e.send_keys(text).await.expect("typable");
+    }
+
+    async fn click(&self, testid: &str) {
+        self.browser
+            .find(&format!("[data-testid={testid}]"))
+            .await
+            .click()
+            .await
+            .expect("clickable");
+    }
+
+    pub async fn open_advanced(&self) {
+        let open = self
+            .browser
+            .run("return document.querySelector('[data-testid=advanced]').open")
+            .await;
+        if open != Value::Bool(true) {
+            self.browser
+                .find("[data-testid=advanced] > summary")
+                .await
+                .click()
+                .await
+                .expect("clickable");
+        }
+    }
+
+    /// Points the page at the local provider (Advanced → Another OAuth 2.0 provider).
+    pub async fn use_provider(&self, base: &str) {
+        self.open_advanced().await;
+        let select = self.browser.find("[data-testid=provider]").await;
+        select.select_by_value("custom").await.expect("selectable");
+        self.type_into(
+            "authorization-endpoint",
+            &format!("{base}/o/oauth2/v2/auth"),
+        )
+        .await;
+        self.type_into("token-endpoint", &format!("{base}/token"))
+            .await;
+        self.type_into("revocation-endpoint", &format!("{base}/revoke"))
+            .await;
+        self.type_into("tokeninfo-endpoint", &format!("{base}/tokeninfo"))
+            .await;
+    }
+
+    pub async fn fill_client(&self, id: &str, secret: &str) {
+        self.type_into("client-id", id).await;
+        self.type_into("client-secret", secret).await;
+    }
+
+    pub async fn set_scopes(&self, scopes: &str) {
+        self.type_into("scopes", scopes).await;
+    }
+
+    pub async fn set_prompt(&self, id: &str) {
+        self.open_advanced().await;
+        let select = self.browser.find("[data-testid=prompt]").await;
+        select.select_by_value(id).await.expect("selectable");
+    }
+
+    pub async fn set_redirect_override(&self, uri: &str) {
+        self.open_advanced().await;
+        self.type_into("redirect-override", uri).await;
+    }
+
+    pub async fn untick(&self, testid: &str) {
+        self.open_advanced().await;
+        let e = self.browser.find(&format!("[data-testid={testid}]")).await;
+        if e.prop("checked").await.ok().flatten().as_deref() == Some("true") {
+            e.click().await.expect("clickable");
+        }
+    }
+
+    pub async fn consent_url(&self) -> String {
+        self.browser
+            .find("[data-testid=consent-url]")
+            .await
+            .text()
+            .await
+            .expect("text")
+    }
+
+    /// Presses "Go to consent" and waits for the provider's consent page.
+    pub async fn go_to_consent(&self) {
+        self.click("go-to-consent").await;
+    }
+
+    pub async fn allow(&self) {
+        self.browser
+            .find("#allow")
+            .await
+            .click()
+            .await
+            .expect("clickable");
+    }
+
+    pub async fn deny(&self) {
+        self.browser
+            .find("#deny")
+            .await
+            .click()
+            .await
+            .expect("clickable");
+    }
+
+    /// Unticks a scope on the provider's consent page.
+    pub async fn untick_scope_at_consent(&self, scope: &str) {
+        let boxes = self
+            .browser
+            .client
+            .find_all(Locator::Css("input[name=scope]"))
+            .await
+            .expect("boxes");
+        for b in boxes {
+            if b.attr("value").await.ok().flatten().as_deref() == Some(scope) {
+                b.click().await.expect("clickable");
+            }
+        }
+    }
+
+    pub async fn see_refresh_token(&self) -> String {
+        self.browser
+            .find("[data-testid=refresh-token]")
+            .await
+            .text()
+            .await
+            .expect("text")
+    }
+
+    pub async fn see_error(&self, testid: &str, needle: &str) -> String {
+        self.browser
+            .wait_text(&format!("[data-testid={testid}]"), needle)
+            .await
+    }
+
+    pub async fn paste_callback(&self, text: &str) {
+        self.type_into("callback-input", text).await;
+        self.click("exchange-pasted").await;
+    }
+
+    pub async fn refresh_with(&self, id: &str, secret: &str, refresh_token: &str) {
+        self.type_into("refresh-client-id", id).await;
+        self.type_into("refresh-client-secret", secret).await;
+        self.type_into("refresh-token-input", refresh_token).await;
+        self.click("refresh-now").await;
+    }
+
+    pub async fn click_testid(&self, testid: &str) {
+        self.click(testid).await;
+    }
+
+    pub async fn type_testid(&self, testid: &str, text: &str) {
+        self.type_into(testid, text).await;
+    }
+
+    /// Everything the browser keeps that a secret must never reach: the address, the
+    /// history state, both storages, cookies and the console.
+    pub async fn traces(&self) -> String {
+        let js = self
+            .browser
+            .run(
+                "return JSON.stringify({href: location.href, history: history.length, state: history.state, \
+                 local: Object.assign({}, localStorage), session: Object.assign({}, sessionStorage), \
+                 cookie: document.cookie});",
+            )
+            .await;
+        let mut traces = js.as_str().unwrap_or_default().to_owned();
+        if let Ok(logs) = self.browser.client.issue_cmd(LogCommand).await {
+            traces.push_str(&logs.to_string());
+        }
+        traces
+    }
+
+    pub async fn session_storage_is_empty(&self) -> bool {
+        self.browser.run("return sessionStorage.length").await == json!(0)
+    }
+}
+
+/// ChromeDriver's `POST /session/{id}/se/log` (browser console), not in the W3C protocol.
+#[derive(Debug)]
+struct LogCommand;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for LogCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}

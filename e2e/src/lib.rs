@@ -1,0 +1,6 @@
+//! End-to-end testing support: a local Google-faithful OAuth provider, a static server for
+//! the built page, and page objects that drive the page in headless Chromium.
+
+pub mod browser;
+pub mod provider;
+pub mod site;

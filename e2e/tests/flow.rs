@@ -1,0 +1,353 @@
+//! The whole flow in real headless Chromium: the release page served on loopback, pointed at
+//! the local Google-faithful provider through the custom-provider settings. Each scenario
+//! checks what the user sees, and that no secret is left where it must not be.
+
+use e2e::browser::{AppPage, Browser};
+use e2e::provider::{ClientConfig, Fault, Provider};
+use e2e::site;
+
+const CLIENT_ID: &str = "123-e2e.apps.googleusercontent.com";
+const SECRET: &str = "GOCSPX-e2e-client-secret";
+const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
+const DRIVE: &str = "https://www.googleapis.com/auth/drive";
+
+struct World {
+    provider: Provider,
+    provider_url: String,
+    app_url: String,
+    browser: Browser,
+}
+
+async fn world_with(testing: bool) -> World {
+    let provider = Provider::new();
+    let provider_url = provider.spawn().await;
+    let app_url = site::spawn(site::dist_dir(), "/").await;
+    provider.register(ClientConfig {
+        id: CLIENT_ID.into(),
+        secret: SECRET.into(),
+        redirect_uris: vec![app_url.clone(), "http://localhost".into()],
+        testing,
+    });
+    World {
+        provider,
+        provider_url,
+        app_url,
+        browser: Browser::start().await,
+    }
+}
+
+async fn world() -> World {
+    world_with(false).await
+}
+
+impl World {
+    /// Opens the page and fills the client form for the local provider.
+    async fn page_with(&self, secret: &str) -> AppPage<'_> {
+        let app = AppPage::open(&self.browser, &self.app_url).await;
+        app.use_provider(&self.provider_url).await;
+        app.fill_client(CLIENT_ID, secret).await;
+        app
+    }
+
+    async fn page(&self) -> AppPage<'_> {
+        self.page_with(SECRET).await
+    }
+
+    /// Asserts that the browser holds no secret anywhere it must not.
+    async fn assert_no_secret_left(&self, app: &AppPage<'_>) {
+        let traces = app.traces().await;
+        let mut secrets = vec![SECRET.to_owned()];
+        secrets.extend(self.provider.codes());
+        secrets.extend(self.provider.refresh_tokens());
+        secrets.extend(self.provider.access_tokens());
+        for secret in &secrets {
+            assert!(
+                !traces.contains(secret.as_str()),
+                "a secret was left behind: {traces}"
+            );
+        }
+        // The code is never in the address; nor the `?` that carried it.
+        assert!(!app.browser.url().await.contains("code="));
+    }
+
+    async fn finish(self) {
+        self.browser.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
+    let w = world().await;
+    let app = w.page().await;
+    assert!(app
+        .consent_url()
+        .await
+        .contains("code_challenge_method=S256"));
+    app.go_to_consent().await;
+    app.allow().await;
+    let shown = app.see_refresh_token().await;
+    assert_eq!(vec![shown], w.provider.refresh_tokens());
+    assert_eq!(w.provider.count("token:authorization_code"), 1);
+    assert_eq!(
+        w.browser.url().await,
+        w.app_url,
+        "the code is gone from the address bar"
+    );
+    assert!(
+        app.session_storage_is_empty().await,
+        "the pending flow is deleted once used"
+    );
+    let scopes = w
+        .browser
+        .find("[data-testid=scope-list]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(scopes.contains(BIGQUERY) && !scopes.contains("not granted"));
+    w.browser
+        .wait_text("[data-testid=access-expiry]", "expires in")
+        .await;
+    w.assert_no_secret_left(&app).await;
+
+    // A reload, and the back button, never post the used code again.
+    w.browser.client.refresh().await.unwrap();
+    w.browser.find("[data-testid=client-card]").await;
+    assert!(!w.browser.has("[data-testid=tokens-card]").await);
+    let _ = w.browser.client.back().await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(w.provider.count("token:authorization_code"), 1);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn denying_consent_is_explained() {
+    let w = world().await;
+    let app = w.page().await;
+    app.go_to_consent().await;
+    app.deny().await;
+    app.see_error("return-problem", "Consent was not given")
+        .await;
+    assert_eq!(w.provider.count("token"), 0);
+    assert!(app.session_storage_is_empty().await);
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tampered_state_is_refused_without_exchanging() {
+    let w = world().await;
+    let app = w.page().await;
+    app.go_to_consent().await;
+    w.browser.find("#allow").await;
+    // Someone slips the user a redirect of their own.
+    let forged = format!("{}?code=4/0Aforged&state=not-this-tabs-state", w.app_url);
+    w.browser.client.goto(&forged).await.unwrap();
+    app.see_error("return-problem", "does not belong").await;
+    assert_eq!(w.provider.count("token"), 0);
+    assert_eq!(w.browser.url().await, w.app_url);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reused_code_pasted_by_hand_is_explained() {
+    let w = world().await;
+    let app = w.page().await;
+    app.go_to_consent().await;
+    app.allow().await;
+    app.see_refresh_token().await;
+    let code = w.provider.codes().remove(0);
+
+    let fresh = w.page().await;
+    let pasted =
+        url::Url::parse_with_params(&w.app_url, &[("code", code.as_str()), ("state", "x")])
+            .unwrap();
+    fresh.paste_callback(pasted.as_str()).await;
+    fresh.see_error("exchange-error", "already used").await;
+    assert_eq!(w.provider.count("token:authorization_code"), 2);
+    w.assert_no_secret_left(&fresh).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_secret_is_explained() {
+    let w = world().await;
+    let app = w.page_with("GOCSPX-wrong").await;
+    app.go_to_consent().await;
+    app.allow().await;
+    app.see_error("exchange-error", "client secret is wrong")
+        .await;
+    w.browser
+        .find("[data-testid=exchange-error] details summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    w.browser
+        .wait_text("[data-testid=raw-answer]", "HTTP 401")
+        .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unregistered_redirect_uri_stops_at_the_providers_error_page() {
+    let w = world().await;
+    let app = w.page().await;
+    app.set_redirect_override("http://127.0.0.1:9/not-registered")
+        .await;
+    app.go_to_consent().await;
+    w.browser
+        .wait_text("#error-code", "redirect_uri_mismatch")
+        .await;
+    assert_eq!(w.provider.count("decide"), 0);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
+    let w = world().await;
+    let first = w.page().await;
+    first.set_prompt("omitted").await;
+    first.go_to_consent().await;
+    first.allow().await;
+    first.see_refresh_token().await;
+
+    let second = w.page().await;
+    second.set_prompt("omitted").await;
+    second.go_to_consent().await;
+    second.allow().await;
+    second.see_error("token-notice-0", "no refresh token").await;
+    assert!(!w.browser.has("[data-testid=refresh-token]").await);
+    second.click_testid("retry-with-consent").await;
+    // Consent is forced now: the consent URL carries prompt=consent again.
+    w.browser
+        .wait_text("[data-testid=consent-url]", "prompt=consent")
+        .await;
+    second.go_to_consent().await;
+    second.allow().await;
+    second.see_refresh_token().await;
+    assert_eq!(w.provider.refresh_tokens().len(), 2);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scopes_left_unticked_at_consent_are_flagged() {
+    let w = world_with(true).await;
+    let app = w.page().await;
+    app.set_scopes(&format!("{BIGQUERY} {DRIVE}")).await;
+    app.go_to_consent().await;
+    app.untick_scope_at_consent(DRIVE).await;
+    app.allow().await;
+    app.see_refresh_token().await;
+    let notices = w.browser.body_text().await;
+    assert!(
+        notices.contains("Not every permission was granted"),
+        "{notices}"
+    );
+    assert!(notices.contains("not granted: https://www.googleapis.com/auth/drive"));
+    // A "Testing" client: the refresh token's end is stated as a date.
+    w.browser
+        .wait_text("[data-testid=refresh-token-expiry]", "expires on")
+        .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_refresh_card_works_alone_and_explains_a_revoked_token() {
+    let w = world().await;
+    let token = w.provider.issue_refresh_token(CLIENT_ID, &[BIGQUERY]);
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    app.use_provider(&w.provider_url).await;
+    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    w.browser
+        .wait_text("[data-testid=refresh-result]", "The refresh token works")
+        .await;
+    w.browser
+        .wait_text("[data-testid=refreshed-expiry]", "expires in")
+        .await;
+    assert_eq!(w.provider.count("token:refresh_token"), 1);
+
+    w.provider.revoke_refresh_token(&token);
+    app.click_testid("refresh-now").await;
+    app.see_error("refresh-error", "no longer works").await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
+    let w = world().await;
+    for (fault, says) in [
+        (Fault::ServerError, "failed to answer"),
+        (Fault::Html, "instead of JSON"),
+        (Fault::TruncatedJson, "instead of JSON"),
+        (Fault::NoCors, "no answer the page could read"),
+        (Fault::Close, "no answer the page could read"),
+    ] {
+        w.provider.set_fault(fault);
+        let app = w.page().await;
+        app.go_to_consent().await;
+        app.allow().await;
+        app.see_error("exchange-error", says).await;
+        // What the user typed is still there to retry with.
+        let id = w
+            .browser
+            .find("[data-testid=client-id]")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(id.as_deref(), Some(CLIENT_ID), "after {fault:?}");
+    }
+    w.provider.set_fault(Fault::None);
+
+    // A token endpoint nobody listens on.
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    app.use_provider(&w.provider_url).await;
+    app.type_testid("token-endpoint", "http://127.0.0.1:9/token")
+        .await;
+    app.fill_client(CLIENT_ID, SECRET).await;
+    app.go_to_consent().await;
+    app.allow().await;
+    app.see_error("exchange-error", "no answer the page could read")
+        .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
+    let w = world().await;
+    let app = w.page().await;
+    app.untick("keep-secret").await;
+    app.go_to_consent().await;
+    app.allow().await;
+    w.browser.find("[data-testid=return-secret]").await;
+    assert_eq!(w.provider.count("token"), 0);
+    app.type_testid("return-secret", SECRET).await;
+    app.click_testid("finish-exchange").await;
+    let shown = app.see_refresh_token().await;
+    assert_eq!(vec![shown], w.provider.refresh_tokens());
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
+    let w = world().await;
+    let app = w.page().await;
+    app.set_redirect_override("http://localhost").await;
+    app.go_to_consent().await;
+    app.allow().await;
+    // Nothing listens on http://localhost here: the browser shows an error page whose
+    // address holds the code, which the user copies.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let landed = w.browser.url().await;
+    assert!(landed.starts_with("http://localhost/?state="), "{landed}");
+    w.browser.client.back().await.unwrap();
+    w.browser.client.back().await.unwrap();
+    let back = AppPage::open(&w.browser, &w.app_url).await;
+    back.paste_callback(&landed).await;
+    let shown = back.see_refresh_token().await;
+    assert_eq!(vec![shown], w.provider.refresh_tokens());
+    w.finish().await;
+}

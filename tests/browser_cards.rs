@@ -1,0 +1,291 @@
+//! The cards in headless Chromium: the consent URL built from the filled form, the pending
+//! flow written before leaving and read back, a redirect handled on load, and the refresh card
+//! posting to its token endpoint.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use refresh_token_helper::browser::storage::PENDING_FLOW_KEY;
+use refresh_token_helper::oauth::{Attempt, PendingFlow, Settings};
+use refresh_token_helper::ui::App;
+use wasm_bindgen::JsCast as _;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const CLOSED_PORT: &str = "http://127.0.0.1:9";
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn session() -> Storage {
+    window().session_storage().unwrap().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Lets the reactive system apply what an event changed (it renders in a later task).
+async fn settle() {
+    sleep(20).await;
+}
+
+/// A mounted page; removed from the document when dropped.
+struct Page {
+    host: HtmlElement,
+    _app: Box<dyn std::any::Any>,
+}
+
+impl Page {
+    fn mount() -> Self {
+        let document = window().document().unwrap();
+        let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+        document.body().unwrap().append_child(&host).unwrap();
+        let app = mount_to(host.clone(), App);
+        Self {
+            host,
+            _app: Box::new(app),
+        }
+    }
+
+    fn find(&self, testid: &str) -> Option<web_sys::Element> {
+        self.host
+            .query_selector(&format!("[data-testid={testid}]"))
+            .unwrap()
+    }
+
+    fn text(&self, testid: &str) -> String {
+        self.find(testid)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    async fn fill(&self, testid: &str, value: &str) {
+        let element = self.find(testid).unwrap_or_else(|| panic!("no {testid}"));
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_value(value);
+        } else {
+            element
+                .unchecked_ref::<HtmlTextAreaElement>()
+                .set_value(value);
+        }
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        element
+            .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        settle().await;
+    }
+
+    async fn choose(&self, testid: &str, value: &str) {
+        let select: web_sys::HtmlSelectElement = self.find(testid).unwrap().unchecked_into();
+        select.set_value(value);
+        let init = EventInit::new();
+        init.set_bubbles(true);
+        select
+            .dispatch_event(&Event::new_with_event_init_dict("change", &init).unwrap())
+            .unwrap();
+        settle().await;
+    }
+
+    async fn click(&self, testid: &str) {
+        self.find(testid)
+            .unwrap_or_else(|| panic!("no {testid}"))
+            .unchecked_into::<HtmlElement>()
+            .click();
+        settle().await;
+    }
+
+    /// Waits up to 10 s for `testid`'s text to contain `needle`.
+    async fn wait_text(&self, testid: &str, needle: &str) -> String {
+        for _ in 0..200 {
+            let text = self.text(testid);
+            if text.contains(needle) {
+                return text;
+            }
+            sleep(50).await;
+        }
+        panic!(
+            "{testid} never said {needle:?}; it says {:?}",
+            self.text(testid)
+        );
+    }
+
+    async fn use_closed_provider(&self) {
+        self.choose("provider", "custom").await;
+        self.fill("authorization-endpoint", &format!("{CLOSED_PORT}/auth"))
+            .await;
+        self.fill("token-endpoint", &format!("{CLOSED_PORT}/token"))
+            .await;
+    }
+}
+
+impl Drop for Page {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_consent_url_follows_the_filled_form() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    settle().await;
+    assert!(
+        page.find("consent-blocked").is_some(),
+        "nothing to consent to yet"
+    );
+    page.fill("client-id", "42-test.apps.googleusercontent.com")
+        .await;
+    page.choose("preset", "google-ads").await;
+    let url = page.text("consent-url");
+    assert!(url.starts_with("https://accounts.google.com/o/oauth2/v2/auth?client_id=42-test.apps.googleusercontent.com&"));
+    assert!(url.contains("scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fadwords"));
+    assert!(url.contains("access_type=offline&prompt=consent"));
+    assert!(url.contains("code_challenge_method=S256"));
+    let params = page.text("consent-params");
+    assert!(params.contains("access_type") && params.contains("ask for a refresh token"));
+    assert!(page
+        .find("go-to-consent")
+        .unwrap()
+        .get_attribute("disabled")
+        .is_none());
+
+    page.fill("client-id", "has space").await;
+    assert!(page.find("consent-url").is_none());
+    assert!(page
+        .text("consent-blocked")
+        .contains("Client ID is not valid"));
+}
+
+#[wasm_bindgen_test]
+async fn the_pending_flow_is_written_before_the_url_is_used_and_reads_back() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    settle().await;
+    page.use_closed_provider().await;
+    page.fill("client-id", "cid-1").await;
+    page.fill("client-secret", "GOCSPX-kept").await;
+    page.click("copy-consent-url").await;
+    let record = session()
+        .get_item(PENDING_FLOW_KEY)
+        .unwrap()
+        .expect("written on copy");
+    let flow = PendingFlow::from_record(&record).unwrap();
+    assert_eq!(flow.client_id.as_str(), "cid-1");
+    assert_eq!(flow.client_secret.as_ref().unwrap().expose(), "GOCSPX-kept");
+    assert_eq!(flow.provider.token.as_str(), "http://127.0.0.1:9/token");
+    let url = page.text("consent-url");
+    assert!(url.contains(&format!("state={}", flow.state.as_str())));
+    assert!(url.contains(&format!(
+        "code_challenge={}",
+        flow.verifier.as_ref().unwrap().challenge()
+    )));
+    session().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_redirect_on_load_is_stripped_checked_and_exchanged() {
+    session().clear().unwrap();
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.origin().unwrap(),
+        location.pathname().unwrap()
+    );
+    let settings = Settings {
+        client_id: "cid-2".into(),
+        provider: refresh_token_helper::oauth::ProviderChoice::Custom,
+        authorization_endpoint: format!("{CLOSED_PORT}/auth"),
+        token_endpoint: format!("{CLOSED_PORT}/token"),
+        ..Settings::default()
+    };
+    let page_uri = refresh_token_helper::oauth::RedirectUri::for_page(&here).unwrap();
+    let client = settings.validate(Some(&page_uri), "GOCSPX-s").unwrap();
+    let attempt = Attempt::generate().unwrap();
+    session()
+        .set_item(
+            PENDING_FLOW_KEY,
+            PendingFlow::record(&client, &attempt).expose(),
+        )
+        .unwrap();
+    let redirect = format!(
+        "{here}?state={}&code=4%2F0Atest&scope=x",
+        attempt.state.as_str()
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&redirect))
+        .unwrap();
+
+    let page = Page::mount();
+    settle().await;
+    assert_eq!(
+        window().location().search().unwrap(),
+        "",
+        "the code left the address at once"
+    );
+    assert_eq!(
+        session().get_item(PENDING_FLOW_KEY).unwrap(),
+        None,
+        "read once, deleted"
+    );
+    // The form is restored from the pending flow, and the exchange went to its token endpoint.
+    let id: HtmlInputElement = page.find("client-id").unwrap().unchecked_into();
+    assert_eq!(id.value(), "cid-2");
+    page.wait_text("exchange-error", "no answer the page could read")
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_forged_redirect_is_refused_on_load() {
+    session().clear().unwrap();
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.origin().unwrap(),
+        location.pathname().unwrap()
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{here}?code=abc&state=s")),
+        )
+        .unwrap();
+    let page = Page::mount();
+    settle().await;
+    assert_eq!(window().location().search().unwrap(), "");
+    assert!(page.text("return-problem").contains("no record of asking"));
+    assert!(
+        page.find("waiting-code").is_some(),
+        "the code waits for the manual path"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_refresh_card_posts_to_the_token_endpoint() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    settle().await;
+    page.use_closed_provider().await;
+    page.click("refresh-now").await;
+    assert!(page
+        .text("refresh-error")
+        .contains("Client ID is not valid"));
+    page.fill("refresh-client-id", "cid-3").await;
+    page.fill("refresh-token-input", "1//0g-test").await;
+    page.click("refresh-now").await;
+    page.wait_text("refresh-error", "no answer the page could read")
+        .await;
+}
