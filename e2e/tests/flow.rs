@@ -351,3 +351,47 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remembered_settings_come_back_without_the_secret() {
+    let w = world().await;
+    let app = w.page().await;
+    app.click_testid("remember").await;
+    w.browser.client.refresh().await.unwrap();
+    let again = AppPage::open(&w.browser, &w.app_url).await;
+    let id = w
+        .browser
+        .find("[data-testid=client-id]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+    let secret = w
+        .browser
+        .find("[data-testid=client-secret]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        secret.as_deref(),
+        Some(""),
+        "the secret is never remembered"
+    );
+    let stored = w
+        .browser
+        .run("return localStorage.getItem('rth.settings')")
+        .await;
+    assert!(
+        stored.as_str().unwrap().contains(&w.provider_url),
+        "endpoints are remembered"
+    );
+    w.assert_no_secret_left(&again).await;
+
+    // Unticking forgets.
+    again.click_testid("remember").await;
+    let stored = w.browser.run("return localStorage.length").await;
+    assert_eq!(stored, serde_json::json!(0));
+    w.finish().await;
+}

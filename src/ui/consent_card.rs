@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::state::use_shared;
-use super::{CopyButton, ErrorPanel};
+use super::{rich_text, CopyButton, ErrorPanel};
 use crate::browser::location;
 use crate::browser::storage::{self, Area, PENDING_FLOW_KEY};
 use crate::oauth::consent::parameter_meaning;
@@ -79,7 +79,7 @@ pub fn ConsentCard() -> impl IntoView {
                     <div class="todo" data-testid="consent-blocked">
                         <p>"Before the consent URL can be made:"</p>
                         <ul>
-                            {problems.into_iter().map(|p| view! { <li>{p.explanation.what}" "{p.explanation.fix}</li> }).collect_view()}
+                            {problems.into_iter().map(|p| view! { <li>{rich_text(&p.explanation.what)}" "{rich_text(&p.explanation.fix)}</li> }).collect_view()}
                         </ul>
                     </div>
                 }.into_any(),
@@ -95,7 +95,7 @@ pub fn ConsentCard() -> impl IntoView {
                             <tbody>
                                 {parameters().into_iter().map(|(k, v)| {
                                     let meaning = parameter_meaning(&k).unwrap_or("Part of the provider's endpoint address.");
-                                    view! { <tr><th scope="row"><code>{k}</code></th><td><code>{v}</code></td><td>{meaning}</td></tr> }
+                                    view! { <tr><th scope="row"><code>{k}</code></th><td><code>{v}</code></td><td>{rich_text(meaning)}</td></tr> }
                                 }).collect_view()}
                             </tbody>
                         </table>

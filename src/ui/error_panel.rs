@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::rich_text;
 use crate::oauth::Explanation;
 
 /// An explained failure: what happened, why, what to do, and the raw answer one click away.
@@ -17,9 +18,9 @@ pub fn ErrorPanel(
     let Explanation { what, why, fix } = explanation;
     view! {
         <div class="error-panel" role="alert" data-testid=testid>
-            <p class="what"><strong>{what}</strong></p>
-            <p class="why">{why}</p>
-            <p class="fix"><span class="label">"What to do: "</span>{fix}</p>
+            <p class="what"><strong>{rich_text(&what)}</strong></p>
+            <p class="why">{rich_text(&why)}</p>
+            <p class="fix"><span class="label">"What to do: "</span>{rich_text(&fix)}</p>
             {raw.map(|raw| view! {
                 <details class="raw">
                     <summary>"Raw answer"</summary>
@@ -42,9 +43,9 @@ pub fn NoticePanel(
     let Explanation { what, why, fix } = explanation;
     view! {
         <div class="notice" data-testid=testid>
-            <p class="what"><strong>{what}</strong></p>
-            <p class="why">{why}</p>
-            <p class="fix"><span class="label">"What to do: "</span>{fix}</p>
+            <p class="what"><strong>{rich_text(&what)}</strong></p>
+            <p class="why">{rich_text(&why)}</p>
+            <p class="fix"><span class="label">"What to do: "</span>{rich_text(&fix)}</p>
         </div>
     }
 }
