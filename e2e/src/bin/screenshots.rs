@@ -1,7 +1,7 @@
 //! Takes a screenshot of each step of the flow against the local provider, for the README:
 //! `cargo run -p e2e --bin screenshots -- docs/screenshots` (after `trunk build --release`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use e2e::browser::{AppPage, Browser};
 use e2e::provider::{ClientConfig, Provider};
@@ -10,7 +10,7 @@ use e2e::site;
 const CLIENT_ID: &str = "123456789012-example.apps.googleusercontent.com";
 const SECRET: &str = "GOCSPX-example-secret";
 
-async fn shoot(browser: &Browser, dir: &PathBuf, name: &str) {
+async fn shoot(browser: &Browser, dir: &Path, name: &str) {
     // Size the window to the page so the whole of it is in the picture.
     let height = browser
         .run("return Math.ceil(document.documentElement.scrollHeight)")
