@@ -205,6 +205,8 @@ impl<'a> AppPage<'a> {
             .await;
         self.type_into("tokeninfo-endpoint", &format!("{base}/tokeninfo"))
             .await;
+        self.type_into("bigquery-endpoint", &format!("{base}/bigquery/v2/projects"))
+            .await;
     }
 
     pub async fn fill_client(&self, id: &str, secret: &str) {

@@ -395,3 +395,175 @@ async fn remembered_settings_come_back_without_the_secret() {
     assert_eq!(stored, serde_json::json!(0));
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_the_tokens_the_user_exports_checks_and_revokes() {
+    let w = world().await;
+    let app = w.page().await;
+    app.set_scopes(&format!("openid email {BIGQUERY}")).await;
+    app.go_to_consent().await;
+    app.allow().await;
+    let refresh_token = app.see_refresh_token().await;
+
+    // The ID token's claims, decoded and said to be unverified.
+    let claims = w.browser.find("[data-testid=id-token-claims]").await;
+    claims
+        .find(fantoccini::Locator::Css("summary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    w.browser
+        .wait_text("[data-testid=id-token-claims]", "tester@example.com")
+        .await;
+    w.browser
+        .wait_text("[data-testid=id-token-claims]", "not verified")
+        .await;
+
+    // The linked service: masked until revealed.
+    let json = w
+        .browser
+        .wait_text("[data-testid=ls-json]", "GoogleBigQueryV2")
+        .await;
+    assert!(
+        json.contains("\"authenticationType\": \"UserAuthentication\""),
+        "{json}"
+    );
+    assert!(json.contains(CLIENT_ID) && !json.contains(&refresh_token) && !json.contains(SECRET));
+    app.type_testid("ls-project", "demo-project").await;
+    app.click_testid("ls-reveal").await;
+    let json = w
+        .browser
+        .wait_text("[data-testid=ls-json]", &refresh_token)
+        .await;
+    assert!(json.contains(SECRET) && json.contains("\"projectId\": \"demo-project\""));
+    app.click_testid("ls-key-vault").await;
+    let json = w
+        .browser
+        .wait_text("[data-testid=ls-json]", "AzureKeyVaultSecret")
+        .await;
+    assert!(
+        !json.contains(&refresh_token),
+        "a Key Vault export holds no secret"
+    );
+
+    // curl and PowerShell, masked until revealed.
+    let curl = w
+        .browser
+        .wait_text(
+            "[data-testid=command-0]",
+            "--data-urlencode 'grant_type=authorization_code'",
+        )
+        .await;
+    assert!(!curl.contains(SECRET));
+    app.click_testid("format-powershell").await;
+    w.browser
+        .wait_text("[data-testid=command-1]", "Invoke-RestMethod -Method Post")
+        .await;
+    app.click_testid("commands-reveal").await;
+    w.browser
+        .wait_text(
+            "[data-testid=command-1]",
+            &format!("refresh_token = '{refresh_token}'"),
+        )
+        .await;
+
+    // Prove it works: tokeninfo, BigQuery, refresh, then revoke and see refresh fail.
+    app.click_testid("tokeninfo").await;
+    w.browser
+        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+        .await;
+    app.click_testid("test-bigquery").await;
+    w.browser
+        .wait_text("[data-testid=bigquery-result]", "demo-project")
+        .await;
+    app.click_testid("refresh-now-prove").await;
+    w.browser
+        .wait_text("[data-testid=prove-refresh]", "refresh token works")
+        .await;
+    app.click_testid("revoke").await;
+    w.browser
+        .wait_text("[data-testid=revoke-result]", "Revoked")
+        .await;
+    app.click_testid("refresh-now-prove").await;
+    w.browser
+        .wait_text("[data-testid=prove-refresh]", "no longer works")
+        .await;
+    assert_eq!(w.provider.count("revoke"), 1);
+    assert_eq!(w.provider.count("tokeninfo"), 1);
+    assert_eq!(w.provider.count("bigquery"), 1);
+
+    // The raw exchange: every request, secrets masked until revealed.
+    let log = w.browser.wait_text("[data-testid=log-text]", "POST ").await;
+    assert_eq!(
+        log.matches("\nContent-Type: application/x-www-form-urlencoded")
+            .count(),
+        5,
+        "{log}"
+    );
+    assert!(log.contains("GET ") && log.contains("Authorization: Bearer "));
+    assert!(!log.contains(&refresh_token) && !log.contains(SECRET));
+    app.click_testid("log-reveal").await;
+    w.browser.wait_text("[data-testid=log-text]", SECRET).await;
+    app.click_testid("log-reveal").await;
+    // Revealed values go back under the mask; nothing was stored anywhere.
+    app.click_testid("ls-reveal").await;
+    app.click_testid("commands-reveal").await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() {
+    let w = world().await;
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    w.browser
+        .find("[data-testid=client-file-import] summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let other_port = w.app_url.replace("127.0.0.1", "localhost");
+    let file = serde_json::json!({"web": {
+        "client_id": CLIENT_ID, "client_secret": SECRET, "project_id": "p",
+        "redirect_uris": [other_port],
+    }});
+    app.type_testid("client-file-text", &file.to_string()).await;
+    app.click_testid("client-file-import-button").await;
+    w.browser
+        .wait_text("[data-testid=client-file-imported]", "filled in")
+        .await;
+    let note = w
+        .browser
+        .wait_text("[data-testid=client-file-note]", "is not registered")
+        .await;
+    assert!(note.contains("same machine"), "{note}");
+    let id = w
+        .browser
+        .find("[data-testid=client-id]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+
+    app.type_testid(
+        "client-file-text",
+        r#"{"installed": {"client_id": "x.apps.googleusercontent.com"}}"#,
+    )
+    .await;
+    app.click_testid("client-file-import-button").await;
+    w.browser
+        .wait_text("[data-testid=client-file-note]", "Desktop")
+        .await;
+    app.type_testid("client-file-text", "not json").await;
+    app.click_testid("client-file-import-button").await;
+    w.browser
+        .wait_text(
+            "[data-testid=client-file-error]",
+            "not a Google OAuth client file",
+        )
+        .await;
+    w.finish().await;
+}

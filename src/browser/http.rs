@@ -83,29 +83,44 @@ impl Drop for Deadline {
 
 /// POSTs a form body to the request's URL.
 pub async fn post_form(request: &FormRequest) -> Result<Answer, HttpError> {
+    let builder =
+        Request::post(request.url.as_str()).header("Content-Type", FormRequest::CONTENT_TYPE);
+    send(builder, Some(request.body().expose().to_owned())).await
+}
+
+/// GETs `url` with a bearer token (a CORS request with a preflight).
+pub async fn get_with_bearer(url: &str, token: &str) -> Result<Answer, HttpError> {
+    let builder = Request::get(url).header("Authorization", &format!("Bearer {token}"));
+    send(builder, None).await
+}
+
+async fn send(
+    builder: gloo_net::http::RequestBuilder,
+    body: Option<String>,
+) -> Result<Answer, HttpError> {
     let deadline = Deadline::new(TIMEOUT_SECONDS);
-    let failed = |e: gloo_net::Error, deadline: &Option<Deadline>| {
-        if deadline.as_ref().is_some_and(Deadline::expired) {
+    let expired = |deadline: &Option<Deadline>| deadline.as_ref().is_some_and(Deadline::expired);
+    let signal = deadline.as_ref().map(|d| d.controller.signal());
+    let builder = builder
+        .credentials(RequestCredentials::Omit)
+        .referrer_policy(ReferrerPolicy::NoReferrer)
+        .redirect(RequestRedirect::Error)
+        .abort_signal(signal.as_ref());
+    let request = match body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
+    }
+    .map_err(|e| HttpError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| {
+        if expired(&deadline) {
             HttpError::Timeout(TIMEOUT_SECONDS)
         } else {
             HttpError::Network(e.to_string())
         }
-    };
-    let signal = deadline.as_ref().map(|d| d.controller.signal());
-    let response = Request::post(request.url.as_str())
-        .header("Content-Type", FormRequest::CONTENT_TYPE)
-        .credentials(RequestCredentials::Omit)
-        .referrer_policy(ReferrerPolicy::NoReferrer)
-        .redirect(RequestRedirect::Error)
-        .abort_signal(signal.as_ref())
-        .body(request.body().expose().to_owned())
-        .map_err(|e| HttpError::Network(e.to_string()))?
-        .send()
-        .await
-        .map_err(|e| failed(e, &deadline))?;
+    })?;
     let status = response.status();
     let body = response.text().await.map_err(|e| {
-        if deadline.as_ref().is_some_and(Deadline::expired) {
+        if expired(&deadline) {
             HttpError::Timeout(TIMEOUT_SECONDS)
         } else {
             HttpError::Body(e.to_string())

@@ -1,2 +1,6 @@
-//! What the user pastes next: Azure Data Factory linked-service JSON and curl / PowerShell
-//! equivalents of each request. Pure; filled in by the export issue.
+//! What the user pastes next: Azure Data Factory / Synapse linked-service JSON, and curl and
+//! PowerShell equivalents of each request. Pure: no browser, no Leptos; natively tested.
+
+pub mod commands;
+pub mod linked_service;
+pub mod raw;

@@ -47,6 +47,8 @@ struct Record {
     token: String,
     revocation: Option<String>,
     tokeninfo: Option<String>,
+    #[serde(default)]
+    bigquery: Option<String>,
     redirect_uri: String,
     scopes: String,
     prompt: String,
@@ -92,6 +94,11 @@ impl PendingFlow {
                 .tokeninfo
                 .as_ref()
                 .map(|e| e.as_str().to_owned()),
+            bigquery: client
+                .provider
+                .bigquery
+                .as_ref()
+                .map(|e| e.as_str().to_owned()),
             redirect_uri: client.redirect_uri.as_str().to_owned(),
             scopes: client.scopes.to_param(),
             prompt: client.prompt.id().to_owned(),
@@ -111,6 +118,7 @@ impl PendingFlow {
                 token: &r.token,
                 revocation: r.revocation.as_deref().unwrap_or(""),
                 tokeninfo: r.tokeninfo.as_deref().unwrap_or(""),
+                bigquery: r.bigquery.as_deref().unwrap_or(""),
             })?
         } else {
             Provider::google()

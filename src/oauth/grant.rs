@@ -11,52 +11,84 @@ use super::pkce::PkceVerifier;
 use super::secret::Secret;
 use super::types::{AuthorizationCode, ClientId, ClientSecret, RefreshToken};
 
-/// A field value of a form body, marked secret or not so the raw view can mask it.
-#[derive(Clone)]
+/// A field value of a form body, marked secret or not so views can mask it.
+#[derive(Clone, Copy)]
 enum Value<'a> {
     Plain(&'a str),
     Secret(&'a str),
 }
 
-/// A POST to make: the URL and the encoded body (which holds secrets).
+/// One field of a form body.
+#[derive(Clone)]
+pub struct FormField {
+    pub name: &'static str,
+    pub value: Secret,
+    /// Whether the value is a secret (client secret, code, token, verifier).
+    pub secret: bool,
+}
+
+impl FormField {
+    /// The value for a view: masked if secret and not revealed.
+    pub fn shown(&self, reveal: bool) -> String {
+        if self.secret && !reveal {
+            self.value.masked()
+        } else {
+            self.value.expose().to_owned()
+        }
+    }
+}
+
+/// A POST to make: the URL and the form fields (some of them secrets).
 #[derive(Clone)]
 pub struct FormRequest {
     pub url: Endpoint,
-    body: Secret,
-    masked: String,
+    fields: Vec<FormField>,
 }
 
 impl FormRequest {
     fn new(url: &Endpoint, fields: &[(&'static str, Value<'_>)]) -> Self {
-        let encode = |mask: bool| {
-            let pairs: Vec<(&str, String)> = fields
-                .iter()
-                .map(|(name, value)| {
-                    let text = match value {
-                        Value::Plain(v) => (*v).to_owned(),
-                        Value::Secret(v) if mask => Secret::new(*v).masked(),
-                        Value::Secret(v) => (*v).to_owned(),
-                    };
-                    (*name, text)
-                })
-                .collect();
-            serde_urlencoded::to_string(&pairs).expect("string pairs always encode")
-        };
+        let fields = fields
+            .iter()
+            .map(|(name, value)| match value {
+                Value::Plain(v) => FormField {
+                    name,
+                    value: Secret::new(*v),
+                    secret: false,
+                },
+                Value::Secret(v) => FormField {
+                    name,
+                    value: Secret::new(*v),
+                    secret: true,
+                },
+            })
+            .collect();
         Self {
             url: url.clone(),
-            body: Secret::new(encode(false)),
-            masked: encode(true),
+            fields,
         }
     }
 
+    pub fn fields(&self) -> &[FormField] {
+        &self.fields
+    }
+
+    fn encode(&self, reveal: bool) -> String {
+        let pairs: Vec<(&str, String)> = self
+            .fields
+            .iter()
+            .map(|f| (f.name, f.shown(reveal)))
+            .collect();
+        serde_urlencoded::to_string(&pairs).expect("string pairs always encode")
+    }
+
     /// The body to send. Holds the secrets in the clear.
-    pub fn body(&self) -> &Secret {
-        &self.body
+    pub fn body(&self) -> Secret {
+        Secret::new(self.encode(true))
     }
 
     /// The body with every secret masked, for the screen.
-    pub fn masked_body(&self) -> &str {
-        &self.masked
+    pub fn masked_body(&self) -> String {
+        self.encode(false)
     }
 
     pub const CONTENT_TYPE: &'static str = "application/x-www-form-urlencoded";
@@ -66,7 +98,7 @@ impl fmt::Debug for FormRequest {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FormRequest")
             .field("url", &self.url)
-            .field("body", &self.masked)
+            .field("body", &self.masked_body())
             .finish()
     }
 }
@@ -119,6 +151,24 @@ pub fn refresh(token: &Endpoint, client: Client<'_>, refresh_token: &RefreshToke
     FormRequest::new(token, &fields)
 }
 
+/// Any other form POST (tokeninfo): `(name, value, secret)` fields.
+pub fn form(url: &Endpoint, fields: &[(&'static str, &str, bool)]) -> FormRequest {
+    let fields: Vec<(&'static str, Value<'_>)> = fields
+        .iter()
+        .map(|(name, value, secret)| {
+            (
+                *name,
+                if *secret {
+                    Value::Secret(value)
+                } else {
+                    Value::Plain(value)
+                },
+            )
+        })
+        .collect();
+    FormRequest::new(url, &fields)
+}
+
 /// RFC 7009 revocation of a refresh or access token. Google revokes the whole grant.
 pub fn revoke(revocation: &Endpoint, token: &Secret) -> FormRequest {
     FormRequest::new(revocation, &[("token", Value::Secret(token.expose()))])
@@ -161,7 +211,7 @@ mod tests {
         assert_eq!(fields["code_verifier"], verifier.expose());
         assert_eq!(fields.len(), 6);
 
-        let masked = decode(request.masked_body());
+        let masked = decode(&request.masked_body());
         assert_eq!(masked["client_id"], "cid.apps.googleusercontent.com");
         assert_ne!(masked["client_secret"], "GOCSPX-s3cr+t&=");
         assert!(!request.masked_body().contains("s3cr"));

@@ -3,12 +3,15 @@
 //! Server Applications" guide; Google is the default provider, any OAuth 2.0 provider works.
 
 pub mod callback;
+pub mod checks;
+pub mod client_file;
 pub mod consent;
 pub mod endpoint;
 pub mod error;
 pub mod explain;
 pub mod flow;
 pub mod grant;
+pub mod jwt;
 pub mod pkce;
 pub mod provider;
 pub mod response;

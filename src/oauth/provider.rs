@@ -25,6 +25,8 @@ pub struct Provider {
     pub revocation: Option<Endpoint>,
     /// Google's tokeninfo (token introspection by query); Google-specific.
     pub tokeninfo: Option<Endpoint>,
+    /// BigQuery's `projects.list`, for the "Test BigQuery access" check.
+    pub bigquery: Option<Endpoint>,
 }
 
 /// The endpoints as typed into the "custom provider" form; blank optional fields mean
@@ -35,6 +37,7 @@ pub struct CustomEndpoints<'a> {
     pub token: &'a str,
     pub revocation: &'a str,
     pub tokeninfo: &'a str,
+    pub bigquery: &'a str,
 }
 
 impl Provider {
@@ -46,6 +49,10 @@ impl Provider {
             token: known("Token endpoint", GOOGLE_TOKEN),
             revocation: Some(known("Revocation endpoint", GOOGLE_REVOCATION)),
             tokeninfo: Some(known("Tokeninfo endpoint", GOOGLE_TOKENINFO)),
+            bigquery: Some(known(
+                "BigQuery endpoint",
+                super::checks::GOOGLE_BIGQUERY_PROJECTS,
+            )),
         }
     }
 
@@ -63,6 +70,7 @@ impl Provider {
             token: Endpoint::parse("Token endpoint", input.token)?,
             revocation: optional("Revocation endpoint", input.revocation)?,
             tokeninfo: optional("Tokeninfo endpoint", input.tokeninfo)?,
+            bigquery: optional("BigQuery endpoint", input.bigquery)?,
         })
     }
 
@@ -91,6 +99,7 @@ mod tests {
             token: "http://127.0.0.1:9000/token",
             revocation: " ",
             tokeninfo: "",
+            bigquery: "",
         })
         .unwrap();
         assert_eq!(provider.kind, ProviderKind::Custom);

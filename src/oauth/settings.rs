@@ -35,6 +35,7 @@ pub struct Settings {
     pub token_endpoint: String,
     pub revocation_endpoint: String,
     pub tokeninfo_endpoint: String,
+    pub bigquery_endpoint: String,
     /// Empty: this page's own address.
     pub redirect_override: String,
     pub prompt: String,
@@ -55,6 +56,7 @@ impl Default for Settings {
             token_endpoint: String::new(),
             revocation_endpoint: String::new(),
             tokeninfo_endpoint: String::new(),
+            bigquery_endpoint: String::new(),
             redirect_override: String::new(),
             prompt: Prompt::Consent.id().into(),
             login_hint: String::new(),
@@ -75,6 +77,7 @@ pub enum Field {
     TokenEndpoint,
     RevocationEndpoint,
     TokeninfoEndpoint,
+    BigQueryEndpoint,
     RedirectUri,
     LoginHint,
 }
@@ -127,6 +130,7 @@ impl Settings {
                 token: &self.token_endpoint,
                 revocation: &self.revocation_endpoint,
                 tokeninfo: &self.tokeninfo_endpoint,
+                bigquery: &self.bigquery_endpoint,
             }),
         }
     }
@@ -223,6 +227,7 @@ fn field_of(name: &str) -> Field {
         "Token endpoint" => Field::TokenEndpoint,
         "Revocation endpoint" => Field::RevocationEndpoint,
         "Tokeninfo endpoint" => Field::TokeninfoEndpoint,
+        "BigQuery endpoint" => Field::BigQueryEndpoint,
         _ => Field::RedirectUri,
     }
 }

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 
 use super::return_handler::handle_return;
 use super::state::Shared;
-use super::{ClientCard, ConsentCard, ManualCard, RefreshCard, ReturnCard, SetupCard, TokensCard};
+use super::{
+    ClientCard, CommandsCard, ConsentCard, ExchangeLog, ExportCard, ManualCard, ProveCard,
+    RefreshCard, ReturnCard, SetupCard, TokensCard,
+};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -31,11 +34,17 @@ pub fn App() -> impl IntoView {
             <main>
                 <ReturnCard />
                 <TokensCard />
+                <Show when=move || shared.access_token.read().is_some() || !shared.refresh_input.read().is_empty()>
+                    <ProveCard />
+                </Show>
+                <ExportCard />
                 <SetupCard redirect_uri=redirect_uri />
                 <ClientCard />
                 <ConsentCard />
                 <ManualCard />
                 <RefreshCard />
+                <CommandsCard />
+                <ExchangeLog />
             </main>
         </div>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::state::use_shared;
-use super::SecretField;
+use super::{ClientFileImport, SecretField};
 use crate::oauth::{Field, Preset, Prompt, ProviderChoice, Settings};
 
 /// A labelled text input bound to one field of the settings.
@@ -105,6 +105,7 @@ pub fn ClientCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="client-title" data-testid="client-card">
             <h2 id="client-title">"2. Your OAuth client"</h2>
+            <ClientFileImport />
             <div class="field">
                 <label for="preset">"What the token is for"</label>
                 <select
@@ -188,6 +189,7 @@ pub fn ClientCard() -> impl IntoView {
                     <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
                     <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
                     <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
+                    <TextField id="bigquery-endpoint" label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
                 </Show>
                 <TextField
                     id="redirect-override"

@@ -3,11 +3,16 @@
 
 mod app;
 mod client_card;
+mod client_file_import;
+mod commands_card;
 mod consent_card;
 mod copy_button;
 mod countdown;
 mod error_panel;
+mod exchange_log;
+mod export_card;
 mod manual_card;
+mod prove_card;
 mod refresh_card;
 mod requests;
 mod return_card;
@@ -21,11 +26,16 @@ mod tokens_card;
 
 pub use app::App;
 pub use client_card::ClientCard;
+pub use client_file_import::ClientFileImport;
+pub use commands_card::CommandsCard;
 pub use consent_card::ConsentCard;
 pub use copy_button::CopyButton;
 pub use countdown::Countdown;
 pub use error_panel::{ErrorPanel, NoticePanel};
+pub use exchange_log::ExchangeLog;
+pub use export_card::ExportCard;
 pub use manual_card::ManualCard;
+pub use prove_card::ProveCard;
 pub use refresh_card::RefreshCard;
 pub use return_card::ReturnCard;
 pub use rich_text::rich_text;

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use super::requests::{token_request, Failure, Received};
+use super::requests::{Failure, Received};
 use super::state::use_shared;
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
-use crate::oauth::{explain, grant, ClientId, Explanation, FormRequest, RefreshToken, Situation};
+use crate::oauth::Explanation;
 
 /// "I already have a refresh token": the refresh grant, exactly what Azure Data Factory does
 /// with the token, reachable without the consent flow.
@@ -12,34 +12,12 @@ pub fn RefreshCard() -> impl IntoView {
     let shared = use_shared();
     let settings = shared.settings;
     let problem = RwSignal::new(None::<Explanation>);
-    let refresh = Action::new_local(|request: &FormRequest| token_request(request.clone()));
+    let refresh = shared.refresh;
     let busy = refresh.pending();
     let submit = move |_| {
         problem.set(None);
-        let built = (|| {
-            let provider = settings
-                .read_untracked()
-                .provider()
-                .map_err(|e| explain(Situation::Url(&e)))?;
-            let id = ClientId::parse(&settings.read_untracked().client_id)
-                .map_err(|e| explain(Situation::Input(&e)))?;
-            let secret = shared
-                .typed_secret()
-                .map_err(|e| explain(Situation::Input(&e)))?;
-            let token = RefreshToken::parse(&shared.refresh_input.get_untracked())
-                .map_err(|e| explain(Situation::Input(&e)))?;
-            Ok::<_, Explanation>(grant::refresh(
-                &provider.token,
-                grant::Client {
-                    id: &id,
-                    secret: secret.as_ref(),
-                },
-                &token,
-            ))
-        })();
-        match built {
+        match shared.refresh_request() {
             Ok(request) => {
-                shared.status.set("Asking for a new access token…".into());
                 refresh.dispatch(request);
             }
             Err(e) => {
@@ -49,14 +27,6 @@ pub fn RefreshCard() -> impl IntoView {
         }
     };
     let result = move || refresh.value().get();
-    Effect::new(move |_| {
-        if let Some(r) = refresh.value().read().as_ref() {
-            shared.status.set(match r {
-                Ok(_) => "New access token received.".into(),
-                Err(_) => "The refresh failed.".into(),
-            });
-        }
-    });
     view! {
         <section class="card" aria-labelledby="refresh-title" data-testid="refresh-card">
             <h2 id="refresh-title">"I already have a refresh token"</h2>

@@ -1,13 +1,26 @@
-//! Glue between the browser's fetch and the protocol core: send a token request, read the
-//! answer with `oauth`, and keep what the user may need to see (masked).
+//! Glue between the browser's fetch and the protocol core: send a request, record it in the
+//! exchange log, read the answer with `oauth`, and keep what the user may need to see.
 
-use crate::browser::http::{self, HttpError};
+use leptos::prelude::*;
+
+use crate::browser::http::{self, Answer, HttpError};
 use crate::browser::time::now_ms;
+use crate::export::raw::{self, Sent};
 use crate::oauth::response::masked_json;
 use crate::oauth::{
-    explain, parse_token_response, Explanation, FormRequest, Situation, TokenEndpointError,
+    explain, parse_token_response, Explanation, FormRequest, Secret, Situation, TokenEndpointError,
     TokenResponse,
 };
+
+/// One request of the exchange log and what came back.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub sent: Sent,
+    pub received: raw::Received,
+}
+
+/// Every request the page made, in order.
+pub type Log = RwSignal<Vec<LogEntry>>;
 
 /// Tokens that arrived.
 #[derive(Debug, Clone)]
@@ -16,7 +29,7 @@ pub struct Received {
     /// The response body with secrets masked, for the raw view.
     pub masked_body: String,
     /// The body as received, revealed only on request.
-    pub body: crate::oauth::Secret,
+    pub body: Secret,
     pub status: u16,
     pub at_ms: f64,
 }
@@ -35,12 +48,7 @@ pub enum Failure {
 impl Failure {
     pub fn explanation(&self) -> Explanation {
         match self {
-            Failure::Http(HttpError::Timeout(seconds)) => {
-                explain(Situation::Timeout { seconds: *seconds })
-            }
-            Failure::Http(HttpError::Network(detail) | HttpError::Body(detail)) => {
-                explain(Situation::Network { detail })
-            }
+            Failure::Http(e) => http_explanation(e),
             Failure::Endpoint { error, .. } => explain(Situation::Token(error)),
         }
     }
@@ -58,15 +66,74 @@ impl Failure {
     }
 }
 
+/// A request that got no readable answer, explained.
+pub fn http_explanation(error: &HttpError) -> Explanation {
+    match error {
+        HttpError::Timeout(seconds) => explain(Situation::Timeout { seconds: *seconds }),
+        HttpError::Network(detail) | HttpError::Body(detail) => {
+            explain(Situation::Network { detail })
+        }
+    }
+}
+
+/// Runs a request, logging it before and after.
+async fn logged(
+    log: Log,
+    sent: Sent,
+    request: impl std::future::Future<Output = Result<Answer, HttpError>>,
+) -> Result<Answer, HttpError> {
+    let index = log.try_update(|l| {
+        l.push(LogEntry {
+            sent,
+            received: raw::Received::Pending,
+        });
+        l.len() - 1
+    });
+    let result = request.await;
+    let received = match &result {
+        Ok(a) => raw::Received::Answer {
+            status: a.status,
+            body: Secret::new(a.body.clone()),
+        },
+        Err(e) => raw::Received::Failed(e.to_string()),
+    };
+    if let Some(i) = index {
+        log.update(|l| {
+            if let Some(entry) = l.get_mut(i) {
+                entry.received = received;
+            }
+        });
+    }
+    result
+}
+
+/// POSTs a form (revoke, tokeninfo) and returns the raw answer.
+pub async fn form_post(log: Log, request: FormRequest) -> Result<Answer, HttpError> {
+    let sent = Sent::Form(request.clone());
+    logged(log, sent, async move { http::post_form(&request).await }).await
+}
+
+/// GETs with a bearer token (the BigQuery check).
+pub async fn bearer_get(log: Log, url: String, token: Secret) -> Result<Answer, HttpError> {
+    let sent = Sent::Bearer {
+        url: url.clone(),
+        token: token.clone(),
+    };
+    logged(log, sent, async move {
+        http::get_with_bearer(&url, token.expose()).await
+    })
+    .await
+}
+
 /// POSTs a token request and reads the answer.
-pub async fn token_request(request: FormRequest) -> Result<Received, Failure> {
-    let answer = http::post_form(&request).await.map_err(Failure::Http)?;
+pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, Failure> {
+    let answer = form_post(log, request).await.map_err(Failure::Http)?;
     let masked_body = masked_json(&answer.body);
     match parse_token_response(answer.status, &answer.body) {
         Ok(response) => Ok(Received {
             response,
             masked_body,
-            body: crate::oauth::Secret::new(answer.body),
+            body: Secret::new(answer.body),
             status: answer.status,
             at_ms: now_ms(),
         }),

@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::requests::{token_request, Failure, Received};
+use super::requests::{token_request, Failure, Log, Received};
 use crate::browser::storage::{self, Area, SETTINGS_KEY};
 use crate::oauth::{
-    explain, grant, Attempt, ClientSecret, CodeCallback, Explanation, FormRequest, InputError,
-    PendingFlow, Prompt, ProviderChoice, ProviderKind, RedirectUri, Scopes, Settings, Situation,
+    explain, grant, AccessToken, Attempt, ClientId, ClientSecret, CodeCallback, Explanation,
+    FormRequest, InputError, PendingFlow, Prompt, ProviderChoice, ProviderKind, RedirectUri,
+    RefreshToken, Scopes, Settings, Situation,
 };
 
 /// A code exchange to run, with what the tokens card needs to judge the answer.
@@ -25,6 +26,8 @@ pub struct Tokens {
     pub received: Received,
     pub requested: Scopes,
     pub prompt: Prompt,
+    /// The code exchange that brought them, for the curl / PowerShell export.
+    pub request: FormRequest,
 }
 
 /// A problem to show at the top of the flow, with the raw answer if any.
@@ -57,6 +60,12 @@ pub struct Shared {
     pub refresh_input: RwSignal<String>,
     /// What the live region announces.
     pub status: RwSignal<String>,
+    /// Every request the page made, for the raw exchange view.
+    pub log: Log,
+    /// The newest access token (from the exchange or a refresh), for the checks.
+    pub access_token: RwSignal<Option<AccessToken>>,
+    /// The refresh grant, from the refresh card or "Refresh now".
+    pub refresh: Action<FormRequest, Result<Received, Failure>>,
 }
 
 impl Shared {
@@ -67,6 +76,23 @@ impl Shared {
             .and_then(|json| serde_json::from_str::<Settings>(&json).ok());
         let refresh_input = RwSignal::new(String::new());
         let status = RwSignal::new(String::new());
+        let log: Log = RwSignal::new(Vec::new());
+        let access_token = RwSignal::new(None);
+        let refresh = Action::new_local(move |request: &FormRequest| {
+            let request = request.clone();
+            async move {
+                status.set("Asking for a new access token…".into());
+                let result = token_request(log, request).await;
+                match &result {
+                    Ok(r) => {
+                        access_token.set(Some(r.response.access_token.clone()));
+                        status.set("New access token received.".into());
+                    }
+                    Err(_) => status.set("The refresh failed.".into()),
+                }
+                result
+            }
+        });
         let exchange = Action::new_local(move |input: &Exchange| {
             let Exchange {
                 request,
@@ -75,16 +101,20 @@ impl Shared {
             } = input.clone();
             async move {
                 status.set("Exchanging the code for tokens…".into());
-                let result = token_request(request).await.map(|received| Tokens {
-                    received,
-                    requested,
-                    prompt,
-                });
+                let result = token_request(log, request.clone())
+                    .await
+                    .map(|received| Tokens {
+                        received,
+                        requested,
+                        prompt,
+                        request,
+                    });
                 match &result {
                     Ok(received) => {
                         if let Some(rt) = &received.received.response.refresh_token {
                             refresh_input.set(rt.expose().to_owned());
                         }
+                        access_token.set(Some(received.received.response.access_token.clone()));
                         status.set("Tokens received.".into());
                     }
                     Err(_) => status.set("The code exchange failed.".into()),
@@ -109,7 +139,32 @@ impl Shared {
             needs_secret: RwSignal::new(false),
             refresh_input,
             status,
+            log,
+            access_token,
+            refresh,
         }
+    }
+
+    /// The refresh grant for the client and refresh token in the form.
+    pub fn refresh_request(&self) -> Result<FormRequest, Explanation> {
+        let settings = self.settings.read_untracked();
+        let provider = settings
+            .provider()
+            .map_err(|e| explain(Situation::Url(&e)))?;
+        let id = ClientId::parse(&settings.client_id).map_err(|e| explain(Situation::Input(&e)))?;
+        let secret = self
+            .typed_secret()
+            .map_err(|e| explain(Situation::Input(&e)))?;
+        let token = RefreshToken::parse(&self.refresh_input.get_untracked())
+            .map_err(|e| explain(Situation::Input(&e)))?;
+        Ok(grant::refresh(
+            &provider.token,
+            grant::Client {
+                id: &id,
+                secret: secret.as_ref(),
+            },
+            &token,
+        ))
     }
 
     pub fn show_problem(&self, explanation: Explanation) {
@@ -208,6 +263,7 @@ impl Shared {
                 };
                 s.revocation_endpoint = text(&pending.provider.revocation);
                 s.tokeninfo_endpoint = text(&pending.provider.tokeninfo);
+                s.bigquery_endpoint = text(&pending.provider.bigquery);
             } else {
                 s.provider = ProviderChoice::Google;
             }

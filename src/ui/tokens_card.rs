@@ -3,7 +3,12 @@ use leptos::prelude::*;
 use super::state::{use_shared, Tokens};
 use super::{Countdown, NoticePanel, TokenValue};
 use crate::browser::time::local_date_time;
+use crate::oauth::jwt::decode_unverified;
 use crate::oauth::{assess, Prompt};
+
+fn pretty(v: &serde_json::Value) -> String {
+    serde_json::to_string_pretty(v).unwrap_or_default()
+}
 
 /// Step 4: the tokens, refresh token first.
 #[component]
@@ -25,6 +30,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         received,
         requested,
         prompt,
+        ..
     } = tokens;
     let response = received.response.clone();
     let notes = assess(&response, &requested, prompt);
@@ -99,6 +105,16 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                     </ul>
                 </dd>
             </dl>
+            {response.id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
+                Ok(claims) => view! {
+                    <details class="raw" data-testid="id-token-claims">
+                        <summary>"ID token claims"</summary>
+                        <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
+                        <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
+                    </details>
+                }.into_any(),
+                Err(e) => view! { <p class="problem" data-testid="id-token-claims">{e.to_string()}</p> }.into_any(),
+            })}
             <details class="raw" data-testid="raw-token-response">
                 <summary>"Raw response"</summary>
                 <button type="button" class="secondary" data-testid="raw-reveal" aria-pressed=move || raw_shown.get().to_string() on:click=move |_| raw_shown.update(|s| *s = !*s)>

@@ -1,0 +1,34 @@
+//! Saving a text as a file the user downloads, made in the page (a Blob URL): nothing is
+//! fetched or uploaded.
+
+use thiserror::Error;
+use wasm_bindgen::JsCast as _;
+
+use super::{js_error_text, window, NoWindow};
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DownloadError {
+    #[error(transparent)]
+    NoWindow(#[from] NoWindow),
+    #[error("the browser refused to save the file ({0})")]
+    Refused(String),
+}
+
+pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
+    let refused = |e: wasm_bindgen::JsValue| DownloadError::Refused(js_error_text(&e));
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(refused)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(refused)?;
+    let document = window()?.document().ok_or(NoWindow)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(refused)?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    web_sys::Url::revoke_object_url(&url).map_err(refused)
+}

@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::state::use_shared;
+use super::{ErrorPanel, NoticePanel};
+use crate::oauth::client_file::ClientFile;
+use crate::oauth::{Explanation, ProviderChoice};
+
+/// Fills the client from the `client_secret_….json` file Google's console downloads.
+#[component]
+pub fn ClientFileImport() -> impl IntoView {
+    let shared = use_shared();
+    let pasted = RwSignal::new(String::new());
+    let notes = RwSignal::new(Vec::<Explanation>::new());
+    let error = RwSignal::new(None::<Explanation>);
+    let done = RwSignal::new(false);
+    let import = move |json: String| {
+        notes.set(Vec::new());
+        error.set(None);
+        done.set(false);
+        match ClientFile::parse(&json) {
+            Ok(file) => {
+                let page = shared.page_redirect.get_value();
+                let settings = shared.settings.get_untracked();
+                let in_use = settings.redirect_uri(page.as_ref()).ok();
+                notes.set(file.check(in_use.as_ref()));
+                shared.settings.update(|s| {
+                    s.client_id = file.client_id.as_str().to_owned();
+                    s.provider = ProviderChoice::Google;
+                });
+                if let Some(secret) = &file.client_secret {
+                    shared.secret.set(secret.expose().to_owned());
+                }
+                pasted.set(String::new());
+                done.set(true);
+                shared
+                    .status
+                    .set("Client ID and secret filled in from the file.".into());
+            }
+            Err(e) => error.set(Some(Explanation {
+                what: "That is not a Google OAuth client file.".into(),
+                why: format!("{}.", e),
+                fix: "In the console, open Credentials → your OAuth client → Download JSON, and \
+                      pick or paste that file."
+                    .into(),
+            })),
+        }
+    };
+    let from_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            match text.ok().and_then(|t| t.as_string()) {
+                Some(json) => import(json),
+                None => error.set(Some(Explanation {
+                    what: "The file could not be read.".into(),
+                    why: "The browser refused to read it.".into(),
+                    fix: "Open it in a text editor and paste its content instead.".into(),
+                })),
+            }
+            input.set_value("");
+        });
+    };
+    view! {
+        <details class="import" data-testid="client-file-import">
+            <summary>"Import the client_secret.json file from the console"</summary>
+            <div class="field">
+                <label for="client-file">"Pick the file"</label>
+                <input id="client-file" type="file" accept=".json,application/json" data-testid="client-file" on:change=from_file />
+            </div>
+            <div class="field">
+                <label for="client-file-text">"Or paste its content"</label>
+                <textarea id="client-file-text" rows="3" spellcheck="false" data-testid="client-file-text"
+                    prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+            </div>
+            <button type="button" class="secondary" data-testid="client-file-import-button" on:click=move |_| import(pasted.get_untracked())>
+                "Import"
+            </button>
+            <Show when=move || done.get()>
+                <p class="result" data-testid="client-file-imported">"Client ID and secret filled in."</p>
+            </Show>
+            {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid="client-file-note" /> }).collect_view()}
+            {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid="client-file-error" /> })}
+        </details>
+    }
+}

@@ -1,0 +1,57 @@
+use leptos::prelude::*;
+
+use super::state::use_shared;
+use super::CopyButton;
+use crate::export::commands::{curl, powershell};
+use crate::oauth::{grant, FormRequest, RefreshToken};
+
+/// The page's requests as curl and PowerShell commands.
+#[component]
+pub fn CommandsCard() -> impl IntoView {
+    let shared = use_shared();
+    let reveal = RwSignal::new(false);
+    let shell = RwSignal::new("curl");
+    let requests = move || {
+        let mut list: Vec<(&'static str, FormRequest)> = Vec::new();
+        if let Some(Ok(t)) = shared.exchange.value().get() {
+            list.push(("Code exchange", t.request));
+        }
+        shared.refresh_input.track();
+        if let Ok(r) = shared.refresh_request() {
+            list.push(("Refresh (what ADF does)", r));
+        }
+        let provider = shared.settings.read().provider().ok();
+        if let (Some(endpoint), Ok(token)) = (
+            provider.and_then(|p| p.revocation),
+            RefreshToken::parse(&shared.refresh_input.read()),
+        ) {
+            list.push(("Revoke", grant::revoke(&endpoint, token.secret())));
+        }
+        list
+    };
+    view! {
+        <Show when=move || !requests().is_empty()>
+            <section class="card" aria-labelledby="commands-title" data-testid="commands-card">
+                <h2 id="commands-title">"Do it yourself: curl and PowerShell"</h2>
+                <div class="actions" role="group" aria-label="Command format">
+                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid="format-curl" on:click=move |_| shell.set("curl")>"curl"</button>
+                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid="format-powershell" on:click=move |_| shell.set("powershell")>"PowerShell"</button>
+                    <button type="button" class="secondary" aria-pressed=move || reveal.get().to_string() data-testid="commands-reveal" on:click=move |_| reveal.update(|r| *r = !*r)>
+                        {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                    </button>
+                </div>
+                <p class="hint">"Copy gives exactly what is shown: reveal the secrets first to include them. A code works once."</p>
+                {move || requests().into_iter().enumerate().map(|(i, (title, request))| {
+                    let text = if shell.get() == "curl" { curl(&request, reveal.get()) } else { powershell(&request, reveal.get()) };
+                    view! {
+                        <h3>{title}</h3>
+                        <div class="with-button">
+                            <pre data-testid=format!("command-{i}")>{text.clone()}</pre>
+                            <CopyButton text=Signal::stored(text) what=format!("{title} command") testid=format!("command-{i}-copy") />
+                        </div>
+                    }
+                }).collect_view()}
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use super::state::use_shared;
+use super::CopyButton;
+use crate::export::raw::http_text;
+
+/// The exchange, raw: every request the page made and every answer, in order.
+#[component]
+pub fn ExchangeLog() -> impl IntoView {
+    let shared = use_shared();
+    let reveal = RwSignal::new(false);
+    let text = Signal::derive(move || {
+        let reveal = reveal.get();
+        shared
+            .log
+            .read()
+            .iter()
+            .map(|e| http_text(&e.sent, &e.received, reveal))
+            .collect::<Vec<_>>()
+            .join("\n\n────────\n\n")
+    });
+    view! {
+        <Show when=move || !shared.log.read().is_empty()>
+            <section class="card" aria-labelledby="log-title" data-testid="exchange-log">
+                <h2 id="log-title">"The exchange, raw"</h2>
+                <p>"Every request this page made, and every answer, in order. Secrets are masked until you reveal them."</p>
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid="log-reveal" aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                        {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                    </button>
+                    <CopyButton text=text what="exchange log" testid="log-copy" />
+                </div>
+                <pre data-testid="log-text">{move || text.get()}</pre>
+            </section>
+        </Show>
+    }
+}

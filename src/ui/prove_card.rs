@@ -1,0 +1,165 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::requests::{bearer_get, form_post, http_explanation};
+use super::state::use_shared;
+use super::{ErrorPanel, NoticePanel};
+use crate::oauth::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
+use crate::oauth::explain::human_duration;
+use crate::oauth::{explain, grant, Explanation, RefreshToken, Situation};
+
+/// The outcome of one check: a line of text, or an explained failure.
+#[derive(Debug, Clone)]
+enum Outcome {
+    Done(String),
+    Failed(Explanation),
+    /// Sent, but the browser hides the answer (no CORS on that endpoint).
+    Unreadable(Explanation),
+}
+
+/// "Prove it works": refresh now, tokeninfo, a BigQuery call, and revoke.
+#[component]
+pub fn ProveCard() -> impl IntoView {
+    let shared = use_shared();
+    let info = RwSignal::new(None::<Outcome>);
+    let bigquery = RwSignal::new(None::<Outcome>);
+    let revoked = RwSignal::new(None::<Outcome>);
+    let busy = RwSignal::new(false);
+    let provider = move || shared.settings.read().provider().ok();
+    let refresh_now = move |_| match shared.refresh_request() {
+        Ok(request) => {
+            shared.refresh.dispatch(request);
+        }
+        Err(e) => info.set(Some(Outcome::Failed(e))),
+    };
+    let check_tokeninfo = move |_| {
+        let (Some(p), Some(token)) = (provider(), shared.access_token.get_untracked()) else {
+            return;
+        };
+        let Some(endpoint) = p.tokeninfo else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = match form_post(shared.log, tokeninfo_request(&endpoint, &token)).await {
+                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Ok(a) => match parse_tokeninfo(a.status, &a.body) {
+                    Ok(i) => Outcome::Done(format!(
+                        "Account: {}. Scopes: {}. Expires in {}.",
+                        i.email.unwrap_or_else(|| "not stated".into()),
+                        i.scope.unwrap_or_else(|| "not stated".into()),
+                        i.expires_in
+                            .map(human_duration)
+                            .unwrap_or_else(|| "an unknown time".into())
+                    )),
+                    Err(e) => Outcome::Failed(e),
+                },
+            };
+            shared.status.set("Tokeninfo answered.".into());
+            info.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+    let check_bigquery = move |_| {
+        let (Some(p), Some(token)) = (provider(), shared.access_token.get_untracked()) else {
+            return;
+        };
+        let Some(endpoint) = p.bigquery else { return };
+        busy.set(true);
+        spawn_local(async move {
+            let url = endpoint.as_str().to_owned();
+            let outcome = match bearer_get(shared.log, url, token.secret().clone()).await {
+                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Ok(a) => match parse_projects(a.status, &a.body) {
+                    Ok(list) if list.is_empty() => Outcome::Done(
+                        "The call works; the account sees no projects (grant it a BigQuery role in one)."
+                            .into(),
+                    ),
+                    Ok(list) => Outcome::Done(format!(
+                        "The call works. Projects this token sees: {}.",
+                        list.iter()
+                            .map(|p| match &p.name {
+                                Some(n) => format!("{} ({n})", p.id),
+                                None => p.id.clone(),
+                            })
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                    Err(e) => Outcome::Failed(e),
+                },
+            };
+            shared.status.set("BigQuery answered.".into());
+            bigquery.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+    let revoke = move |_| {
+        let Some(p) = provider() else { return };
+        let Some(endpoint) = p.revocation else { return };
+        let token = match RefreshToken::parse(&shared.refresh_input.get_untracked()) {
+            Ok(t) => t,
+            Err(e) => return revoked.set(Some(Outcome::Failed(explain(Situation::Input(&e))))),
+        };
+        busy.set(true);
+        spawn_local(async move {
+            let request = grant::revoke(&endpoint, token.secret());
+            let outcome = match form_post(shared.log, request).await {
+                Ok(a) if (200..300).contains(&a.status) => Outcome::Done(
+                    "Revoked. The refresh token and its access tokens no longer work; “Refresh now” shows the provider's answer."
+                        .into(),
+                ),
+                Ok(a) => Outcome::Failed(crate::oauth::checks::api_failure("Revoking", a.status, &a.body)),
+                Err(e) => Outcome::Unreadable(Explanation {
+                    what: "The revocation request was sent, but the browser could not read the answer.".into(),
+                    why: format!(
+                        "The revocation endpoint may not allow this page's origin (CORS), so the browser hides its answer; the token may or may not be revoked. The browser said: {e}"
+                    ),
+                    fix: "Press “Refresh now”: an explained invalid_grant means the token is revoked.".into(),
+                }),
+            };
+            shared.status.set("Revocation answered.".into());
+            revoked.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+    let show = |outcome: Option<Outcome>, testid: &'static str| {
+        outcome.map(|o| match o {
+            Outcome::Done(text) => {
+                view! { <p class="result" data-testid=testid>{text}</p> }.into_any()
+            }
+            Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=testid /> }.into_any(),
+            Outcome::Unreadable(e) => {
+                view! { <NoticePanel explanation=e testid=testid /> }.into_any()
+            }
+        })
+    };
+    let has_access = move || shared.access_token.read().is_some();
+    let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
+    view! {
+        <section class="card" aria-labelledby="prove-title" data-testid="prove-card">
+            <h2 id="prove-title">"5. Prove it works"</h2>
+            <div class="actions">
+                <button type="button" class="secondary" data-testid="refresh-now-prove" on:click=refresh_now disabled=move || shared.refresh.pending().get()>
+                    "Refresh now (what ADF does)"
+                </button>
+                <button type="button" class="secondary" data-testid="tokeninfo" on:click=check_tokeninfo
+                    disabled=move || busy.get() || !has_access() || !can(|p| p.tokeninfo.is_some())>
+                    "Tokeninfo"
+                </button>
+                <button type="button" class="secondary" data-testid="test-bigquery" on:click=check_bigquery
+                    disabled=move || busy.get() || !has_access() || !can(|p| p.bigquery.is_some())>
+                    "Test BigQuery access"
+                </button>
+                <button type="button" class="danger" data-testid="revoke" on:click=revoke
+                    disabled=move || busy.get() || !can(|p| p.revocation.is_some())>
+                    "Revoke"
+                </button>
+            </div>
+            {move || shared.refresh.value().get().map(|r| match r {
+                Ok(_) => view! { <p class="result" data-testid="prove-refresh">"The refresh token works: a new access token arrived (see “I already have a refresh token”)."</p> }.into_any(),
+                Err(f) => view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid="prove-refresh" /> }.into_any(),
+            })}
+            {move || show(info.get(), "tokeninfo-result")}
+            {move || show(bigquery.get(), "bigquery-result")}
+            {move || show(revoked.get(), "revoke-result")}
+        </section>
+    }
+}
