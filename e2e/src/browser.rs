@@ -337,6 +337,34 @@ impl<'a> AppPage<'a> {
         traces
     }
 
+    /// The browser console so far (ChromeDriver's log, emptied by each read).
+    pub async fn console(&self) -> String {
+        self.browser
+            .client
+            .issue_cmd(LogCommand)
+            .await
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Fetches `url` from the page and says whether the CSP blocked it.
+    pub async fn csp_blocks(&self, url: &str) -> bool {
+        let script = format!(
+            "const done = arguments[arguments.length - 1];\
+             document.addEventListener('securitypolicyviolation', e => done('blocked ' + e.effectiveDirective), {{once: true}});\
+             fetch({url:?}).then(() => done('fetched'), () => setTimeout(() => done('failed'), 500));"
+        );
+        let result = self
+            .browser
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .expect("the script runs");
+        result
+            .as_str()
+            .is_some_and(|r| r.starts_with("blocked connect-src"))
+    }
+
     pub async fn session_storage_is_empty(&self) -> bool {
         self.browser.run("return sessionStorage.length").await == json!(0)
     }

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod download;
 pub mod http;
 pub mod location;
+pub mod panic;
 pub mod storage;
 pub mod time;
 
