@@ -4,6 +4,7 @@
 fn main() {
     refresh_token_helper::browser::panic::install();
     leptos::mount::mount_to_body(refresh_token_helper::ui::App);
+    refresh_token_helper::browser::perf::mark(refresh_token_helper::browser::perf::INTERACTIVE);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

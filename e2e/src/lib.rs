@@ -2,5 +2,6 @@
 //! the built page, and page objects that drive the page in headless Chromium.
 
 pub mod browser;
+pub mod measure;
 pub mod provider;
 pub mod site;

@@ -567,3 +567,33 @@ async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() 
         .await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_files_work_under_a_subpath() {
+    let provider = Provider::new();
+    let provider_url = provider.spawn().await;
+    let app_url = site::spawn(site::dist_dir(), "/tools/refresh-token/").await;
+    assert!(app_url.ends_with("/tools/refresh-token/"));
+    provider.register(ClientConfig {
+        id: CLIENT_ID.into(),
+        secret: SECRET.into(),
+        redirect_uris: vec![app_url.clone()],
+        testing: false,
+    });
+    let browser = Browser::start().await;
+    // Opened as …/index.html, the page still shows the one canonical redirect URI.
+    let via_index = AppPage::open(&browser, &format!("{app_url}index.html")).await;
+    let shown = browser.find("[data-testid=redirect-uri]").await.text().await.unwrap();
+    assert_eq!(shown, app_url);
+    drop(via_index);
+
+    let app = AppPage::open(&browser, &app_url).await;
+    app.use_provider(&provider_url).await;
+    app.fill_client(CLIENT_ID, SECRET).await;
+    app.go_to_consent().await;
+    app.allow().await;
+    let token = app.see_refresh_token().await;
+    assert_eq!(vec![token], provider.refresh_tokens());
+    assert_eq!(browser.url().await, app_url);
+    browser.close().await;
+}

@@ -6,6 +6,7 @@ pub mod download;
 pub mod http;
 pub mod location;
 pub mod panic;
+pub mod perf;
 pub mod storage;
 pub mod time;
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::http::{self, Answer, HttpError};
+use crate::browser::perf;
 use crate::browser::time::now_ms;
 use crate::export::raw::{self, Sent};
 use crate::oauth::response::masked_json;
@@ -128,6 +129,7 @@ pub async fn bearer_get(log: Log, url: String, token: Secret) -> Result<Answer, 
 /// POSTs a token request and reads the answer.
 pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, Failure> {
     let answer = form_post(log, request).await.map_err(Failure::Http)?;
+    perf::mark(perf::TOKEN_RESPONSE);
     let masked_body = masked_json(&answer.body);
     match parse_token_response(answer.status, &answer.body) {
         Ok(response) => Ok(Received {

@@ -62,6 +62,8 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         .map(|s| (s.to_string(), !missing.contains(s)))
         .collect();
     let raw_shown = RwSignal::new(false);
+    // Effects run once the view is in the document: the tokens are on screen.
+    Effect::new(move |_| crate::browser::perf::mark(crate::browser::perf::TOKENS_SHOWN));
     let masked_body = format!("HTTP {}\n\n{}", received.status, received.masked_body);
     let full_body = format!("HTTP {}\n\n{}", received.status, received.body.expose());
     view! {

@@ -1,0 +1,157 @@
+//! The benchmark: sizes against a minimal Leptos page, time to interactive against a static
+//! form, the app's own time from token response to tokens on screen, and build times.
+//! Prints figures; asserts nothing. Run it with `scripts/bench`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use e2e::browser::{AppPage, Browser};
+use e2e::measure::{dist_sizes, totals, FileSize};
+use e2e::provider::{ClientConfig, Provider};
+use e2e::site;
+
+const RUNS: usize = 11;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+fn trunk_release(dir: &Path) -> Duration {
+    let started = Instant::now();
+    let status = Command::new("trunk")
+        .args(["build", "--release"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("trunk runs (scripts/bench installs it)");
+    assert!(status.success(), "trunk build --release failed in {}", dir.display());
+    started.elapsed()
+}
+
+fn print_sizes(title: &str, files: &[FileSize]) -> usize {
+    println!("\n{title}");
+    println!("{:>10} {:>10} {:>10}  file", "raw", "gzip -9", "brotli");
+    for f in files {
+        println!("{:>10} {:>10} {:>10}  {}", f.raw, f.gzip, f.brotli, f.name);
+    }
+    let (raw, gzip, brotli) = totals(files);
+    println!("{raw:>10} {gzip:>10} {brotli:>10}  total");
+    gzip
+}
+
+/// Milliseconds from navigation start to the `rth:interactive` mark, over `RUNS` loads.
+async fn interactive_ms(browser: &Browser, url: &str) -> (f64, f64) {
+    let mut times = Vec::new();
+    for _ in 0..RUNS {
+        browser.client.goto(url).await.expect("loads");
+        let started = Instant::now();
+        loop {
+            let v = browser
+                .run("const m = performance.getEntriesByName('rth:interactive')[0]; \
+                      const i = document.querySelector('[data-testid=client-id]'); \
+                      return m && i && !i.disabled ? m.startTime : null;")
+                .await;
+            if let Some(ms) = v.as_f64() {
+                times.push(ms);
+                break;
+            }
+            assert!(started.elapsed() < Duration::from_secs(20), "{url} never became interactive");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+    (times[0], median(times))
+}
+
+#[tokio::main]
+async fn main() {
+    let root = root();
+    println!("Refresh Token Helper benchmark ({RUNS} runs where repeated; medians)");
+
+    // Builds: cold (no compiled wasm at all), then incremental (one source file touched).
+    let _ = std::fs::remove_dir_all(root.join("target/wasm32-unknown-unknown/release"));
+    let cold = trunk_release(&root);
+    let lib = root.join("src/lib.rs");
+    let text = std::fs::read(&lib).expect("src/lib.rs");
+    std::fs::write(&lib, &text).expect("touch src/lib.rs");
+    let incremental = trunk_release(&root);
+    let baseline_dir = root.join("bench/baseline");
+    let baseline_build = trunk_release(&baseline_dir);
+
+    let ours = print_sizes("Our dist/ (bytes)", &dist_sizes(&root.join("dist")));
+    let base = print_sizes(
+        "Baseline: minimal Leptos 0.8 CSR page with gloo-net and serde, same profile (bytes)",
+        &dist_sizes(&baseline_dir.join("dist")),
+    );
+    println!("\ngzip total, ours / baseline: {:.2}x (target <= 1.6x)", ours as f64 / base as f64);
+
+    // Time to interactive: ours against a static page with the same form.
+    let floor_dir = std::env::temp_dir().join("rth-static-form");
+    std::fs::create_dir_all(&floor_dir).expect("a temp folder");
+    for (from, to) in [
+        ("bench/static-form/index.html", "index.html"),
+        ("bench/static-form/mark.js", "mark.js"),
+        ("style/main.css", "main.css"),
+    ] {
+        std::fs::copy(root.join(from), floor_dir.join(to)).expect("copied");
+    }
+    let app_url = site::spawn(site::dist_dir(), "/").await;
+    let floor_url = site::spawn(floor_dir, "/").await;
+    let browser = Browser::start().await;
+    let (app_first, app_ms) = interactive_ms(&browser, &app_url).await;
+    let (floor_first, floor_ms) = interactive_ms(&browser, &floor_url).await;
+    println!("\nTime to interactive in headless Chromium (navigation start → client ID input ready)");
+    println!("  ours:         {app_ms:7.1} ms median   (first load {app_first:.1} ms)");
+    println!("  static form:  {floor_ms:7.1} ms median   (first load {floor_first:.1} ms)");
+    println!("  ratio:        {:.2}x (target <= 1.3x)", app_ms / floor_ms);
+
+    // The app's own work: token response arrived → tokens on screen.
+    let provider = Provider::new();
+    let provider_url = provider.spawn().await;
+    provider.register(ClientConfig {
+        id: "bench-client".into(),
+        secret: "bench-secret".into(),
+        redirect_uris: vec![app_url.clone()],
+        testing: false,
+    });
+    let mut own = Vec::new();
+    for _ in 0..RUNS {
+        let app = AppPage::open(&browser, &app_url).await;
+        app.use_provider(&provider_url).await;
+        app.fill_client("bench-client", "bench-secret").await;
+        app.go_to_consent().await;
+        app.allow().await;
+        app.see_refresh_token().await;
+        let mut ms = None;
+        for _ in 0..100 {
+            let v = browser
+                .run("const a = performance.getEntriesByName('rth:token-response')[0]; \
+                      const b = performance.getEntriesByName('rth:tokens-shown')[0]; \
+                      return a && b ? b.startTime - a.startTime : null;")
+                .await;
+            if let Some(v) = v.as_f64() {
+                ms = Some(v);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        own.push(ms.expect("both marks were set"));
+    }
+    println!("\nToken response → tokens on screen (the app's own work)");
+    println!("  {:.2} ms median over {RUNS} exchanges (min {:.2}, max {:.2}; target <= 5 ms)",
+        median(own.clone()),
+        own.iter().cloned().fold(f64::INFINITY, f64::min),
+        own.iter().cloned().fold(0.0, f64::max));
+    browser.close().await;
+
+    println!("\ntrunk build --release wall time");
+    println!("  cold (no compiled wasm):      {:6.1} s", cold.as_secs_f64());
+    println!("  incremental (src touched):    {:6.1} s", incremental.as_secs_f64());
+    println!("  baseline (shared deps built): {:6.1} s", baseline_build.as_secs_f64());
+}

@@ -1,0 +1,82 @@
+//! Sizes of a built page: each file raw, gzip -9 and brotli (quality 11), and the totals.
+
+use std::io::Write as _;
+use std::path::Path;
+
+/// One file of a `dist/`.
+#[derive(Debug, Clone)]
+pub struct FileSize {
+    pub name: String,
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+pub fn gzip_size(bytes: &[u8]) -> usize {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("in memory");
+    encoder.finish().expect("in memory").len()
+}
+
+pub fn brotli_size(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("in memory");
+    out.len()
+}
+
+/// Every file of `dir` (not its hidden staging folders), sorted by name.
+pub fn dist_sizes(dir: &Path) -> Vec<FileSize> {
+    let mut files: Vec<FileSize> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| {
+            let bytes = std::fs::read(e.path()).expect("readable");
+            FileSize {
+                name: e.file_name().to_string_lossy().into_owned(),
+                raw: bytes.len(),
+                gzip: gzip_size(&bytes),
+                brotli: brotli_size(&bytes),
+            }
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+/// (raw, gzip, brotli) totals.
+pub fn totals(files: &[FileSize]) -> (usize, usize, usize) {
+    files.iter().fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+}
+
+/// The gzip budget of the release `dist/`, in bytes, from `bench/size-budget.txt`.
+pub fn size_budget() -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/size-budget.txt");
+    let text = std::fs::read_to_string(&path).expect("bench/size-budget.txt exists");
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|l| l.parse().ok())
+        .expect("the budget file holds a number of bytes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compression_shrinks_repetitive_bytes_and_totals_add_up() {
+        let text = "refresh token ".repeat(1000);
+        assert!(gzip_size(text.as_bytes()) < text.len() / 10);
+        assert!(brotli_size(text.as_bytes()) < text.len() / 10);
+        let files = [
+            FileSize { name: "a".into(), raw: 10, gzip: 5, brotli: 4 },
+            FileSize { name: "b".into(), raw: 1, gzip: 2, brotli: 3 },
+        ];
+        assert_eq!(totals(&files), (11, 7, 7));
+    }
+}
