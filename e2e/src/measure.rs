@@ -50,7 +50,9 @@ pub fn dist_sizes(dir: &Path) -> Vec<FileSize> {
 
 /// (raw, gzip, brotli) totals.
 pub fn totals(files: &[FileSize]) -> (usize, usize, usize) {
-    files.iter().fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli))
+    files.iter().fold((0, 0, 0), |(r, g, b), f| {
+        (r + f.raw, g + f.gzip, b + f.brotli)
+    })
 }
 
 /// The gzip budget of the release `dist/`, in bytes, from `bench/size-budget.txt`.
@@ -74,8 +76,18 @@ mod tests {
         assert!(gzip_size(text.as_bytes()) < text.len() / 10);
         assert!(brotli_size(text.as_bytes()) < text.len() / 10);
         let files = [
-            FileSize { name: "a".into(), raw: 10, gzip: 5, brotli: 4 },
-            FileSize { name: "b".into(), raw: 1, gzip: 2, brotli: 3 },
+            FileSize {
+                name: "a".into(),
+                raw: 10,
+                gzip: 5,
+                brotli: 4,
+            },
+            FileSize {
+                name: "b".into(),
+                raw: 1,
+                gzip: 2,
+                brotli: 3,
+            },
         ];
         assert_eq!(totals(&files), (11, 7, 7));
     }

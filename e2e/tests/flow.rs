@@ -583,7 +583,12 @@ async fn the_same_files_work_under_a_subpath() {
     let browser = Browser::start().await;
     // Opened as …/index.html, the page still shows the one canonical redirect URI.
     let via_index = AppPage::open(&browser, &format!("{app_url}index.html")).await;
-    let shown = browser.find("[data-testid=redirect-uri]").await.text().await.unwrap();
+    let shown = browser
+        .find("[data-testid=redirect-uri]")
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(shown, app_url);
     drop(via_index);
 

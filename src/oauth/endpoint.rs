@@ -324,6 +324,16 @@ mod tests {
     }
 
     #[test]
+    fn international_host_names_must_be_in_punycode() {
+        // The page ships url's ASCII-only IDNA back end (no Unicode tables in the bundle).
+        assert!(matches!(
+            Endpoint::parse("Token endpoint", "https://bücher.example/token"),
+            Err(UrlError::NotAUrl { .. })
+        ));
+        assert!(Endpoint::parse("Token endpoint", "https://xn--bcher-kva.example/token").is_ok());
+    }
+
+    #[test]
     fn keeps_the_uri_exactly_as_written() {
         assert_eq!(
             RedirectUri::parse("http://localhost").unwrap().as_str(),

@@ -27,7 +27,12 @@ mod page {
     pub fn Page() -> impl IntoView {
         let url = RwSignal::new(String::new());
         let client_id = RwSignal::new(String::new());
-        let send = Action::new_local(move |_: &()| post(url.get_untracked(), format!("client_id={}", client_id.get_untracked())));
+        let send = Action::new_local(move |_: &()| {
+            post(
+                url.get_untracked(),
+                format!("client_id={}", client_id.get_untracked()),
+            )
+        });
         view! {
             <main>
                 <label for="client-id">"Client ID"</label>

@@ -31,7 +31,11 @@ fn trunk_release(dir: &Path) -> Duration {
         .stderr(std::process::Stdio::null())
         .status()
         .expect("trunk runs (scripts/bench installs it)");
-    assert!(status.success(), "trunk build --release failed in {}", dir.display());
+    assert!(
+        status.success(),
+        "trunk build --release failed in {}",
+        dir.display()
+    );
     started.elapsed()
 }
 
@@ -54,15 +58,20 @@ async fn interactive_ms(browser: &Browser, url: &str) -> (f64, f64) {
         let started = Instant::now();
         loop {
             let v = browser
-                .run("const m = performance.getEntriesByName('rth:interactive')[0]; \
+                .run(
+                    "const m = performance.getEntriesByName('rth:interactive')[0]; \
                       const i = document.querySelector('[data-testid=client-id]'); \
-                      return m && i && !i.disabled ? m.startTime : null;")
+                      return m && i && !i.disabled ? m.startTime : null;",
+                )
                 .await;
             if let Some(ms) = v.as_f64() {
                 times.push(ms);
                 break;
             }
-            assert!(started.elapsed() < Duration::from_secs(20), "{url} never became interactive");
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "{url} never became interactive"
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
@@ -89,7 +98,10 @@ async fn main() {
         "Baseline: minimal Leptos 0.8 CSR page with gloo-net and serde, same profile (bytes)",
         &dist_sizes(&baseline_dir.join("dist")),
     );
-    println!("\ngzip total, ours / baseline: {:.2}x (target <= 1.6x)", ours as f64 / base as f64);
+    println!(
+        "\ngzip total, ours / baseline: {:.2}x (target <= 1.6x)",
+        ours as f64 / base as f64
+    );
 
     // Time to interactive: ours against a static page with the same form.
     let floor_dir = std::env::temp_dir().join("rth-static-form");
@@ -106,7 +118,9 @@ async fn main() {
     let browser = Browser::start().await;
     let (app_first, app_ms) = interactive_ms(&browser, &app_url).await;
     let (floor_first, floor_ms) = interactive_ms(&browser, &floor_url).await;
-    println!("\nTime to interactive in headless Chromium (navigation start → client ID input ready)");
+    println!(
+        "\nTime to interactive in headless Chromium (navigation start → client ID input ready)"
+    );
     println!("  ours:         {app_ms:7.1} ms median   (first load {app_first:.1} ms)");
     println!("  static form:  {floor_ms:7.1} ms median   (first load {floor_first:.1} ms)");
     println!("  ratio:        {:.2}x (target <= 1.3x)", app_ms / floor_ms);
@@ -131,9 +145,11 @@ async fn main() {
         let mut ms = None;
         for _ in 0..100 {
             let v = browser
-                .run("const a = performance.getEntriesByName('rth:token-response')[0]; \
+                .run(
+                    "const a = performance.getEntriesByName('rth:token-response')[0]; \
                       const b = performance.getEntriesByName('rth:tokens-shown')[0]; \
-                      return a && b ? b.startTime - a.startTime : null;")
+                      return a && b ? b.startTime - a.startTime : null;",
+                )
                 .await;
             if let Some(v) = v.as_f64() {
                 ms = Some(v);
@@ -144,14 +160,25 @@ async fn main() {
         own.push(ms.expect("both marks were set"));
     }
     println!("\nToken response → tokens on screen (the app's own work)");
-    println!("  {:.2} ms median over {RUNS} exchanges (min {:.2}, max {:.2}; target <= 5 ms)",
+    println!(
+        "  {:.2} ms median over {RUNS} exchanges (min {:.2}, max {:.2}; target <= 5 ms)",
         median(own.clone()),
         own.iter().cloned().fold(f64::INFINITY, f64::min),
-        own.iter().cloned().fold(0.0, f64::max));
+        own.iter().cloned().fold(0.0, f64::max)
+    );
     browser.close().await;
 
     println!("\ntrunk build --release wall time");
-    println!("  cold (no compiled wasm):      {:6.1} s", cold.as_secs_f64());
-    println!("  incremental (src touched):    {:6.1} s", incremental.as_secs_f64());
-    println!("  baseline (shared deps built): {:6.1} s", baseline_build.as_secs_f64());
+    println!(
+        "  cold (no compiled wasm):      {:6.1} s",
+        cold.as_secs_f64()
+    );
+    println!(
+        "  incremental (src touched):    {:6.1} s",
+        incremental.as_secs_f64()
+    );
+    println!(
+        "  baseline (shared deps built): {:6.1} s",
+        baseline_build.as_secs_f64()
+    );
 }
