@@ -602,3 +602,68 @@ async fn the_same_files_work_under_a_subpath() {
     assert_eq!(browser.url().await, app_url);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
+    let w = world().await;
+    let link = url::Url::parse_with_params(
+        &w.app_url,
+        &[
+            ("client_id", CLIENT_ID),
+            ("preset", "google-ads"),
+            ("provider", "custom"),
+            ("token_endpoint", &format!("{}/token", w.provider_url)),
+            (
+                "authorization_endpoint",
+                &format!("{}/o/oauth2/v2/auth", w.provider_url),
+            ),
+            ("client_secret", "GOCSPX-from-a-link"),
+            ("redirect_override", "http://localhost"),
+        ],
+    )
+    .unwrap();
+    let app = AppPage::open(&w.browser, link.as_str()).await;
+    let id = w
+        .browser
+        .find("[data-testid=client-id]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+    let scopes = w
+        .browser
+        .find("[data-testid=scopes]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        scopes.as_deref(),
+        Some("https://www.googleapis.com/auth/adwords")
+    );
+    let url = app.consent_url().await;
+    assert!(
+        url.starts_with("https://accounts.google.com/"),
+        "the provider stays Google: {url}"
+    );
+    assert!(url.contains(&format!(
+        "redirect_uri={}",
+        url::form_urlencoded::byte_serialize(w.app_url.as_bytes()).collect::<String>()
+    )));
+    let secret = w
+        .browser
+        .find("[data-testid=client-secret]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(secret.as_deref(), Some(""));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        w.provider.count("auth") + w.provider.count("token"),
+        0,
+        "a link sends nothing"
+    );
+    w.finish().await;
+}

@@ -121,6 +121,48 @@ impl Settings {
         }
     }
 
+    /// Applies a shared link's query. A link may set the client ID, the preset and the scopes,
+    /// and nothing else: never an endpoint, a redirect URI or a secret, so a link cannot
+    /// make the page send anything anywhere.
+    pub fn apply_link(&mut self, query: &str) {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            match key.as_ref() {
+                "client_id" => self.client_id = value.trim().to_owned(),
+                "preset" => {
+                    if let Some(preset) = Preset::from_id(&value) {
+                        self.select_preset(preset);
+                    }
+                }
+                "scope" => {
+                    self.scopes = value.trim().to_owned();
+                    self.preset = Preset::Custom.id().into();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A link to this page that fills in the client ID and scopes (nothing secret).
+    pub fn share_link(&self, page: &RedirectUri) -> String {
+        let mut url = page.url().clone();
+        {
+            let mut q = url.query_pairs_mut();
+            if !self.client_id.trim().is_empty() {
+                q.append_pair("client_id", self.client_id.trim());
+            }
+            match self.preset() {
+                Preset::Custom => {
+                    q.append_pair("scope", self.scopes.trim());
+                }
+                preset => {
+                    q.append_pair("preset", preset.id());
+                }
+            }
+        }
+        url.into()
+    }
+
     /// The provider the form describes (Google, or the custom endpoints).
     pub fn provider(&self) -> Result<Provider, UrlError> {
         match self.provider {
@@ -365,6 +407,36 @@ mod tests {
         let partial: Settings = serde_json::from_str(r#"{"client_id":"x"}"#).unwrap();
         assert_eq!(partial.client_id, "x");
         assert!(partial.pkce);
+    }
+
+    #[test]
+    fn a_link_sets_client_preset_and_scopes_only() {
+        let mut s = Settings::default();
+        s.apply_link(
+            "?client_id=42-x.apps.googleusercontent.com&preset=google-ads\
+             &token_endpoint=http%3A%2F%2Fevil.example%2F&provider=custom&client_secret=s\
+             &redirect_override=https%3A%2F%2Fevil.example%2F&authorization_endpoint=x",
+        );
+        assert_eq!(s.client_id, "42-x.apps.googleusercontent.com");
+        assert_eq!(s.preset(), Preset::GoogleAds);
+        assert_eq!(s.provider, ProviderChoice::Google);
+        assert!(s.token_endpoint.is_empty() && s.redirect_override.is_empty());
+        assert!(s.authorization_endpoint.is_empty());
+
+        let link = s.share_link(&page());
+        assert_eq!(
+            link,
+            "https://tools.example.com/rt/?client_id=42-x.apps.googleusercontent.com&preset=google-ads"
+        );
+        let mut back = Settings::default();
+        back.apply_link(link.split_once('?').unwrap().1);
+        assert_eq!(back.client_id, s.client_id);
+        assert_eq!(back.scopes, s.scopes);
+
+        let mut custom = Settings::default();
+        custom.apply_link("scope=openid%20email&preset=nope");
+        assert_eq!(custom.preset(), Preset::Custom);
+        assert_eq!(custom.scopes, "openid email");
     }
 
     #[test]

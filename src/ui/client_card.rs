@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::state::use_shared;
-use super::{ClientFileImport, SecretField};
+use super::{ClientFileImport, CopyButton, SecretField};
 use crate::oauth::{Field, Preset, Prompt, ProviderChoice, Settings};
 
 /// A labelled text input bound to one field of the settings.
@@ -168,6 +168,15 @@ pub fn ClientCard() -> impl IntoView {
                 />
                 <label for="remember">"Remember these settings on this computer (never the secret)"</label>
             </div>
+            {shared.page_redirect.get_value().map(|page| {
+                let link = Signal::derive(move || settings.read().share_link(&page));
+                view! {
+                    <p class="hint">
+                        "A link that fills in this client ID and these scopes for a colleague (never the secret or the endpoints): "
+                        <CopyButton text=link what="settings link" testid="copy-settings-link" />
+                    </p>
+                }
+            })}
             <details class="advanced" data-testid="advanced">
                 <summary>"Advanced"</summary>
                 <div class="field">

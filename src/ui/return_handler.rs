@@ -17,6 +17,10 @@ pub fn handle_return(shared: Shared) {
     };
     let parsed = callback_from_query(&search);
     if matches!(parsed, Ok(None)) {
+        // Not a redirect: a shared link may prefill the client ID, preset and scopes.
+        if !search.is_empty() {
+            shared.settings.update(|s| s.apply_link(&search));
+        }
         return;
     }
     // The code must not survive in the address bar, the history or a reload.
