@@ -667,3 +667,151 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
     );
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
+    let w = world().await;
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    let huge = "a".repeat(10 * 1024 * 1024);
+    // Set values directly: typing 10 MB through WebDriver would take minutes.
+    let set = |testid: &'static str, value: String| {
+        let browser = &w.browser;
+        async move {
+            browser
+                .client
+                .execute(
+                    "const e = document.querySelector(`[data-testid=${arguments[0]}]`); \
+                     e.value = arguments[1]; e.dispatchEvent(new Event('input', {bubbles: true}));",
+                    vec![testid.into(), value.into()],
+                )
+                .await
+                .expect("the script runs");
+        }
+    };
+    let cases: Vec<(&str, String, &str, &str)> = vec![
+        (
+            "callback-input",
+            huge.clone(),
+            "manual-error",
+            "That is not a redirect address",
+        ),
+        (
+            "callback-input",
+            "   \n\t ".into(),
+            "manual-error",
+            "Nothing was pasted",
+        ),
+        (
+            "callback-input",
+            "javascript:alert(1)".into(),
+            "manual-error",
+            "no authorization code",
+        ),
+        (
+            "callback-input",
+            "?code=a&code=b&state=x".into(),
+            "manual-error",
+            "more than once",
+        ),
+        (
+            "callback-input",
+            "?code=a&error=access_denied".into(),
+            "manual-error",
+            "both a code and an error",
+        ),
+        (
+            "callback-input",
+            "two words".into(),
+            "manual-error",
+            "not valid",
+        ),
+        (
+            "callback-input",
+            "?error=access_denied&state=x".into(),
+            "manual-error",
+            "Consent was not given",
+        ),
+        (
+            "callback-input",
+            "?error=weird_%F0%9F%92%A5&error_description=%3Cb%3Ehi%3C/b%3E".into(),
+            "manual-error",
+            "<b>hi</b>",
+        ),
+    ];
+    for (field, value, panel, says) in cases {
+        set(field, value).await;
+        app.click_testid("exchange-pasted").await;
+        app.see_error(panel, says).await;
+    }
+    // The form fields: each problem named under its field, the consent button held back.
+    for (value, says) in [
+        (huge.clone(), "characters long"),
+        ("a b".to_owned(), "space or line break"),
+        ("ünïcödé".to_owned(), "not allowed"),
+        // (A text input drops line breaks itself; a tab stays.)
+        ("tab\there".to_owned(), "space or line break"),
+    ] {
+        set("client-id", value).await;
+        w.browser.wait_text("#client-id-problem", says).await;
+        w.browser
+            .wait_text("[data-testid=consent-blocked]", "Client ID is not valid")
+            .await;
+    }
+    set("client-id", CLIENT_ID.into()).await;
+    app.open_advanced().await;
+    for value in [
+        "javascript:alert(1)",
+        "http://example.com/",
+        "https://x.example/#f",
+        "not a url",
+    ] {
+        set("redirect-override", value.into()).await;
+        w.browser
+            .wait_text("[data-testid=consent-blocked]", "An address is not valid")
+            .await;
+    }
+    set("redirect-override", String::new()).await;
+    set("scopes", "a\"b".into()).await;
+    w.browser.wait_text("#scopes-problem", "not allowed").await;
+    assert!(!w.browser.has("[data-testid=panic-panel]").await);
+    assert_eq!(w.provider.count("token"), 0);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
+    let w = world().await;
+    let app = w.page().await;
+    // Private modes and strict settings make sessionStorage throw.
+    w.browser
+        .run("Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); }; return 1")
+        .await;
+    app.go_to_consent().await;
+    app.see_error("consent-error", "does not let the page keep anything")
+        .await;
+    assert_eq!(w.provider.count("auth"), 0, "nothing left the page");
+
+    // A token endpoint that answers after the page's 30-second limit.
+    w.provider
+        .set_fault(Fault::Delay(std::time::Duration::from_secs(32)));
+    let app = w.page().await;
+    app.go_to_consent().await;
+    app.allow().await;
+    w.browser.find("[data-testid=exchange-progress]").await;
+    let started = std::time::Instant::now();
+    while !w.browser.has("[data-testid=exchange-error]").await {
+        assert!(started.elapsed().as_secs() < 45, "no timeout message");
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    app.see_error("exchange-error", "did not answer within 30 seconds")
+        .await;
+    let id = w
+        .browser
+        .find("[data-testid=client-id]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+    w.finish().await;
+}
