@@ -9,6 +9,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 TOOLS="${RTH_TOOLS:-${XDG_DATA_HOME:-$HOME/.local/share}/refresh-token-helper}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132
+AXE_VERSION=4.14.1
 # wasm-bindgen-cli must equal the wasm-bindgen library in Cargo.lock, byte for byte.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock")
 
@@ -50,9 +51,19 @@ need_wasm_bindgen() {
 need_wasm_opt() {
   if ! "$TOOLS/bin/wasm-opt" --version 2>/dev/null | grep -q "(version_$BINARYEN_VERSION)"; then
     say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
-    npm install --prefix "$TOOLS/npm" --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
+    npm install --prefix "$TOOLS/npm" --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" >&2
     ln -sf "$TOOLS/npm/node_modules/binaryen/bin/wasm-opt" "$TOOLS/bin/wasm-opt"
   fi
+}
+
+need_axe() {
+  # axe-core, the accessibility engine the end-to-end suite injects into the page.
+  local axe="$TOOLS/npm/node_modules/axe-core"
+  if [ "$(node -p "require('$axe/package.json').version" 2>/dev/null)" != "$AXE_VERSION" ]; then
+    say "Installing axe-core $AXE_VERSION from npm"
+    npm install --prefix "$TOOLS/npm" --no-save --no-audit --no-fund "binaryen@$BINARYEN_VERSION" "axe-core@$AXE_VERSION" >&2
+  fi
+  export RTH_AXE="$axe/axe.min.js"
 }
 
 need_chromium() {

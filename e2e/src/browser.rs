@@ -365,6 +365,35 @@ impl<'a> AppPage<'a> {
             .is_some_and(|r| r.starts_with("blocked connect-src"))
     }
 
+    /// Runs axe-core (from `RTH_AXE`, installed by scripts/test) on the page as it is now and
+    /// returns the serious and critical WCAG 2.1 A/AA violations, one line each.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let path =
+            std::env::var("RTH_AXE").expect("RTH_AXE names axe.min.js (scripts/test sets it)");
+        let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let script = format!(
+            "const done = arguments[arguments.length - 1];\n{axe}\n\
+             axe.run(document, {{runOnly: {{type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}}})\
+               .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\
+                 .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' at ' + JSON.stringify(v.nodes.slice(0, 3).map(n => n.target)))))\
+               .catch(e => done(['axe failed: ' + e]));"
+        );
+        let result = self
+            .browser
+            .client
+            .execute_async(&script, vec![])
+            .await
+            .expect("axe runs");
+        result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
+    }
+
     pub async fn session_storage_is_empty(&self) -> bool {
         self.browser.run("return sessionStorage.length").await == json!(0)
     }

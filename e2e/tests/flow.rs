@@ -815,3 +815,39 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     assert_eq!(id.as_deref(), Some(CLIENT_ID));
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_step_passes_an_accessibility_audit() {
+    let w = world().await;
+    let app = w.page().await;
+    app.open_advanced().await;
+    w.browser
+        .find("[data-testid=setup-guide] summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let start = app.accessibility_violations().await;
+    assert!(start.is_empty(), "on the form: {start:#?}");
+    app.go_to_consent().await;
+    app.allow().await;
+    app.see_refresh_token().await;
+    app.click_testid("tokeninfo").await;
+    w.browser
+        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+        .await;
+    let tokens = app.accessibility_violations().await;
+    assert!(tokens.is_empty(), "with the tokens: {tokens:#?}");
+    // An explained error, too.
+    app.paste_callback("?code=a&code=b").await;
+    app.see_error("manual-error", "more than once").await;
+    let error = app.accessibility_violations().await;
+    assert!(error.is_empty(), "with an error: {error:#?}");
+    // The audit does see problems: an unlabelled input is reported.
+    w.browser
+        .run("document.body.insertAdjacentHTML('beforeend', '<input type=text>'); return 1")
+        .await;
+    let planted = app.accessibility_violations().await;
+    assert!(planted.iter().any(|v| v.contains("label")), "{planted:#?}");
+    w.finish().await;
+}
