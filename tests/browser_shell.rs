@@ -51,3 +51,16 @@ fn the_setup_card_shows_this_pages_redirect_uri() {
     );
     assert_eq!(text_of(&host, "redirect-uri-unusable"), None);
 }
+
+#[wasm_bindgen_test]
+fn a_panic_leaves_a_readable_panel_not_a_blank_page() {
+    refresh_token_helper::browser::panic::show_panel();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let panel = document
+        .query_selector("[data-testid=panic-panel]")
+        .unwrap()
+        .expect("the panel is on the page");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert!(panel.text_content().unwrap().contains("Reload the page"));
+    panel.remove();
+}

@@ -15,7 +15,8 @@ pub fn install() {
     }));
 }
 
-fn show_panel() {
+/// Puts the panel at the top of the page (the hook calls it; public for its test).
+pub fn show_panel() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -10,21 +10,36 @@ use e2e::site;
 const CLIENT_ID: &str = "123456789012-example.apps.googleusercontent.com";
 const SECRET: &str = "GOCSPX-example-secret";
 
+/// The top of the page as a 1000 × 1400 window shows it.
 async fn shoot(browser: &Browser, dir: &Path, name: &str) {
-    // Size the window to the page so the whole of it is in the picture.
-    let height = browser
-        .run("return Math.ceil(document.documentElement.scrollHeight)")
-        .await
-        .as_u64()
-        .unwrap_or(1600)
-        .clamp(600, 6000) as u32;
     browser
         .client
-        .set_window_size(1000, height)
+        .set_window_size(1000, 1400)
         .await
         .expect("resizable");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let png = browser.client.screenshot().await.expect("a screenshot");
+    save(dir, name, &png);
+}
+
+/// One element (a card), whole.
+async fn shoot_element(browser: &Browser, dir: &Path, name: &str, css: &str) {
+    browser
+        .client
+        .set_window_size(1000, 4000)
+        .await
+        .expect("resizable");
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let png = browser
+        .find(css)
+        .await
+        .screenshot()
+        .await
+        .expect("a screenshot");
+    save(dir, name, &png);
+}
+
+fn save(dir: &Path, name: &str, png: &[u8]) {
     let path = dir.join(format!("{name}.png"));
     std::fs::write(&path, png).expect("writable");
     println!("{}", path.display());
@@ -56,12 +71,35 @@ async fn main() {
         .run("document.querySelector('[data-testid=advanced]').open = false")
         .await;
     browser.find("[data-testid=consent-url]").await;
-    shoot(&browser, &dir, "2-consent-url").await;
+    shoot_element(
+        &browser,
+        &dir,
+        "2-consent-url",
+        "[data-testid=consent-card]",
+    )
+    .await;
     app.go_to_consent().await;
     browser.find("#allow").await;
     shoot(&browser, &dir, "3-provider-consent").await;
     app.allow().await;
     app.see_refresh_token().await;
-    shoot(&browser, &dir, "4-tokens").await;
+    shoot_element(&browser, &dir, "4-tokens", "[data-testid=tokens-card]").await;
+    app.click_testid("tokeninfo").await;
+    browser.find("[data-testid=tokeninfo-result]").await;
+    app.type_testid("ls-project", "my-gcp-project").await;
+    shoot_element(
+        &browser,
+        &dir,
+        "5-prove-and-export",
+        "[data-testid=prove-card]",
+    )
+    .await;
+    shoot_element(
+        &browser,
+        &dir,
+        "6-linked-service",
+        "[data-testid=export-card]",
+    )
+    .await;
     browser.close().await;
 }
