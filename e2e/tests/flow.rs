@@ -227,6 +227,7 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     second.allow().await;
     second.see_refresh_token().await;
     assert_eq!(w.provider.refresh_tokens().len(), 2);
+    w.assert_no_secret_left(&second).await;
     w.finish().await;
 }
 
@@ -349,6 +350,8 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     back.paste_callback(&landed).await;
     let shown = back.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
+    assert!(back.session_storage_is_empty().await);
+    w.assert_no_secret_left(&back).await;
     w.finish().await;
 }
 
