@@ -5,7 +5,7 @@ use super::{rich_text, CopyButton, ErrorPanel};
 use crate::browser::location;
 use crate::browser::storage::{self, Area, PENDING_FLOW_KEY};
 use crate::oauth::consent::parameter_meaning;
-use crate::oauth::{explain, PendingFlow, Situation, ValidClient};
+use crate::oauth::{explain, Explanation, PendingFlow, Situation, ValidClient};
 
 /// Step 3: the consent URL, explained, and the button that goes there.
 #[component]
@@ -50,9 +50,11 @@ pub fn ConsentCard() -> impl IntoView {
         if save_pending(&client) {
             shared.status.set("Going to the consent screen…".into());
             if let Err(e) = location::go_to(&url) {
-                error.set(Some(explain(Situation::Network {
-                    detail: &e.to_string(),
-                })));
+                error.set(Some(Explanation {
+                    what: "The browser did not open the consent screen.".into(),
+                    why: format!("It refused to leave the page: {e}."),
+                    fix: "Copy the consent URL and open it in this tab's address bar.".into(),
+                }));
             }
         }
     };

@@ -34,7 +34,13 @@ pub fn handle_return(shared: Shared) {
     };
     let pending = match storage::take(Area::Session, PENDING_FLOW_KEY) {
         Ok(json) => json.and_then(|j| PendingFlow::from_record(&j).ok()),
-        Err(_) => None,
+        Err(_) => {
+            // The code stays in memory for the manual path with the form's client.
+            if let crate::oauth::Callback::Code(code) = callback {
+                shared.waiting_code.set(Some(code));
+            }
+            return shared.show_problem(explain(Situation::StorageUnavailable));
+        }
     };
     if let Some(pending) = &pending {
         shared.restore_form(pending);
