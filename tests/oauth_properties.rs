@@ -16,15 +16,18 @@ fn vschar(max: usize) -> impl Strategy<Value = String> {
     proptest::string::string_regex(&format!("[!-~]{{1,{max}}}")).unwrap()
 }
 
+/// RFC 6749 scope-token characters, except the comma, which the page reads as a separator
+/// (people paste comma-separated scopes).
 fn scope_token() -> impl Strategy<Value = String> {
-    proptest::string::string_regex("[!#-\\[\\]-~]{1,40}").unwrap()
+    proptest::string::string_regex("[!#-+\\--\\[\\]-~]{1,40}").unwrap()
 }
 
 fn redirect_uri() -> impl Strategy<Value = String> {
     let host = prop_oneof![
         Just("localhost".to_owned()),
         Just("127.0.0.1".to_owned()),
-        "[a-z][a-z0-9-]{0,20}\\.(com|org|dev)",
+        // One hyphen at most: never an `xn--` label, which is (rightly) refused when not valid punycode.
+        "[a-z][a-z0-9]{0,10}(-[a-z0-9]{1,8})?\\.(com|org|dev)",
     ];
     (
         host,
