@@ -99,7 +99,14 @@ async fn send(
     body: Option<String>,
 ) -> Result<Answer, HttpError> {
     let deadline = Deadline::new(TIMEOUT_SECONDS);
-    let expired = |deadline: &Option<Deadline>| deadline.as_ref().is_some_and(Deadline::expired);
+    // A request aborted by the deadline fails like any other; the deadline says which it was.
+    let failed = |other: fn(String) -> HttpError, e: gloo_net::Error| {
+        if deadline.as_ref().is_some_and(Deadline::expired) {
+            HttpError::Timeout(TIMEOUT_SECONDS)
+        } else {
+            other(e.to_string())
+        }
+    };
     let signal = deadline.as_ref().map(|d| d.controller.signal());
     let builder = builder
         .credentials(RequestCredentials::Omit)
@@ -111,20 +118,14 @@ async fn send(
         None => builder.build(),
     }
     .map_err(|e| HttpError::Network(e.to_string()))?;
-    let response = request.send().await.map_err(|e| {
-        if expired(&deadline) {
-            HttpError::Timeout(TIMEOUT_SECONDS)
-        } else {
-            HttpError::Network(e.to_string())
-        }
-    })?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| failed(HttpError::Network, e))?;
     let status = response.status();
-    let body = response.text().await.map_err(|e| {
-        if expired(&deadline) {
-            HttpError::Timeout(TIMEOUT_SECONDS)
-        } else {
-            HttpError::Body(e.to_string())
-        }
-    })?;
+    let body = response
+        .text()
+        .await
+        .map_err(|e| failed(HttpError::Body, e))?;
     Ok(Answer { status, body })
 }

@@ -21,11 +21,6 @@ impl Secret {
         &self.0
     }
 
-    /// Number of characters, safe to show ("a 103-character token").
-    pub fn char_count(&self) -> usize {
-        self.0.chars().count()
-    }
-
     /// A masked form for the screen: the first and last few characters only.
     pub fn masked(&self) -> String {
         let chars: Vec<char> = self.0.chars().collect();

@@ -175,6 +175,13 @@ impl Shared {
         }));
     }
 
+    /// The token endpoint needs the client secret and none was given.
+    fn show_secret_missing(&self) {
+        self.show_problem(explain(Situation::Input(&InputError::Empty {
+            field: "Client secret",
+        })));
+    }
+
     /// The secret field as a typed secret, if filled in.
     pub fn typed_secret(&self) -> Result<Option<ClientSecret>, InputError> {
         let raw = self.secret.get_untracked();
@@ -192,9 +199,7 @@ impl Shared {
             Err(e) => return self.show_problem(explain(Situation::Input(&e))),
         };
         if pending.needs_secret() && typed.is_none() {
-            return self.show_problem(explain(Situation::Input(&InputError::Empty {
-                field: "Client secret",
-            })));
+            return self.show_secret_missing();
         }
         self.problem.set(None);
         self.exchange.dispatch(Exchange {
@@ -219,9 +224,7 @@ impl Shared {
             }
         };
         if valid.provider.is_google() && valid.client_secret.is_none() {
-            return self.show_problem(explain(Situation::Input(&InputError::Empty {
-                field: "Client secret",
-            })));
+            return self.show_secret_missing();
         }
         self.problem.set(None);
         self.exchange.dispatch(Exchange {
