@@ -7,6 +7,7 @@
 use super::callback::{CallbackError, Denial};
 use super::endpoint::UrlError;
 use super::error::{ErrorCode, KnownError};
+use super::pending::PendingFlowError;
 use super::response::{TokenEndpointError, TokenError};
 use super::scope::Scope;
 use super::types::InputError;
@@ -41,6 +42,14 @@ pub enum Situation<'a> {
     StateMismatch,
     /// A redirect arrived but this tab has no record of starting a flow.
     NoPendingFlow,
+    /// A redirect came back without `state` while a sign-in was pending.
+    MissingState,
+    /// The redirect names another issuer than the provider the sign-in went to (RFC 9207).
+    IssuerMismatch { expected: &'a str, got: &'a str },
+    /// The saved sign-in cannot be used (too old, unreadable).
+    PendingFlow(&'a PendingFlowError),
+    /// The browser would not leave for the consent screen.
+    NavigationRefused { detail: &'a str },
     /// What was pasted or received is not a usable redirect.
     Callback(&'a CallbackError),
     /// The token endpoint gave no tokens.
@@ -79,6 +88,41 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
              or the code was already handled here (a reload never reuses a code).",
             "Start again with “Go to consent”. If you still have the code, paste the address \
              into the manual field and enter the client secret: a code works once, within minutes.",
+        ),
+        Situation::MissingState => Explanation::new(
+            "The redirect carries no `state`, so it cannot be tied to the sign-in this tab started.",
+            "Every redirect from the provider carries the `state` this tab sent. One without it \
+             was made by hand or by someone else, and exchanging it could sign you in to their \
+             account (RFC 6749 §10.12). Nothing was sent.",
+            "Start again with “Go to consent”. To use a code on purpose, paste it into “Or paste \
+             the redirect by hand”.",
+        ),
+        Situation::IssuerMismatch { expected, got } => Explanation::new(
+            "The redirect comes from another provider than the one this sign-in went to.",
+            format!(
+                "It names the issuer `{got}`, but the consent URL was for `{expected}` \
+                 (RFC 9207). A code from another provider must not be sent to this one's token \
+                 endpoint. Nothing was sent."
+            ),
+            "Start again from this tab with “Go to consent”, and finish in the same tab.",
+        ),
+        Situation::PendingFlow(PendingFlowError::Expired { minutes }) => Explanation::new(
+            "The sign-in was started too long ago.",
+            format!(
+                "This tab saved it {minutes} minutes ago; a sign-in is good for 10 minutes, as \
+                 long as Google keeps an authorization code. Nothing was sent."
+            ),
+            "Start again with “Go to consent” and finish within 10 minutes.",
+        ),
+        Situation::PendingFlow(error) => Explanation::new(
+            "The saved sign-in could not be read.",
+            capitalise(&error.to_string()) + ". Nothing was sent.",
+            "Start again with “Go to consent”.",
+        ),
+        Situation::NavigationRefused { detail } => Explanation::new(
+            "The browser did not open the consent screen.",
+            format!("It refused to leave the page: {detail}."),
+            "Copy the consent URL and open it in this tab's address bar.",
         ),
         Situation::Callback(error) => callback(error),
         Situation::Token(error) => token(error),
@@ -525,6 +569,7 @@ mod tests {
             field: "Token endpoint",
         };
         let cb = CallbackError::NoCode;
+        let expired = PendingFlowError::Expired { minutes: 12 };
         let missing = [Scope::parse(crate::oauth::scope::DRIVE).unwrap()];
         let tokens = [
             TokenEndpointError::NotJson {
@@ -556,6 +601,14 @@ mod tests {
             Situation::Input(&input),
             Situation::Url(&url),
             Situation::StorageUnavailable,
+            Situation::MissingState,
+            Situation::IssuerMismatch {
+                expected: "https://accounts.google.com",
+                got: "https://idp.example",
+            },
+            Situation::PendingFlow(&expired),
+            Situation::PendingFlow(&PendingFlowError::Unreadable),
+            Situation::NavigationRefused { detail: "blocked" },
         ];
         situations.extend(tokens.iter().map(Situation::Token));
         for situation in situations {

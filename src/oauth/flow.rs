@@ -1,355 +1,778 @@
-//! The redirect round-trip. Before leaving for consent, the page writes one pending-flow
-//! record to `sessionStorage`; on return it reads and deletes it, checks `state`, and decides
-//! what to do with the code (RFC 6749 §4.1.2, §10.12). The client secret is in the record
-//! only if the user allowed it.
+//! The sign-in flow as a state machine: events in, the next state and effects out. Nothing
+//! here touches the browser; the UI's flow controller runs the effects (store, forget,
+//! strip the address, navigate, post) and feeds what happened back in as events.
+//!
+//! The rules it keeps (RFC 6749 §4.1 and §10.12, RFC 7636, RFC 9207, RFC 9700 §4.7):
+//! - the pending record is written only when the browser leaves for consent in this tab
+//!   (with the secret only if the user allowed it) or when the consent URL is copied (never
+//!   with the secret);
+//! - it is forgotten on every page load, callback or not, on every callback outcome, and
+//!   when the page is shown again from the back-forward cache;
+//! - a redirect must carry this tab's `state` and, where the provider names itself, its
+//!   issuer; only a pasted code may come without `state`;
+//! - a code is exchanged once, with the provider that the sign-in was started with.
 
-use serde::{Deserialize, Serialize};
-use thiserror::Error;
-
-use super::callback::{Callback, CodeCallback, Denial};
-use super::consent::Prompt;
-use super::endpoint::{Endpoint, RedirectUri, UrlError};
+use super::callback::{Callback, CallbackError, CodeCallback};
 use super::explain::{explain, Explanation, Situation};
-use super::grant::{self, Client, FormRequest};
-use super::pkce::PkceVerifier;
-use super::provider::{CustomEndpoints, Provider, ProviderKind};
-use super::response::TokenResponse;
-use super::scope::Scopes;
-use super::secret::Secret;
-use super::settings::{Attempt, ValidClient};
-use super::types::{ClientId, ClientSecret, InputError, State};
+use super::pending::{
+    exchange_with_client, Arrival, Exchange, PendingFlow, PendingFlowError, Refusal,
+};
+use super::settings::ValidClient;
+use super::types::{ClientSecret, InputError};
 
-/// What the tab remembers across the trip to the provider.
-#[derive(Debug)]
-pub struct PendingFlow {
-    pub state: State,
-    pub verifier: Option<PkceVerifier>,
-    pub client_id: ClientId,
-    pub client_secret: Option<ClientSecret>,
-    /// The user typed a secret but chose not to keep it: ask again on return.
-    pub secret_withheld: bool,
-    pub provider: Provider,
-    pub redirect_uri: RedirectUri,
-    pub scopes: Scopes,
-    pub prompt: Prompt,
-}
-
-#[derive(Serialize, Deserialize)]
-struct Record {
-    v: u8,
-    state: String,
-    verifier: Option<String>,
-    client_id: String,
-    secret: Option<String>,
-    secret_withheld: bool,
-    custom: bool,
-    authorization: String,
-    token: String,
-    revocation: Option<String>,
-    tokeninfo: Option<String>,
-    #[serde(default)]
-    bigquery: Option<String>,
-    redirect_uri: String,
-    scopes: String,
-    prompt: String,
-}
-
-const RECORD_VERSION: u8 = 1;
-
-/// The stored record cannot be used.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum PendingFlowError {
-    #[error("the saved sign-in is unreadable or from another version of this page")]
-    Unreadable,
-    #[error("the saved sign-in holds an invalid value: {0}")]
-    Input(#[from] InputError),
-    #[error("the saved sign-in holds an invalid address: {0}")]
-    Url(#[from] UrlError),
-}
-
-impl PendingFlow {
-    /// The JSON written to `sessionStorage` before the redirect. Holds the verifier (and
-    /// the secret if the user allowed it), hence a [`Secret`].
-    pub fn record(client: &ValidClient, attempt: &Attempt) -> Secret {
-        let keep = client.keep_secret;
-        let record = Record {
-            v: RECORD_VERSION,
-            state: attempt.state.as_str().to_owned(),
-            verifier: client.pkce.then(|| attempt.verifier.expose().to_owned()),
-            client_id: client.client_id.as_str().to_owned(),
-            secret: keep
-                .then(|| client.client_secret.as_ref().map(|s| s.expose().to_owned()))
-                .flatten(),
-            secret_withheld: !keep && client.client_secret.is_some(),
-            custom: client.provider.kind == ProviderKind::Custom,
-            authorization: client.provider.authorization.as_str().to_owned(),
-            token: client.provider.token.as_str().to_owned(),
-            revocation: client
-                .provider
-                .revocation
-                .as_ref()
-                .map(|e| e.as_str().to_owned()),
-            tokeninfo: client
-                .provider
-                .tokeninfo
-                .as_ref()
-                .map(|e| e.as_str().to_owned()),
-            bigquery: client
-                .provider
-                .bigquery
-                .as_ref()
-                .map(|e| e.as_str().to_owned()),
-            redirect_uri: client.redirect_uri.as_str().to_owned(),
-            scopes: client.scopes.to_param(),
-            prompt: client.prompt.id().to_owned(),
-        };
-        Secret::new(serde_json::to_string(&record).expect("plain strings serialise"))
-    }
-
-    /// Reads the record back.
-    pub fn from_record(json: &str) -> Result<Self, PendingFlowError> {
-        let r: Record = serde_json::from_str(json).map_err(|_| PendingFlowError::Unreadable)?;
-        if r.v != RECORD_VERSION {
-            return Err(PendingFlowError::Unreadable);
-        }
-        let provider = if r.custom {
-            Provider::custom(&CustomEndpoints {
-                authorization: &r.authorization,
-                token: &r.token,
-                revocation: r.revocation.as_deref().unwrap_or(""),
-                tokeninfo: r.tokeninfo.as_deref().unwrap_or(""),
-                bigquery: r.bigquery.as_deref().unwrap_or(""),
-            })?
-        } else {
-            Provider::google()
-        };
-        Ok(Self {
-            state: State::parse(&r.state)?,
-            verifier: r.verifier.as_deref().map(PkceVerifier::parse).transpose()?,
-            client_id: ClientId::parse(&r.client_id)?,
-            client_secret: r.secret.as_deref().map(ClientSecret::parse).transpose()?,
-            secret_withheld: r.secret_withheld,
-            provider,
-            redirect_uri: RedirectUri::parse(&r.redirect_uri)?,
-            scopes: Scopes::parse(&r.scopes)?,
-            prompt: Prompt::from_id(&r.prompt).unwrap_or_default(),
-        })
-    }
-
-    /// Whether the user must type the client secret before the exchange.
-    pub fn needs_secret(&self) -> bool {
-        self.client_secret.is_none() && (self.secret_withheld || self.provider.is_google())
-    }
-
-    /// The code exchange, with `secret` if the record holds none.
-    pub fn exchange(&self, code: &CodeCallback, secret: Option<&ClientSecret>) -> FormRequest {
-        grant::code_exchange(
-            &self.provider.token,
-            Client {
-                id: &self.client_id,
-                secret: self.client_secret.as_ref().or(secret),
-            },
-            &code.code,
-            &self.redirect_uri,
-            self.verifier.as_ref(),
-        )
-    }
-
-    pub fn token_endpoint(&self) -> &Endpoint {
-        &self.provider.token
-    }
-}
-
-/// What to do after a redirect (or a pasted one).
-#[derive(Debug)]
-pub enum Return {
-    /// Consent was refused or failed.
-    Denied(Denial),
-    /// A code, but no record of this tab asking for it.
-    NoPendingFlow(CodeCallback),
-    /// A code whose `state` is not this tab's.
-    StateMismatch,
-    /// A code to exchange with the pending flow.
-    Exchange {
+/// Where the sign-in stands.
+#[derive(Debug, Default)]
+pub enum Stage {
+    /// Nothing under way.
+    #[default]
+    Idle,
+    /// The pending record is being written; the browser leaves once it is.
+    Saving { url: String },
+    /// The browser is leaving for the consent screen.
+    Redirecting,
+    /// Consent happens in another tab or from a copied URL; the redirect may be pasted here.
+    AwaitingPaste(Box<PendingFlow>),
+    /// A code is here, and the client secret was not kept across the redirect.
+    AwaitingSecret {
         pending: Box<PendingFlow>,
         code: CodeCallback,
     },
+    /// A code without a pending flow: it waits for the form's client details.
+    OrphanCode(CodeCallback),
+    /// The code is at the token endpoint.
+    Exchanging,
+    /// Tokens arrived.
+    Done,
+    /// The token endpoint gave no tokens (its answer is shown with the request).
+    Failed,
 }
 
-/// Decides what a callback means given what this tab remembers. A pasted bare code carries
-/// no `state`; it is matched to the pending flow, since the user pasted it on purpose.
-pub fn on_return(pending: Option<PendingFlow>, callback: Callback) -> Return {
-    match callback {
-        Callback::Denied(denial) => Return::Denied(denial),
-        Callback::Code(code) => match pending {
-            None => Return::NoPendingFlow(code),
-            Some(pending) => match &code.state {
-                Some(state) if !state.matches(&pending.state) => Return::StateMismatch,
-                _ => Return::Exchange {
-                    pending: Box::new(pending),
-                    code,
-                },
-            },
-        },
+/// The flow: its stage and the problem to show, if any.
+#[derive(Debug, Default)]
+pub struct Flow {
+    pub stage: Stage,
+    pub problem: Option<Explanation>,
+}
+
+/// What can happen to the flow.
+#[derive(Debug)]
+pub enum Event {
+    /// The page loaded. `query` is what its address says; `stored` is the pending record as
+    /// read from storage (`Err` when the browser refuses storage).
+    Loaded {
+        query: Result<Option<Callback>, CallbackError>,
+        stored: Result<Option<String>, ()>,
+        now_ms: f64,
+    },
+    /// "Go to consent". `here`: the redirect comes back to this page in this tab; otherwise
+    /// consent opens in a new tab and the user pastes where it ended.
+    Go {
+        pending: Box<PendingFlow>,
+        url: String,
+        here: bool,
+    },
+    /// The consent URL was copied, to be opened by hand.
+    Copied { pending: Box<PendingFlow> },
+    /// The pending record was written (or the browser refused).
+    Saved(Result<(), ()>),
+    /// The browser refused to leave for the consent screen.
+    NavigationFailed(String),
+    /// The page was shown again from the back-forward cache, without a load.
+    Resumed,
+    /// The user pasted a redirect (or a bare code). `form` is the form's client, for a
+    /// code this tab has no pending flow for.
+    Pasted {
+        callback: Result<Callback, CallbackError>,
+        form: Result<ValidClient, Explanation>,
+        now_ms: f64,
+    },
+    /// The user entered the client secret that was not kept across the redirect.
+    SecretGiven(Result<Option<ClientSecret>, InputError>),
+    /// "Exchange the received code" with the form's client.
+    UseForm(Result<ValidClient, Explanation>),
+    /// The token endpoint answered: tokens, or not.
+    Answered { tokens: bool },
+}
+
+/// What the controller must do.
+#[derive(Debug)]
+pub enum Effect {
+    /// Write the pending record (JSON, hence a secret) to `sessionStorage`.
+    SavePending(super::secret::Secret),
+    /// Delete the pending record.
+    ForgetPending,
+    /// Remove the query from the address bar and the history entry.
+    StripQuery,
+    /// Leave for this URL in this tab.
+    Navigate(String),
+    /// Open this URL in a new tab, with no reference back to this one.
+    OpenInNewTab(String),
+    /// Put the pending flow's client back into the form (after the page reloaded).
+    RestoreForm(Box<FormRestore>),
+    /// POST the code exchange.
+    Exchange(Box<Exchange>),
+}
+
+/// What the form gets back after the redirect: the client the sign-in was started with.
+#[derive(Debug, Clone)]
+pub struct FormRestore {
+    pub client_id: super::types::ClientId,
+    pub client_secret: Option<ClientSecret>,
+    pub provider: super::provider::Provider,
+    pub redirect_uri: super::endpoint::RedirectUri,
+    pub scopes: super::scope::Scopes,
+    pub prompt: super::consent::Prompt,
+}
+
+impl FormRestore {
+    fn of(pending: &PendingFlow) -> Box<Self> {
+        Box::new(Self {
+            client_id: pending.client_id.clone(),
+            client_secret: pending.client_secret.clone(),
+            provider: pending.provider.clone(),
+            redirect_uri: pending.redirect_uri.clone(),
+            scopes: pending.scopes.clone(),
+            prompt: pending.prompt,
+        })
     }
 }
 
-/// What is worth telling about tokens that did come back.
-pub fn assess(response: &TokenResponse, requested: &Scopes, prompt: Prompt) -> Vec<Explanation> {
-    let mut notes = Vec::new();
-    if response.refresh_token.is_none() {
-        notes.push(explain(Situation::NoRefreshToken {
-            consent_forced: prompt.forces_consent(),
-        }));
-    }
-    if let Some(granted) = &response.scope {
-        let missing = requested.missing_from(granted);
-        if !missing.is_empty() {
-            notes.push(explain(Situation::ScopesPartlyGranted {
-                missing: &missing,
-            }));
+fn refused(refusal: &Refusal) -> Explanation {
+    match refusal {
+        Refusal::MissingState => explain(Situation::MissingState),
+        Refusal::StateMismatch => explain(Situation::StateMismatch),
+        Refusal::IssuerMismatch { expected, got } => {
+            explain(Situation::IssuerMismatch { expected, got })
         }
     }
-    if let Some(seconds) = response.refresh_token_expires_in {
-        notes.push(explain(Situation::RefreshTokenExpires { seconds }));
+}
+
+fn secret_missing() -> Explanation {
+    explain(Situation::Input(&InputError::Empty {
+        field: "Client secret",
+    }))
+}
+
+impl Flow {
+    fn at(stage: Stage, problem: Option<Explanation>) -> Self {
+        Self { stage, problem }
     }
-    notes
+
+    /// A problem, nothing under way.
+    fn failed(problem: Explanation) -> Self {
+        Self::at(Stage::Idle, Some(problem))
+    }
+
+    /// The same stage with a problem to show.
+    fn with_problem(self, problem: Explanation) -> Self {
+        Self::at(self.stage, Some(problem))
+    }
+
+    /// Whether a code is at the token endpoint (buttons wait meanwhile).
+    pub fn is_exchanging(&self) -> bool {
+        matches!(self.stage, Stage::Exchanging)
+    }
+
+    /// Whether this stage may have a pending record in storage.
+    fn may_have_record(&self) -> bool {
+        matches!(
+            self.stage,
+            Stage::Saving { .. } | Stage::Redirecting | Stage::AwaitingPaste(_)
+        )
+    }
+
+    /// The next state, and what to do to get there.
+    pub fn step(self, event: Event) -> (Flow, Vec<Effect>) {
+        let had_record = self.may_have_record();
+        let (flow, mut effects) = self.transition(event);
+        // Whatever moved the flow on, a record left behind has no use any more.
+        if had_record
+            && !flow.may_have_record()
+            && !effects.iter().any(|e| matches!(e, Effect::ForgetPending))
+        {
+            effects.insert(0, Effect::ForgetPending);
+        }
+        (flow, effects)
+    }
+
+    fn transition(self, event: Event) -> (Flow, Vec<Effect>) {
+        match event {
+            Event::Loaded {
+                query,
+                stored,
+                now_ms,
+            } => loaded(query, stored, now_ms),
+            Event::Go { pending, url, here } if here => {
+                // Kept across the redirect only if the user allowed it; asked again otherwise.
+                let record = pending.record(!pending.secret_withheld);
+                // A write that fails must not leave an older record in place.
+                (
+                    Flow::at(Stage::Saving { url }, None),
+                    vec![Effect::ForgetPending, Effect::SavePending(record)],
+                )
+            }
+            Event::Go { pending, url, .. } => (
+                Flow::at(Stage::AwaitingPaste(pending), None),
+                vec![Effect::ForgetPending, Effect::OpenInNewTab(url)],
+            ),
+            Event::Copied { pending } => {
+                // The copied URL may come back into this tab as a redirect: keep what that
+                // needs, never the secret (asked for then).
+                let record = pending.record(false);
+                (
+                    Flow::at(Stage::AwaitingPaste(pending), None),
+                    vec![Effect::ForgetPending, Effect::SavePending(record)],
+                )
+            }
+            Event::Saved(result) => match (self.stage, result) {
+                (Stage::Saving { url }, Ok(())) => {
+                    (Flow::at(Stage::Redirecting, None), vec![Effect::Navigate(url)])
+                }
+                (Stage::Saving { .. }, Err(())) => (
+                    Flow::failed(explain(Situation::StorageUnavailable)),
+                    vec![Effect::ForgetPending],
+                ),
+                // A copied URL that could not be saved still works by pasting here.
+                (stage @ Stage::AwaitingPaste(_), Err(())) => (
+                    Flow::at(stage, Some(explain(Situation::StorageUnavailable))),
+                    vec![],
+                ),
+                (stage, _) => (Flow::at(stage, self.problem), vec![]),
+            },
+            Event::NavigationFailed(detail) => (
+                Flow::failed(explain(Situation::NavigationRefused { detail: &detail })),
+                vec![Effect::ForgetPending],
+            ),
+            Event::Resumed => {
+                let stage = match self.stage {
+                    Stage::Saving { .. } | Stage::Redirecting => Stage::Idle,
+                    other => other,
+                };
+                (Flow::at(stage, self.problem), vec![Effect::ForgetPending])
+            }
+            Event::Pasted {
+                callback,
+                form,
+                now_ms,
+            } => self.pasted(callback, form, now_ms),
+            Event::SecretGiven(secret) => match self.stage {
+                Stage::AwaitingSecret { pending, code } => match secret {
+                    Err(e) => (
+                        Flow::at(
+                            Stage::AwaitingSecret { pending, code },
+                            Some(explain(Situation::Input(&e))),
+                        ),
+                        vec![],
+                    ),
+                    Ok(None) => (
+                        Flow::at(Stage::AwaitingSecret { pending, code }, Some(secret_missing())),
+                        vec![],
+                    ),
+                    Ok(Some(secret)) => exchanging(pending.exchange(&code, Some(secret))),
+                },
+                stage => (Flow::at(stage, self.problem), vec![]),
+            },
+            Event::UseForm(form) => match self.stage {
+                Stage::OrphanCode(code) => with_form(code, form),
+                stage => (Flow::at(stage, self.problem), vec![]),
+            },
+            Event::Answered { tokens } => match self.stage {
+                Stage::Exchanging => (
+                    Flow::at(if tokens { Stage::Done } else { Stage::Failed }, None),
+                    vec![],
+                ),
+                stage => (Flow::at(stage, self.problem), vec![]),
+            },
+        }
+    }
+
+    fn pasted(
+        self,
+        callback: Result<Callback, CallbackError>,
+        form: Result<ValidClient, Explanation>,
+        now_ms: f64,
+    ) -> (Flow, Vec<Effect>) {
+        let callback = match callback {
+            Ok(callback) => callback,
+            // A typo: everything stays as it was, so the user can paste again.
+            Err(e) => return (self.with_problem(explain(Situation::Callback(&e))), vec![]),
+        };
+        let code = match callback {
+            Callback::Denied(denial) => {
+                return (
+                    Flow::failed(explain(Situation::Denied(&denial))),
+                    vec![Effect::ForgetPending],
+                )
+            }
+            Callback::Code(code) => code,
+        };
+        match self.stage {
+            Stage::AwaitingPaste(pending) => {
+                if let Some(expired) = pending.expired_at(now_ms) {
+                    return (
+                        Flow::failed(explain(Situation::PendingFlow(&expired))),
+                        vec![Effect::ForgetPending],
+                    );
+                }
+                if let Err(refusal) = pending.check(&code, Arrival::Pasted) {
+                    return (
+                        Flow::at(Stage::AwaitingPaste(pending), Some(refused(&refusal))),
+                        vec![],
+                    );
+                }
+                let (flow, mut effects) = accepted(pending, code);
+                effects.insert(0, Effect::ForgetPending);
+                (flow, effects)
+            }
+            Stage::Exchanging => (self, vec![]),
+            _ => with_form(code, form),
+        }
+    }
+}
+
+fn exchanging(exchange: Exchange) -> (Flow, Vec<Effect>) {
+    (
+        Flow::at(Stage::Exchanging, None),
+        vec![Effect::Exchange(Box::new(exchange))],
+    )
+}
+
+/// A code that belongs to `pending`: exchange it, or ask for the secret first.
+fn accepted(pending: Box<PendingFlow>, code: CodeCallback) -> (Flow, Vec<Effect>) {
+    if pending.needs_secret() {
+        (Flow::at(Stage::AwaitingSecret { pending, code }, None), vec![])
+    } else {
+        exchanging(pending.exchange(&code, None))
+    }
+}
+
+/// A code with no pending flow, exchanged with the form's client.
+fn with_form(code: CodeCallback, form: Result<ValidClient, Explanation>) -> (Flow, Vec<Effect>) {
+    match form {
+        Err(problem) => (Flow::at(Stage::OrphanCode(code), Some(problem)), vec![]),
+        Ok(client) if client.provider.is_google() && client.client_secret.is_none() => (
+            Flow::at(Stage::OrphanCode(code), Some(secret_missing())),
+            vec![],
+        ),
+        Ok(client) => exchanging(exchange_with_client(&client, &code)),
+    }
+}
+
+fn loaded(
+    query: Result<Option<Callback>, CallbackError>,
+    stored: Result<Option<String>, ()>,
+    now_ms: f64,
+) -> (Flow, Vec<Effect>) {
+    // Whatever this load is, the record has had its one chance to be read.
+    let mut effects = vec![Effect::ForgetPending];
+    let callback = match query {
+        Ok(None) => return (Flow::default(), effects),
+        Ok(Some(callback)) => callback,
+        Err(e) => {
+            effects.push(Effect::StripQuery);
+            return (Flow::failed(explain(Situation::Callback(&e))), effects);
+        }
+    };
+    // The code must not survive in the address bar, the history or a reload.
+    effects.push(Effect::StripQuery);
+    let code = match callback {
+        Callback::Denied(denial) => {
+            return (Flow::failed(explain(Situation::Denied(&denial))), effects)
+        }
+        Callback::Code(code) => code,
+    };
+    let pending = match stored {
+        // The code stays in memory for an exchange with the form's client.
+        Err(()) => {
+            return (
+                Flow::at(
+                    Stage::OrphanCode(code),
+                    Some(explain(Situation::StorageUnavailable)),
+                ),
+                effects,
+            )
+        }
+        Ok(None) => None,
+        Ok(Some(json)) => match PendingFlow::from_record(&json, now_ms) {
+            Ok(pending) => Some(pending),
+            Err(expired @ PendingFlowError::Expired { .. }) => {
+                return (
+                    Flow::failed(explain(Situation::PendingFlow(&expired))),
+                    effects,
+                )
+            }
+            Err(_) => None,
+        },
+    };
+    let Some(pending) = pending else {
+        return (
+            Flow::at(
+                Stage::OrphanCode(code),
+                Some(explain(Situation::NoPendingFlow)),
+            ),
+            effects,
+        );
+    };
+    if let Err(refusal) = pending.check(&code, Arrival::Redirect) {
+        return (Flow::failed(refused(&refusal)), effects);
+    }
+    effects.push(Effect::RestoreForm(FormRestore::of(&pending)));
+    let (flow, more) = accepted(Box::new(pending), code);
+    effects.extend(more);
+    (flow, effects)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oauth::callback::parse_callback;
-    use crate::oauth::response::parse_token_response;
-    use crate::oauth::settings::{ProviderChoice, Settings};
-    use std::collections::HashMap;
+    use crate::oauth::callback::{callback_from_query, parse_callback};
+    use crate::oauth::endpoint::RedirectUri;
+    use crate::oauth::settings::{Attempt, Settings};
 
-    fn client(keep_secret: bool, provider: ProviderChoice) -> ValidClient {
+    const NOW: f64 = 1_800_000_000_000.0;
+    const SECRET: &str = "GOCSPX-secret";
+
+    fn client(keep_secret: bool, page: &str) -> ValidClient {
         Settings {
             client_id: "cid.apps.googleusercontent.com".into(),
-            provider,
-            authorization_endpoint: "http://127.0.0.1:9000/auth".into(),
-            token_endpoint: "http://127.0.0.1:9000/token".into(),
             keep_secret,
+            redirect_override: page.into(),
             ..Settings::default()
         }
         .validate(
             Some(&RedirectUri::parse("http://127.0.0.1:8080/").unwrap()),
-            "GOCSPX-secret",
+            SECRET,
         )
         .unwrap()
     }
 
+    fn pending(attempt: &Attempt, keep_secret: bool) -> Box<PendingFlow> {
+        let mut flow = PendingFlow::start(&client(keep_secret, ""), attempt, NOW);
+        flow.secret_withheld = !keep_secret;
+        Box::new(flow)
+    }
+
+    fn go(attempt: &Attempt, keep_secret: bool) -> (Flow, Vec<Effect>) {
+        Flow::default().step(Event::Go {
+            pending: pending(attempt, keep_secret),
+            url: "https://accounts.google.com/o/oauth2/v2/auth?x".into(),
+            here: true,
+        })
+    }
+
+    fn saved_record(effects: &[Effect]) -> String {
+        effects
+            .iter()
+            .find_map(|e| match e {
+                Effect::SavePending(json) => Some(json.expose().to_owned()),
+                _ => None,
+            })
+            .expect("a record is saved")
+    }
+
+    fn load(query: &str, stored: Option<String>, now_ms: f64) -> (Flow, Vec<Effect>) {
+        Flow::default().step(Event::Loaded {
+            query: callback_from_query(query),
+            stored: Ok(stored),
+            now_ms,
+        })
+    }
+
+    fn exchange_of(effects: &[Effect]) -> Option<&Exchange> {
+        effects.iter().find_map(|e| match e {
+            Effect::Exchange(x) => Some(&**x),
+            _ => None,
+        })
+    }
+
+    fn forgets(effects: &[Effect]) -> bool {
+        effects.iter().any(|e| matches!(e, Effect::ForgetPending))
+    }
+
     #[test]
-    fn the_record_round_trips_and_keeps_the_secret_only_if_allowed() {
+    fn go_saves_the_record_then_navigates() {
         let attempt = Attempt::generate().unwrap();
-        let kept = PendingFlow::from_record(
-            PendingFlow::record(&client(true, ProviderChoice::Google), &attempt).expose(),
-        )
-        .unwrap();
-        assert!(kept.state.matches(&attempt.state));
-        assert_eq!(
-            kept.verifier.as_ref().unwrap().expose(),
-            attempt.verifier.expose()
-        );
-        assert_eq!(
-            kept.client_secret.as_ref().unwrap().expose(),
-            "GOCSPX-secret"
-        );
-        assert!(!kept.needs_secret());
-        assert!(kept.provider.is_google());
-
-        let json = PendingFlow::record(&client(false, ProviderChoice::Custom), &attempt);
-        assert!(!json.expose().contains("GOCSPX"));
-        let withheld = PendingFlow::from_record(json.expose()).unwrap();
-        assert!(withheld.client_secret.is_none() && withheld.needs_secret());
-        assert_eq!(
-            withheld.provider.token.as_str(),
-            "http://127.0.0.1:9000/token"
-        );
+        let (flow, effects) = go(&attempt, true);
+        assert!(matches!(flow.stage, Stage::Saving { .. }));
+        assert!(saved_record(&effects).contains(SECRET));
+        let (flow, effects) = flow.step(Event::Saved(Ok(())));
+        assert!(matches!(flow.stage, Stage::Redirecting));
+        assert!(matches!(&effects[..], [Effect::Navigate(url)] if url.contains("oauth2")));
     }
 
     #[test]
-    fn refuses_unreadable_records() {
-        assert_eq!(
-            PendingFlow::from_record("not json").unwrap_err(),
-            PendingFlowError::Unreadable
-        );
+    fn go_without_keeping_the_secret_saves_none() {
         let attempt = Attempt::generate().unwrap();
-        let json = PendingFlow::record(&client(true, ProviderChoice::Google), &attempt);
-        let old = json.expose().replacen("\"v\":1", "\"v\":0", 1);
-        assert_eq!(
-            PendingFlow::from_record(&old).unwrap_err(),
-            PendingFlowError::Unreadable
-        );
-    }
-
-    fn pending_for(attempt: &Attempt) -> PendingFlow {
-        PendingFlow::from_record(
-            PendingFlow::record(&client(true, ProviderChoice::Google), attempt).expose(),
-        )
-        .unwrap()
+        let (_, effects) = go(&attempt, false);
+        assert!(!saved_record(&effects).contains(SECRET));
     }
 
     #[test]
-    fn checks_state_and_builds_the_exchange() {
+    fn refused_storage_stops_before_leaving() {
         let attempt = Attempt::generate().unwrap();
-        let ok = parse_callback(&format!("?code=4/0Ab&state={}", attempt.state.as_str())).unwrap();
-        let Return::Exchange { pending, code } = on_return(Some(pending_for(&attempt)), ok) else {
-            panic!("expected an exchange")
-        };
-        let request = pending.exchange(&code, None);
-        let fields: HashMap<String, String> =
-            serde_urlencoded::from_str(request.body().expose()).unwrap();
-        assert_eq!(fields["code"], "4/0Ab");
-        assert_eq!(fields["code_verifier"], attempt.verifier.expose());
-        assert_eq!(fields["redirect_uri"], "http://127.0.0.1:8080/");
-        assert_eq!(fields["client_secret"], "GOCSPX-secret");
-
-        let forged = parse_callback("?code=4/0Ab&state=someone-elses").unwrap();
-        assert!(matches!(
-            on_return(Some(pending_for(&attempt)), forged),
-            Return::StateMismatch
-        ));
-        let orphan = parse_callback("?code=4/0Ab&state=x").unwrap();
-        assert!(matches!(on_return(None, orphan), Return::NoPendingFlow(_)));
-        let bare = parse_callback("4/0Ab").unwrap();
-        assert!(matches!(
-            on_return(Some(pending_for(&attempt)), bare),
-            Return::Exchange { .. }
-        ));
-        let denied = parse_callback("?error=access_denied&state=x").unwrap();
-        assert!(matches!(
-            on_return(Some(pending_for(&attempt)), denied),
-            Return::Denied(_)
-        ));
+        let (flow, _) = go(&attempt, true);
+        let (flow, effects) = flow.step(Event::Saved(Err(())));
+        assert!(matches!(flow.stage, Stage::Idle));
+        assert!(flow.problem.unwrap().what.contains("does not let the page keep"));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Navigate(_))));
     }
 
     #[test]
-    fn assesses_missing_refresh_token_scopes_and_expiry() {
-        let requested = Scopes::parse(
-            "https://www.googleapis.com/auth/bigquery https://www.googleapis.com/auth/drive",
-        )
-        .unwrap();
-        let r = parse_token_response(
-            200,
-            r#"{"access_token":"ya29.x","token_type":"Bearer","expires_in":3599,
-                "scope":"https://www.googleapis.com/auth/bigquery","refresh_token_expires_in":604799}"#,
-        )
-        .unwrap();
-        let notes = assess(&r, &requested, Prompt::Omitted);
-        assert_eq!(notes.len(), 3);
-        assert!(notes[0].what.contains("no refresh token"));
-        assert!(notes[0].fix.contains("consent forced"));
-        assert!(notes[1].what.contains("auth/drive"));
-        assert!(notes[2].what.contains("6 days"));
+    fn a_refused_navigation_forgets_the_record() {
+        let attempt = Attempt::generate().unwrap();
+        let (flow, _) = go(&attempt, true);
+        let (flow, _) = flow.step(Event::Saved(Ok(())));
+        let (flow, effects) = flow.step(Event::NavigationFailed("blocked".into()));
+        assert!(matches!(flow.stage, Stage::Idle));
+        assert!(flow.problem.unwrap().why.contains("blocked"));
+        assert!(forgets(&effects));
+    }
 
-        let full = parse_token_response(
-            200,
-            r#"{"access_token":"ya29.x","token_type":"Bearer","refresh_token":"1//0g",
-                "scope":"https://www.googleapis.com/auth/drive https://www.googleapis.com/auth/bigquery"}"#,
-        )
+    #[test]
+    fn back_from_consent_via_the_cache_forgets_the_record() {
+        let attempt = Attempt::generate().unwrap();
+        let (flow, _) = go(&attempt, true);
+        let (flow, _) = flow.step(Event::Saved(Ok(())));
+        let (flow, effects) = flow.step(Event::Resumed);
+        assert!(matches!(flow.stage, Stage::Idle));
+        assert!(forgets(&effects));
+    }
+
+    #[test]
+    fn every_load_forgets_the_record_even_without_a_callback() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let (flow, effects) = load("", Some(record), NOW);
+        assert!(matches!(flow.stage, Stage::Idle) && flow.problem.is_none());
+        assert!(matches!(&effects[..], [Effect::ForgetPending]));
+    }
+
+    #[test]
+    fn the_redirect_is_exchanged_once_with_the_pending_provider() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let query = format!("?code=4/0Ab&state={}", attempt.state.as_str());
+        let (flow, effects) = load(&query, Some(record), NOW + 1000.0);
+        assert!(flow.is_exchanging());
+        assert!(matches!(effects[0], Effect::ForgetPending));
+        assert!(matches!(effects[1], Effect::StripQuery));
+        assert!(matches!(effects[2], Effect::RestoreForm(_)));
+        let exchange = exchange_of(&effects).unwrap();
+        assert_eq!(exchange.request.url.as_str(), "https://oauth2.googleapis.com/token");
+        assert!(exchange.issued_by.provider.is_google());
+
+        let (flow, _) = flow.step(Event::Answered { tokens: true });
+        assert!(matches!(flow.stage, Stage::Done));
+        let (flow, _) = Flow::at(Stage::Exchanging, None).step(Event::Answered { tokens: false });
+        assert!(matches!(flow.stage, Stage::Failed));
+    }
+
+    #[test]
+    fn a_redirect_without_state_is_refused() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let (flow, effects) = load("?code=4/0Ab", Some(record), NOW);
+        assert!(exchange_of(&effects).is_none());
+        assert!(forgets(&effects));
+        assert!(flow.problem.unwrap().what.contains("no `state`"));
+    }
+
+    #[test]
+    fn a_redirect_with_another_state_or_issuer_is_refused() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let (flow, effects) = load("?code=4/0Ab&state=forged", Some(record.clone()), NOW);
+        assert!(exchange_of(&effects).is_none());
+        assert!(flow.problem.unwrap().what.contains("does not belong"));
+
+        let query = format!(
+            "?code=4/0Ab&state={}&iss=https%3A%2F%2Fevil.example",
+            attempt.state.as_str()
+        );
+        let (flow, effects) = load(&query, Some(record), NOW);
+        assert!(exchange_of(&effects).is_none());
+        let problem = flow.problem.unwrap();
+        assert!(problem.what.contains("another provider"), "{problem:?}");
+        assert!(problem.why.contains("https://evil.example"));
+    }
+
+    #[test]
+    fn an_expired_record_is_refused_and_explained() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let query = format!("?code=4/0Ab&state={}", attempt.state.as_str());
+        let (flow, effects) = load(&query, Some(record), NOW + 11.0 * 60_000.0);
+        assert!(exchange_of(&effects).is_none());
+        assert!(forgets(&effects));
+        assert!(flow.problem.unwrap().what.contains("too long ago"));
+    }
+
+    #[test]
+    fn a_malformed_or_denied_callback_forgets_and_strips() {
+        let (flow, effects) = load("?code=a&code=b", Some("{}".into()), NOW);
+        assert!(forgets(&effects) && effects.iter().any(|e| matches!(e, Effect::StripQuery)));
+        assert!(flow.problem.unwrap().what.contains("more than once"));
+        let (flow, effects) = load("?error=access_denied&state=x", Some("{}".into()), NOW);
+        assert!(forgets(&effects));
+        assert!(flow.problem.unwrap().what.contains("Consent was not given"));
+    }
+
+    #[test]
+    fn a_code_without_a_record_waits_for_the_form() {
+        let (flow, effects) = load("?code=4/0Ab&state=x", None, NOW);
+        assert!(exchange_of(&effects).is_none());
+        assert!(matches!(flow.stage, Stage::OrphanCode(_)));
+        assert!(flow.problem.as_ref().unwrap().what.contains("no record"));
+        let no_secret = Settings {
+            client_id: "cid".into(),
+            ..Settings::default()
+        }
+        .validate(Some(&RedirectUri::parse("http://127.0.0.1:8080/").unwrap()), "")
         .unwrap();
-        assert!(assess(&full, &requested, Prompt::Consent).is_empty());
+        let (flow, effects) = flow.step(Event::UseForm(Ok(no_secret)));
+        assert!(exchange_of(&effects).is_none());
+        assert!(flow.problem.as_ref().unwrap().what.contains("Client secret"));
+        let (flow, effects) = flow.step(Event::UseForm(Ok(client(true, ""))));
+        assert!(flow.is_exchanging());
+        assert!(!exchange_of(&effects)
+            .unwrap()
+            .request
+            .body()
+            .expose()
+            .contains("code_verifier"));
+    }
+
+    #[test]
+    fn refused_storage_on_return_keeps_the_code_for_the_form() {
+        let (flow, effects) = Flow::default().step(Event::Loaded {
+            query: callback_from_query("?code=4/0Ab&state=x"),
+            stored: Err(()),
+            now_ms: NOW,
+        });
+        assert!(matches!(flow.stage, Stage::OrphanCode(_)));
+        assert!(effects.iter().any(|e| matches!(e, Effect::StripQuery)));
+    }
+
+    #[test]
+    fn a_withheld_secret_is_asked_for_before_the_exchange() {
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, false).1);
+        let query = format!("?code=4/0Ab&state={}", attempt.state.as_str());
+        let (flow, effects) = load(&query, Some(record), NOW);
+        assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
+        assert!(exchange_of(&effects).is_none());
+        let (flow, _) = flow.step(Event::SecretGiven(Ok(None)));
+        assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
+        assert!(flow.problem.as_ref().unwrap().what.contains("Client secret"));
+        let bad = ClientSecret::parse("has space").map(Some);
+        let (flow, _) = flow.step(Event::SecretGiven(bad));
+        assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
+        let (flow, effects) = flow.step(Event::SecretGiven(Ok(Some(
+            ClientSecret::parse(SECRET).unwrap(),
+        ))));
+        assert!(flow.is_exchanging());
+        assert!(exchange_of(&effects)
+            .unwrap()
+            .request
+            .body()
+            .expose()
+            .contains(SECRET));
+    }
+
+    fn paste(flow: Flow, text: &str, now_ms: f64) -> (Flow, Vec<Effect>) {
+        flow.step(Event::Pasted {
+            callback: parse_callback(text),
+            form: Ok(client(true, "")),
+            now_ms,
+        })
+    }
+
+    #[test]
+    fn consent_in_a_new_tab_keeps_the_flow_in_memory_only() {
+        let attempt = Attempt::generate().unwrap();
+        let (flow, effects) = Flow::default().step(Event::Go {
+            pending: Box::new(PendingFlow::start(&client(true, "http://localhost"), &attempt, NOW)),
+            url: "https://accounts.google.com/x".into(),
+            here: false,
+        });
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::SavePending(_))));
+        assert!(effects.iter().any(|e| matches!(e, Effect::OpenInNewTab(_))));
+
+        // A typo keeps the flow; a wrong state is refused and keeps it too.
+        let (flow, _) = paste(flow, "?code=a&code=b", NOW);
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
+        let (flow, effects) = paste(flow, "http://localhost/?code=4/0Ab&state=other", NOW);
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
+        assert!(exchange_of(&effects).is_none());
+        // A bare code is the user's own choice.
+        let (flow, effects) = paste(flow, "4/0Ab", NOW);
+        assert!(flow.is_exchanging());
+        let body = exchange_of(&effects).unwrap().request.body();
+        assert!(body.expose().contains(attempt.verifier.expose()));
+        assert!(body.expose().contains("redirect_uri=http%3A%2F%2Flocalhost"));
+    }
+
+    #[test]
+    fn a_pasted_code_after_ten_minutes_is_refused() {
+        let attempt = Attempt::generate().unwrap();
+        let (flow, _) = Flow::default().step(Event::Copied {
+            pending: pending(&attempt, true),
+        });
+        let (flow, effects) = paste(flow, "4/0Ab", NOW + 10.5 * 60_000.0);
+        assert!(exchange_of(&effects).is_none() && forgets(&effects));
+        assert!(matches!(flow.stage, Stage::Idle));
+    }
+
+    #[test]
+    fn a_copied_url_saves_a_record_without_the_secret() {
+        let attempt = Attempt::generate().unwrap();
+        let (flow, effects) = Flow::default().step(Event::Copied {
+            pending: pending(&attempt, true),
+        });
+        let record = saved_record(&effects);
+        assert!(!record.contains(SECRET));
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
+        // Opened in this very tab, it asks for the secret on return.
+        let query = format!("?code=4/0Ab&state={}", attempt.state.as_str());
+        let (flow, _) = load(&query, Some(record), NOW);
+        assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
+        // Storage refused for a copy: pasting still works.
+        let (flow, _) = Flow::default().step(Event::Copied {
+            pending: pending(&attempt, true),
+        });
+        let (flow, _) = flow.step(Event::Saved(Err(())));
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)) && flow.problem.is_some());
+    }
+
+    #[test]
+    fn a_pasted_code_without_a_pending_flow_uses_the_form() {
+        let (flow, effects) = paste(Flow::default(), "4/0Ab", NOW);
+        assert!(flow.is_exchanging());
+        assert_eq!(
+            exchange_of(&effects).unwrap().request.url.as_str(),
+            "https://oauth2.googleapis.com/token"
+        );
+        let (flow, effects) = Flow::default().step(Event::Pasted {
+            callback: parse_callback("4/0Ab"),
+            form: Err(explain(Situation::NoPendingFlow)),
+            now_ms: NOW,
+        });
+        assert!(matches!(flow.stage, Stage::OrphanCode(_)) && effects.is_empty());
+    }
+
+    #[test]
+    fn events_out_of_place_change_nothing() {
+        let (flow, effects) = Flow::default().step(Event::Saved(Ok(())));
+        assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
+        let (flow, effects) = flow.step(Event::Answered { tokens: true });
+        assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
+        let (flow, effects) = flow.step(Event::SecretGiven(Ok(None)));
+        assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
+        let (flow, effects) = flow.step(Event::UseForm(Ok(client(true, ""))));
+        assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
+        // A paste while a code is at the token endpoint is not a second exchange.
+        let (flow, effects) = paste(Flow::at(Stage::Exchanging, None), "4/0Ab", NOW);
+        assert!(flow.is_exchanging() && effects.is_empty());
     }
 }

@@ -12,6 +12,7 @@ pub mod explain;
 pub mod flow;
 pub mod grant;
 pub mod jwt;
+pub mod pending;
 pub mod pkce;
 pub mod provider;
 pub mod response;
@@ -27,7 +28,11 @@ pub use consent::{ConsentRequest, LoginHint, Prompt};
 pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};
 pub use explain::{explain, Explanation, Situation};
-pub use flow::{assess, on_return, PendingFlow, PendingFlowError, Return};
+pub use flow::{Effect, Event, Flow, FormRestore, Stage};
+pub use pending::{
+    exchange_with_client, Arrival, Exchange, Issuance, PendingFlow, PendingFlowError, Refusal,
+};
+pub use response::assess;
 pub use grant::{Client, FormRequest};
 pub use pkce::{PkceVerifier, RandomnessError};
 pub use provider::{CustomEndpoints, Provider, ProviderKind};

@@ -7,6 +7,10 @@ pub const GOOGLE_AUTHORIZATION: &str = "https://accounts.google.com/o/oauth2/v2/
 pub const GOOGLE_TOKEN: &str = "https://oauth2.googleapis.com/token";
 pub const GOOGLE_REVOCATION: &str = "https://oauth2.googleapis.com/revoke";
 pub const GOOGLE_TOKENINFO: &str = "https://oauth2.googleapis.com/tokeninfo";
+/// Google's issuer identifier: the `issuer` of its discovery document
+/// (https://accounts.google.com/.well-known/openid-configuration), and the `iss` it adds to
+/// authorization responses (RFC 9207).
+pub const GOOGLE_ISSUER: &str = "https://accounts.google.com";
 
 /// Which provider the page talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +31,9 @@ pub struct Provider {
     pub tokeninfo: Option<Endpoint>,
     /// BigQuery's `projects.list`, for the "Test BigQuery access" check.
     pub bigquery: Option<Endpoint>,
+    /// The issuer identifier (RFC 9207): a redirect whose `iss` differs is refused. `None`
+    /// when the user did not name one for a custom provider.
+    pub issuer: Option<String>,
 }
 
 /// The endpoints as typed into the "custom provider" form; blank optional fields mean
@@ -38,6 +45,7 @@ pub struct CustomEndpoints<'a> {
     pub revocation: &'a str,
     pub tokeninfo: &'a str,
     pub bigquery: &'a str,
+    pub issuer: &'a str,
 }
 
 impl Provider {
@@ -53,6 +61,7 @@ impl Provider {
                 "BigQuery endpoint",
                 super::checks::GOOGLE_BIGQUERY_PROJECTS,
             )),
+            issuer: Some(GOOGLE_ISSUER.to_owned()),
         }
     }
 
@@ -71,11 +80,19 @@ impl Provider {
             revocation: optional("Revocation endpoint", input.revocation)?,
             tokeninfo: optional("Tokeninfo endpoint", input.tokeninfo)?,
             bigquery: optional("BigQuery endpoint", input.bigquery)?,
+            issuer: Some(input.issuer.trim())
+                .filter(|i| !i.is_empty())
+                .map(str::to_owned),
         })
     }
 
     pub fn is_google(&self) -> bool {
         self.kind == ProviderKind::Google
+    }
+
+    /// Where the code and the client secret go: the token endpoint's host.
+    pub fn token_host(&self) -> &str {
+        self.token.url().host_str().unwrap_or_default()
     }
 }
 
@@ -90,6 +107,7 @@ mod tests {
         assert_eq!(google.token.as_str(), GOOGLE_TOKEN);
         assert_eq!(google.revocation.unwrap().as_str(), GOOGLE_REVOCATION);
         assert_eq!(google.tokeninfo.unwrap().as_str(), GOOGLE_TOKENINFO);
+        assert_eq!(google.issuer.as_deref(), Some("https://accounts.google.com"));
     }
 
     #[test]
@@ -100,10 +118,12 @@ mod tests {
             revocation: " ",
             tokeninfo: "",
             bigquery: "",
+            issuer: " ",
         })
         .unwrap();
         assert_eq!(provider.kind, ProviderKind::Custom);
         assert!(provider.revocation.is_none());
+        assert!(provider.issuer.is_none());
 
         let err = Provider::custom(&CustomEndpoints {
             authorization: "https://idp.example/authorize",

@@ -9,7 +9,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value};
 use thiserror::Error;
 
+use super::consent::Prompt;
 use super::error::ErrorCode;
+use super::explain::{explain, Explanation, Situation};
 use super::scope::Scopes;
 use super::secret::Secret;
 use super::types::{AccessToken, IdToken, RefreshToken};
@@ -196,6 +198,28 @@ pub fn masked_json(body: &str) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_else(|_| body.to_owned())
 }
 
+/// What is worth telling about tokens that did come back.
+pub fn assess(response: &TokenResponse, requested: &Scopes, prompt: Prompt) -> Vec<Explanation> {
+    let mut notes = Vec::new();
+    if response.refresh_token.is_none() {
+        notes.push(explain(Situation::NoRefreshToken {
+            consent_forced: prompt.forces_consent(),
+        }));
+    }
+    if let Some(granted) = &response.scope {
+        let missing = requested.missing_from(granted);
+        if !missing.is_empty() {
+            notes.push(explain(Situation::ScopesPartlyGranted {
+                missing: &missing,
+            }));
+        }
+    }
+    if let Some(seconds) = response.refresh_token_expires_in {
+        notes.push(explain(Situation::RefreshTokenExpires { seconds }));
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,5 +344,33 @@ mod tests {
         assert!(!masked.contains("ya29.a0AfH6SM") && !masked.contains("1//0gLxYz"));
         assert!(masked.contains("\"expires_in\": 3599"));
         assert_eq!(masked_json("<html>"), "<html>");
+    }
+
+    #[test]
+    fn assesses_missing_refresh_token_scopes_and_expiry() {
+        let requested = Scopes::parse(
+            "https://www.googleapis.com/auth/bigquery https://www.googleapis.com/auth/drive",
+        )
+        .unwrap();
+        let r = parse_token_response(
+            200,
+            r#"{"access_token":"ya29.x","token_type":"Bearer","expires_in":3599,
+                "scope":"https://www.googleapis.com/auth/bigquery","refresh_token_expires_in":604799}"#,
+        )
+        .unwrap();
+        let notes = assess(&r, &requested, Prompt::Omitted);
+        assert_eq!(notes.len(), 3);
+        assert!(notes[0].what.contains("no refresh token"));
+        assert!(notes[0].fix.contains("consent forced"));
+        assert!(notes[1].what.contains("auth/drive"));
+        assert!(notes[2].what.contains("6 days"));
+
+        let full = parse_token_response(
+            200,
+            r#"{"access_token":"ya29.x","token_type":"Bearer","refresh_token":"1//0g",
+                "scope":"https://www.googleapis.com/auth/drive https://www.googleapis.com/auth/bigquery"}"#,
+        )
+        .unwrap();
+        assert!(assess(&full, &requested, Prompt::Consent).is_empty());
     }
 }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub revocation_endpoint: String,
     pub tokeninfo_endpoint: String,
     pub bigquery_endpoint: String,
+    /// The custom provider's issuer identifier (RFC 9207); empty when unknown.
+    pub issuer: String,
     /// Empty: this page's own address.
     pub redirect_override: String,
     pub prompt: String,
@@ -57,6 +59,7 @@ impl Default for Settings {
             revocation_endpoint: String::new(),
             tokeninfo_endpoint: String::new(),
             bigquery_endpoint: String::new(),
+            issuer: String::new(),
             redirect_override: String::new(),
             prompt: Prompt::Consent.id().into(),
             login_hint: String::new(),
@@ -173,6 +176,7 @@ impl Settings {
                 revocation: &self.revocation_endpoint,
                 tokeninfo: &self.tokeninfo_endpoint,
                 bigquery: &self.bigquery_endpoint,
+                issuer: &self.issuer,
             }),
         }
     }
