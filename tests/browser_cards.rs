@@ -178,9 +178,12 @@ async fn the_pending_flow_is_written_before_the_url_is_used_and_reads_back() {
         .get_item(PENDING_FLOW_KEY)
         .unwrap()
         .expect("written on copy");
-    let flow = PendingFlow::from_record(&record).unwrap();
+    let flow = PendingFlow::from_record(&record, js_sys::Date::now()).unwrap();
     assert_eq!(flow.client_id.as_str(), "cid-1");
-    assert_eq!(flow.client_secret.as_ref().unwrap().expose(), "GOCSPX-kept");
+    assert!(
+        flow.client_secret.is_none() && flow.secret_withheld,
+        "a copied URL's record never holds the secret"
+    );
     assert_eq!(flow.provider.token.as_str(), "http://127.0.0.1:9/token");
     let url = page.text("consent-url");
     assert!(url.contains(&format!("state={}", flow.state.as_str())));
@@ -213,7 +216,9 @@ async fn a_redirect_on_load_is_stripped_checked_and_exchanged() {
     session()
         .set_item(
             PENDING_FLOW_KEY,
-            PendingFlow::record(&client, &attempt).expose(),
+            PendingFlow::start(&client, &attempt, js_sys::Date::now())
+                .record(true)
+                .expose(),
         )
         .unwrap();
     let redirect = format!(

@@ -207,6 +207,8 @@ impl<'a> AppPage<'a> {
             .await;
         self.type_into("bigquery-endpoint", &format!("{base}/bigquery/v2/projects"))
             .await;
+        // The local provider names itself as Google does in its redirects (RFC 9207).
+        self.type_into("issuer", "https://accounts.google.com").await;
     }
 
     pub async fn fill_client(&self, id: &str, secret: &str) {
@@ -249,6 +251,33 @@ impl<'a> AppPage<'a> {
     /// Presses "Go to consent" and waits for the provider's consent page.
     pub async fn go_to_consent(&self) {
         self.click("go-to-consent").await;
+    }
+
+    /// Presses "Go to consent" when the redirect goes elsewhere: the consent screen opens in
+    /// a new tab, which becomes the current one. Returns this tab's handle.
+    pub async fn go_to_consent_in_new_tab(&self) -> fantoccini::wd::WindowHandle {
+        let client = &self.browser.client;
+        let this = client.window().await.expect("a window");
+        let before = client.windows().await.expect("windows").len();
+        self.click("go-to-consent").await;
+        let started = Instant::now();
+        loop {
+            let windows = client.windows().await.expect("windows");
+            if windows.len() > before {
+                let new = windows.into_iter().find(|w| *w != this).expect("a new tab");
+                client.switch_to_window(new).await.expect("switchable");
+                return this;
+            }
+            assert!(started.elapsed() < PATIENCE, "no new tab opened");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Closes the current tab and goes back to `tab`.
+    pub async fn back_to_tab(&self, tab: fantoccini::wd::WindowHandle) {
+        let client = &self.browser.client;
+        client.close_window().await.expect("closable");
+        client.switch_to_window(tab).await.expect("switchable");
     }
 
     pub async fn allow(&self) {

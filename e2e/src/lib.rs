@@ -5,3 +5,4 @@ pub mod browser;
 pub mod measure;
 pub mod provider;
 pub mod site;
+pub mod world;

@@ -2,77 +2,23 @@
 //! the local Google-faithful provider through the custom-provider settings. Each scenario
 //! checks what the user sees, and that no secret is left where it must not be.
 
-use e2e::browser::{AppPage, Browser};
-use e2e::provider::{ClientConfig, Fault, Provider};
-use e2e::site;
+use e2e::browser::AppPage;
+use e2e::provider::Fault;
+use e2e::world::{World, CLIENT_ID, SECRET};
 
-const CLIENT_ID: &str = "123-e2e.apps.googleusercontent.com";
-const SECRET: &str = "GOCSPX-e2e-client-secret";
 const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
 const DRIVE: &str = "https://www.googleapis.com/auth/drive";
 
-struct World {
-    provider: Provider,
-    provider_url: String,
-    app_url: String,
-    browser: Browser,
-}
-
 async fn world_with(testing: bool) -> World {
-    let provider = Provider::new();
-    let provider_url = provider.spawn().await;
-    let app_url = site::spawn(site::dist_dir(), "/").await;
-    provider.register(ClientConfig {
-        id: CLIENT_ID.into(),
-        secret: SECRET.into(),
-        redirect_uris: vec![app_url.clone(), "http://localhost".into()],
+    World::build(e2e::world::Setup {
         testing,
-    });
-    World {
-        provider,
-        provider_url,
-        app_url,
-        browser: Browser::start().await,
-    }
+        ..Default::default()
+    })
+    .await
 }
 
 async fn world() -> World {
-    world_with(false).await
-}
-
-impl World {
-    /// Opens the page and fills the client form for the local provider.
-    async fn page_with(&self, secret: &str) -> AppPage<'_> {
-        let app = AppPage::open(&self.browser, &self.app_url).await;
-        app.use_provider(&self.provider_url).await;
-        app.fill_client(CLIENT_ID, secret).await;
-        app
-    }
-
-    async fn page(&self) -> AppPage<'_> {
-        self.page_with(SECRET).await
-    }
-
-    /// Asserts that the browser holds no secret anywhere it must not.
-    async fn assert_no_secret_left(&self, app: &AppPage<'_>) {
-        let traces = app.traces().await;
-        let mut secrets = vec![SECRET.to_owned()];
-        secrets.extend(self.provider.codes());
-        secrets.extend(self.provider.refresh_tokens());
-        secrets.extend(self.provider.access_tokens());
-        for secret in &secrets {
-            assert!(
-                !traces.contains(secret.as_str()),
-                "a secret was left behind: {traces}"
-            );
-        }
-        // The code is never in the address; nor the `?` that carried it.
-        assert!(!app.browser.url().await.contains("code="));
-    }
-
-    async fn finish(self) {
-        self.browser.close().await;
-    }
+    World::new().await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -195,11 +141,13 @@ async fn an_unregistered_redirect_uri_stops_at_the_providers_error_page() {
     let app = w.page().await;
     app.set_redirect_override("http://127.0.0.1:9/not-registered")
         .await;
-    app.go_to_consent().await;
+    let tab = app.go_to_consent_in_new_tab().await;
     w.browser
         .wait_text("#error-code", "redirect_uri_mismatch")
         .await;
     assert_eq!(w.provider.count("decide"), 0);
+    app.back_to_tab(tab).await;
+    w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
 
@@ -337,21 +285,22 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     let w = world().await;
     let app = w.page().await;
     app.set_redirect_override("http://localhost").await;
-    app.go_to_consent().await;
+    // The consent screen opens in a new tab; this tab keeps the sign-in in memory only.
+    let tab = app.go_to_consent_in_new_tab().await;
     app.allow().await;
     // Nothing listens on http://localhost here: the browser shows an error page whose
     // address holds the code, which the user copies.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let landed = w.browser.url().await;
     assert!(landed.starts_with("http://localhost/?state="), "{landed}");
-    w.browser.client.back().await.unwrap();
-    w.browser.client.back().await.unwrap();
-    let back = AppPage::open(&w.browser, &w.app_url).await;
-    back.paste_callback(&landed).await;
-    let shown = back.see_refresh_token().await;
+    app.back_to_tab(tab).await;
+    assert!(app.session_storage_is_empty().await, "nothing stored for a new tab");
+    w.browser.find("[data-testid=awaiting-paste]").await;
+    app.paste_callback(&landed).await;
+    let shown = app.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
-    assert!(back.session_storage_is_empty().await);
-    w.assert_no_secret_left(&back).await;
+    assert!(app.session_storage_is_empty().await);
+    w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
 
@@ -573,37 +522,32 @@ async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_files_work_under_a_subpath() {
-    let provider = Provider::new();
-    let provider_url = provider.spawn().await;
-    let app_url = site::spawn(site::dist_dir(), "/tools/refresh-token/").await;
-    assert!(app_url.ends_with("/tools/refresh-token/"));
-    provider.register(ClientConfig {
-        id: CLIENT_ID.into(),
-        secret: SECRET.into(),
-        redirect_uris: vec![app_url.clone()],
-        testing: false,
-    });
-    let browser = Browser::start().await;
+    let w = World::build(e2e::world::Setup {
+        base: "/tools/refresh-token/",
+        ..Default::default()
+    })
+    .await;
+    assert!(w.app_url.ends_with("/tools/refresh-token/"));
     // Opened as …/index.html, the page still shows the one canonical redirect URI.
-    let via_index = AppPage::open(&browser, &format!("{app_url}index.html")).await;
-    let shown = browser
+    let via_index = AppPage::open(&w.browser, &format!("{}index.html", w.app_url)).await;
+    let shown = w
+        .browser
         .find("[data-testid=redirect-uri]")
         .await
         .text()
         .await
         .unwrap();
-    assert_eq!(shown, app_url);
+    assert_eq!(shown, w.app_url);
     drop(via_index);
 
-    let app = AppPage::open(&browser, &app_url).await;
-    app.use_provider(&provider_url).await;
-    app.fill_client(CLIENT_ID, SECRET).await;
+    let app = w.page().await;
     app.go_to_consent().await;
     app.allow().await;
     let token = app.see_refresh_token().await;
-    assert_eq!(vec![token], provider.refresh_tokens());
-    assert_eq!(browser.url().await, app_url);
-    browser.close().await;
+    assert_eq!(vec![token], w.provider.refresh_tokens());
+    assert_eq!(w.browser.url().await, w.app_url);
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -46,3 +46,12 @@ pub fn go_to(url: &str) -> Result<(), LocationError> {
         .assign(url)
         .map_err(|e| LocationError::Refused(js_error_text(&e)))
 }
+
+/// Opens `url` in a new tab that has no handle on this one (`noopener`) and is told nothing
+/// of where it came from (`noreferrer`).
+pub fn open_new_tab(url: &str) -> Result<(), LocationError> {
+    window()?
+        .open_with_url_and_target_and_features(url, "_blank", "noopener,noreferrer")
+        .map(|_| ())
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}

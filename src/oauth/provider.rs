@@ -80,9 +80,8 @@ impl Provider {
             revocation: optional("Revocation endpoint", input.revocation)?,
             tokeninfo: optional("Tokeninfo endpoint", input.tokeninfo)?,
             bigquery: optional("BigQuery endpoint", input.bigquery)?,
-            issuer: Some(input.issuer.trim())
-                .filter(|i| !i.is_empty())
-                .map(str::to_owned),
+            // Checked as an address, kept exactly as typed: issuers compare as strings.
+            issuer: optional("Issuer", input.issuer)?.map(|_| input.issuer.trim().to_owned()),
         })
     }
 
@@ -90,9 +89,10 @@ impl Provider {
         self.kind == ProviderKind::Google
     }
 
-    /// Where the code and the client secret go: the token endpoint's host.
+    /// Where the code and the client secret go: the token endpoint's host and port.
     pub fn token_host(&self) -> &str {
-        self.token.url().host_str().unwrap_or_default()
+        let url = self.token.url();
+        &url[url::Position::BeforeHost..url::Position::AfterPort]
     }
 }
 
@@ -108,6 +108,7 @@ mod tests {
         assert_eq!(google.revocation.unwrap().as_str(), GOOGLE_REVOCATION);
         assert_eq!(google.tokeninfo.unwrap().as_str(), GOOGLE_TOKENINFO);
         assert_eq!(google.issuer.as_deref(), Some("https://accounts.google.com"));
+        assert_eq!(google.token_host(), "oauth2.googleapis.com");
     }
 
     #[test]
@@ -124,6 +125,7 @@ mod tests {
         assert_eq!(provider.kind, ProviderKind::Custom);
         assert!(provider.revocation.is_none());
         assert!(provider.issuer.is_none());
+        assert_eq!(provider.token_host(), "127.0.0.1:9000");
 
         let err = Provider::custom(&CustomEndpoints {
             authorization: "https://idp.example/authorize",

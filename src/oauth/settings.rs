@@ -81,6 +81,7 @@ pub enum Field {
     RevocationEndpoint,
     TokeninfoEndpoint,
     BigQueryEndpoint,
+    Issuer,
     RedirectUri,
     LoginHint,
 }
@@ -93,7 +94,7 @@ pub struct FieldProblem {
 }
 
 /// A client that is ready for the consent URL.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidClient {
     pub provider: Provider,
     pub client_id: ClientId,
@@ -274,6 +275,7 @@ fn field_of(name: &str) -> Field {
         "Revocation endpoint" => Field::RevocationEndpoint,
         "Tokeninfo endpoint" => Field::TokeninfoEndpoint,
         "BigQuery endpoint" => Field::BigQueryEndpoint,
+        "Issuer" => Field::Issuer,
         _ => Field::RedirectUri,
     }
 }

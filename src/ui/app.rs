@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
-use super::return_handler::handle_return;
-use super::state::Shared;
+use super::flow_controller::FlowController;
+use super::form::FormState;
+use super::requests::Log;
+use super::tokens::{RequestLog, Status, TokenState};
 use super::{
     ClientCard, CommandsCard, ConsentCard, ExchangeLog, ExportCard, ManualCard, ProveCard,
     RefreshCard, ReturnCard, SetupCard, TokensCard,
@@ -9,15 +11,31 @@ use super::{
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
-/// The whole page.
-#[component]
-pub fn App() -> impl IntoView {
+/// Provides the page's contexts (one per concern) and handles a redirect before the first
+/// render. Component tests call it to mount one card with what it needs.
+pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     let redirect_uri = location::href()
         .ok()
         .and_then(|href| RedirectUri::for_page(&href).ok());
-    let shared = Shared::new(redirect_uri.clone());
-    provide_context(shared);
-    handle_return(shared);
+    let status = Status(RwSignal::new(String::new()));
+    let log: Log = RwSignal::new(Vec::new());
+    let form = FormState::new(redirect_uri);
+    let tokens = TokenState::new(log, status);
+    let flow = FlowController::new(form, tokens, log, status);
+    provide_context(status);
+    provide_context(RequestLog(log));
+    provide_context(form);
+    provide_context(tokens);
+    provide_context(flow);
+    (form, tokens, flow)
+}
+
+/// The whole page.
+#[component]
+pub fn App() -> impl IntoView {
+    let (form, tokens, flow) = provide_contexts();
+    flow.load();
+    let status = expect_context::<Status>();
     view! {
         <div class="page" data-testid="app">
             <header class="page-header">
@@ -29,16 +47,16 @@ pub fn App() -> impl IntoView {
                 </p>
             </header>
             <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">
-                {move || shared.status.get()}
+                {move || status.0.get()}
             </p>
             <main>
                 <ReturnCard />
                 <TokensCard />
-                <Show when=move || shared.access_token.read().is_some() || !shared.refresh_input.read().is_empty()>
+                <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
                     <ProveCard />
                 </Show>
                 <ExportCard />
-                <SetupCard redirect_uri=redirect_uri />
+                <SetupCard redirect_uri=form.page_redirect.get_value() />
                 <ClientCard />
                 <ConsentCard />
                 <ManualCard />

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::state::use_shared;
+use super::form::use_form;
 use super::{ClientFileImport, CopyButton, SecretField};
 use crate::oauth::{Field, Preset, Prompt, ProviderChoice, Settings};
 
@@ -24,8 +24,7 @@ fn TextField(
     #[prop(optional)]
     placeholder: &'static str,
 ) -> impl IntoView {
-    let shared = use_shared();
-    let settings = shared.settings;
+    let settings = use_form().settings;
     let problem = problem_of(field, move || !get(&settings.read()).trim().is_empty());
     let problem_id = format!("{id}-problem");
     view! {
@@ -54,31 +53,17 @@ fn problem_of(
     field: Field,
     typed: impl Fn() -> bool + Send + Sync + 'static,
 ) -> Signal<Option<String>> {
-    let shared = use_shared();
-    Signal::derive(move || {
-        if !typed() {
-            return None;
-        }
-        let page = shared.page_redirect.get_value();
-        let problems = shared
-            .settings
-            .read()
-            .validate(page.as_ref(), &shared.secret.read())
-            .err()?;
-        problems
-            .into_iter()
-            .find(|p| p.field == field)
-            .map(|p| format!("{} {}", p.explanation.why, p.explanation.fix))
-    })
+    let form = use_form();
+    Signal::derive(move || if typed() { form.problem(field) } else { None })
 }
 
 /// Step 2: the client, the scopes, and the advanced options.
 #[component]
 pub fn ClientCard() -> impl IntoView {
-    let shared = use_shared();
-    let settings = shared.settings;
+    let form = use_form();
+    let settings = form.settings;
     let secret_problem = problem_of(Field::ClientSecret, move || {
-        !shared.secret.read().trim().is_empty()
+        !form.secret.read().expose().trim().is_empty()
     });
     let scopes_problem = problem_of(Field::Scopes, move || {
         settings.read().preset() == Preset::Custom
@@ -101,7 +86,6 @@ pub fn ClientCard() -> impl IntoView {
             </div>
         }
     };
-    Effect::new(move |_| shared.persist_settings());
     view! {
         <section class="card" aria-labelledby="client-title" data-testid="client-card">
             <h2 id="client-title">"2. Your OAuth client"</h2>
@@ -136,7 +120,7 @@ pub fn ClientCard() -> impl IntoView {
             <SecretField
                 id="client-secret"
                 label="Client secret"
-                value=shared.secret
+                value=form.secret
                 testid="client-secret"
                 problem=secret_problem
                 hint="Kept in this tab's memory. Sent only to the token endpoint."
@@ -163,12 +147,12 @@ pub fn ClientCard() -> impl IntoView {
                     id="remember"
                     type="checkbox"
                     data-testid="remember"
-                    prop:checked=move || shared.remember.get()
-                    on:change=move |ev| shared.remember.set(event_target_checked(&ev))
+                    prop:checked=move || form.remember.get()
+                    on:change=move |ev| form.remember.set(event_target_checked(&ev))
                 />
                 <label for="remember">"Remember these settings on this computer (never the secret)"</label>
             </div>
-            {shared.page_redirect.get_value().map(|page| {
+            {form.page_redirect.get_value().map(|page| {
                 let link = Signal::derive(move || settings.read().share_link(&page));
                 view! {
                     <p class="hint">
@@ -198,6 +182,7 @@ pub fn ClientCard() -> impl IntoView {
                     <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
                     <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
                     <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
+                    <TextField id="issuer" label="Issuer (optional)" get=|s| &s.issuer set=|s, v| s.issuer = v field=Field::Issuer placeholder="https://idp.example.com" hint="The provider's issuer identifier (its discovery document's “issuer”). A redirect that names another issuer is refused (RFC 9207)." />
                     <TextField id="bigquery-endpoint" label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
                 </Show>
                 <TextField

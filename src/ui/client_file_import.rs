@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::use_shared;
+use super::form::use_form;
+use super::tokens::use_status;
 use super::{ErrorPanel, NoticePanel};
 use crate::oauth::client_file::ClientFile;
 use crate::oauth::{Explanation, ProviderChoice};
@@ -9,7 +10,8 @@ use crate::oauth::{Explanation, ProviderChoice};
 /// Fills the client from the `client_secret_….json` file Google's console downloads.
 #[component]
 pub fn ClientFileImport() -> impl IntoView {
-    let shared = use_shared();
+    let form = use_form();
+    let status = use_status();
     let pasted = RwSignal::new(String::new());
     let notes = RwSignal::new(Vec::<Explanation>::new());
     let error = RwSignal::new(None::<Explanation>);
@@ -20,22 +22,20 @@ pub fn ClientFileImport() -> impl IntoView {
         done.set(false);
         match ClientFile::parse(&json) {
             Ok(file) => {
-                let page = shared.page_redirect.get_value();
-                let settings = shared.settings.get_untracked();
+                let page = form.page_redirect.get_value();
+                let settings = form.settings.get_untracked();
                 let in_use = settings.redirect_uri(page.as_ref()).ok();
                 notes.set(file.check(in_use.as_ref()));
-                shared.settings.update(|s| {
+                form.settings.update(|s| {
                     s.client_id = file.client_id.as_str().to_owned();
                     s.provider = ProviderChoice::Google;
                 });
                 if let Some(secret) = &file.client_secret {
-                    shared.secret.set(secret.expose().to_owned());
+                    form.set_secret(secret.expose());
                 }
                 pasted.set(String::new());
                 done.set(true);
-                shared
-                    .status
-                    .set("Client ID and secret filled in from the file.".into());
+                status.say("Client ID and secret filled in from the file.");
             }
             Err(e) => error.set(Some(Explanation {
                 what: "That is not a Google OAuth client file.".into(),

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::state::use_shared;
+use super::form::use_form;
+use super::tokens::use_tokens;
 use super::CopyButton;
 use crate::export::commands::{curl, powershell};
 use crate::oauth::{grant, FormRequest, RefreshToken};
@@ -8,22 +9,25 @@ use crate::oauth::{grant, FormRequest, RefreshToken};
 /// The page's requests as curl and PowerShell commands.
 #[component]
 pub fn CommandsCard() -> impl IntoView {
-    let shared = use_shared();
+    let form = use_form();
+    let tokens = use_tokens();
     let reveal = RwSignal::new(false);
     let shell = RwSignal::new("curl");
     let requests = move || {
         let mut list: Vec<(&'static str, FormRequest)> = Vec::new();
-        if let Some(Ok(t)) = shared.exchange.value().get() {
+        if let Some(Ok(t)) = tokens.exchange.get() {
             list.push(("Code exchange", t.request));
         }
-        shared.refresh_input.track();
-        if let Ok(r) = shared.refresh_request() {
+        tokens.refresh_input.track();
+        form.settings.track();
+        form.secret.track();
+        let target = tokens.target(&form).ok();
+        if let Some(r) = target.clone().and_then(|t| tokens.refresh_request(t).ok()) {
             list.push(("Refresh (what ADF does)", r));
         }
-        let provider = shared.settings.read().provider().ok();
         if let (Some(endpoint), Ok(token)) = (
-            provider.and_then(|p| p.revocation),
-            RefreshToken::parse(&shared.refresh_input.read()),
+            target.and_then(|t| t.provider.revocation),
+            RefreshToken::parse(tokens.refresh_input.read().expose()),
         ) {
             list.push(("Revoke", grant::revoke(&endpoint, token.secret())));
         }

@@ -1,18 +1,17 @@
 use leptos::prelude::*;
 
-use super::state::use_shared;
+use super::tokens::use_log;
 use super::CopyButton;
 use crate::export::raw::http_text;
 
 /// The exchange, raw: every request the page made and every answer, in order.
 #[component]
 pub fn ExchangeLog() -> impl IntoView {
-    let shared = use_shared();
+    let log = use_log();
     let reveal = RwSignal::new(false);
     let text = Signal::derive(move || {
         let reveal = reveal.get();
-        shared
-            .log
+        log
             .read()
             .iter()
             .map(|e| http_text(&e.sent, &e.received, reveal))
@@ -20,7 +19,7 @@ pub fn ExchangeLog() -> impl IntoView {
             .join("\n\n────────\n\n")
     });
     view! {
-        <Show when=move || !shared.log.read().is_empty()>
+        <Show when=move || !log.read().is_empty()>
             <section class="card" aria-labelledby="log-title" data-testid="exchange-log">
                 <h2 id="log-title">"The exchange, raw"</h2>
                 <p>"Every request this page made, and every answer, in order. Secrets are masked until you reveal them."</p>

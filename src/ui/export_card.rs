@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::state::use_shared;
+use super::form::use_form;
+use super::tokens::use_tokens;
 use super::{CopyButton, SecretField};
 use crate::browser::download;
 use crate::export::linked_service::{
@@ -34,15 +35,16 @@ fn Text(
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
 #[component]
 pub fn ExportCard() -> impl IntoView {
-    let shared = use_shared();
+    let form = use_form();
+    let tokens = use_tokens();
     let granted = Signal::derive(move || {
-        shared.exchange.value().with(|v| {
+        tokens.exchange.with(|v| {
             v.as_ref()
                 .and_then(|r| r.as_ref().ok())
                 .and_then(|t| t.received.response.scope.clone())
         })
     });
-    let requested = move || Scopes::parse(&shared.settings.read().scopes).ok();
+    let requested = move || Scopes::parse(&form.settings.read().scopes).ok();
     let connector = RwSignal::new(Connector::BigQueryV2);
     Effect::new(move |_| {
         if let Some(scopes) = granted.get().or_else(requested) {
@@ -54,7 +56,7 @@ pub fn ExportCard() -> impl IntoView {
     let additional = RwSignal::new(String::new());
     let customer = RwSignal::new(String::new());
     let login_customer = RwSignal::new(String::new());
-    let developer_token = RwSignal::new(String::new());
+    let developer_token = RwSignal::new(Secret::new(String::new()));
     let api_version = RwSignal::new(String::new());
     let key_vault = RwSignal::new(false);
     let store = RwSignal::new("AzureKeyVaultLinkedService".to_owned());
@@ -81,11 +83,11 @@ pub fn ExportCard() -> impl IntoView {
             SecretStyle::SecureString
         };
         let (client_secret, refresh_token, dev) = (
-            show(shared.secret.get().trim().to_owned()),
-            show(shared.refresh_input.get().trim().to_owned()),
-            show(developer_token.get().trim().to_owned()),
+            show(form.secret.read().expose().trim().to_owned()),
+            show(tokens.refresh_input.read().expose().trim().to_owned()),
+            show(developer_token.read().expose().trim().to_owned()),
         );
-        let settings = shared.settings.read();
+        let settings = form.settings.read();
         let granted = granted.get();
         linked_service_json(&LinkedServiceInput {
             name: &name.get(),
@@ -112,7 +114,7 @@ pub fn ExportCard() -> impl IntoView {
     };
     let is = move |c: Connector| connector.get() == c;
     view! {
-        <Show when=move || !shared.refresh_input.read().trim().is_empty()>
+        <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
             <section class="card" aria-labelledby="export-title" data-testid="export-card">
                 <h2 id="export-title">"6. Azure Data Factory linked service"</h2>
                 <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>

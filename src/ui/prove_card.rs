@@ -2,7 +2,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::requests::{bearer_get, form_post, http_explanation};
-use super::state::use_shared;
+use super::form::use_form;
+use super::tokens::{use_log, use_status, use_tokens};
 use super::{ErrorPanel, NoticePanel};
 use crate::oauth::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
 use crate::oauth::explain::human_duration;
@@ -20,26 +21,46 @@ enum Outcome {
 /// "Prove it works": refresh now, tokeninfo, a BigQuery call, and revoke.
 #[component]
 pub fn ProveCard() -> impl IntoView {
-    let shared = use_shared();
+    let form = use_form();
+    let tokens = use_tokens();
+    let status = use_status();
+    let log = use_log();
     let info = RwSignal::new(None::<Outcome>);
     let bigquery = RwSignal::new(None::<Outcome>);
     let revoked = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
-    let provider = move || shared.settings.read().provider().ok();
-    let refresh_now = move |_| match shared.refresh_request() {
+    // The tokens' issuer after an exchange; the form's provider for a pasted refresh token.
+    let target = move || {
+        form.settings.track();
+        form.secret.track();
+        tokens.target(&form)
+    };
+    let provider = move || target().ok().map(|t| t.provider);
+    let refresh_now = move |_| match target().and_then(|t| tokens.refresh_request(t)) {
         Ok(request) => {
-            shared.refresh.dispatch(request);
+            tokens.refresh.dispatch(request);
         }
         Err(e) => info.set(Some(Outcome::Failed(e))),
     };
+    // Said when the form now names another provider than the one that issued the tokens.
+    let goes_to = move || {
+        let issued = tokens.issued_by()?;
+        let form_provider = form.settings.read().provider().ok();
+        (form_provider.as_ref() != Some(&issued.provider)).then(|| {
+            format!(
+                "These checks go to {}, the provider that issued these tokens, not to the one the form names now.",
+                issued.provider.token_host()
+            )
+        })
+    };
     let check_tokeninfo = move |_| {
-        let (Some(p), Some(token)) = (provider(), shared.access_token.get_untracked()) else {
+        let (Some(p), Some(token)) = (provider(), tokens.access_token.get_untracked()) else {
             return;
         };
         let Some(endpoint) = p.tokeninfo else { return };
         busy.set(true);
         spawn_local(async move {
-            let outcome = match form_post(shared.log, tokeninfo_request(&endpoint, &token)).await {
+            let outcome = match form_post(log, tokeninfo_request(&endpoint, &token)).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_tokeninfo(a.status, &a.body) {
                     Ok(i) => Outcome::Done(format!(
@@ -53,20 +74,20 @@ pub fn ProveCard() -> impl IntoView {
                     Err(e) => Outcome::Failed(e),
                 },
             };
-            shared.status.set("Tokeninfo answered.".into());
+            status.say("Tokeninfo answered.");
             info.set(Some(outcome));
             busy.set(false);
         });
     };
     let check_bigquery = move |_| {
-        let (Some(p), Some(token)) = (provider(), shared.access_token.get_untracked()) else {
+        let (Some(p), Some(token)) = (provider(), tokens.access_token.get_untracked()) else {
             return;
         };
         let Some(endpoint) = p.bigquery else { return };
         busy.set(true);
         spawn_local(async move {
             let url = endpoint.as_str().to_owned();
-            let outcome = match bearer_get(shared.log, url, token.secret().clone()).await {
+            let outcome = match bearer_get(log, url, token.secret().clone()).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_projects(a.status, &a.body) {
                     Ok(list) if list.is_empty() => Outcome::Done(
@@ -86,7 +107,7 @@ pub fn ProveCard() -> impl IntoView {
                     Err(e) => Outcome::Failed(e),
                 },
             };
-            shared.status.set("BigQuery answered.".into());
+            status.say("BigQuery answered.");
             bigquery.set(Some(outcome));
             busy.set(false);
         });
@@ -94,14 +115,14 @@ pub fn ProveCard() -> impl IntoView {
     let revoke = move |_| {
         let Some(p) = provider() else { return };
         let Some(endpoint) = p.revocation else { return };
-        let token = match RefreshToken::parse(&shared.refresh_input.get_untracked()) {
+        let token = match RefreshToken::parse(tokens.refresh_input.read_untracked().expose()) {
             Ok(t) => t,
             Err(e) => return revoked.set(Some(Outcome::Failed(explain(Situation::Input(&e))))),
         };
         busy.set(true);
         spawn_local(async move {
             let request = grant::revoke(&endpoint, token.secret());
-            let outcome = match form_post(shared.log, request).await {
+            let outcome = match form_post(log, request).await {
                 Ok(a) if (200..300).contains(&a.status) => Outcome::Done(
                     "Revoked. The refresh token and its access tokens no longer work; “Refresh now” shows the provider's answer."
                         .into(),
@@ -115,7 +136,7 @@ pub fn ProveCard() -> impl IntoView {
                     fix: "Press “Refresh now”: an explained invalid_grant means the token is revoked.".into(),
                 }),
             };
-            shared.status.set("Revocation answered.".into());
+            status.say("Revocation answered.");
             revoked.set(Some(outcome));
             busy.set(false);
         });
@@ -131,13 +152,13 @@ pub fn ProveCard() -> impl IntoView {
             }
         })
     };
-    let has_access = move || shared.access_token.read().is_some();
+    let has_access = move || tokens.access_token.read().is_some();
     let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
     view! {
         <section class="card" aria-labelledby="prove-title" data-testid="prove-card">
             <h2 id="prove-title">"5. Prove it works"</h2>
             <div class="actions">
-                <button type="button" class="secondary" data-testid="refresh-now-prove" on:click=refresh_now disabled=move || shared.refresh.pending().get()>
+                <button type="button" class="secondary" data-testid="refresh-now-prove" on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
                     "Refresh now (what ADF does)"
                 </button>
                 <button type="button" class="secondary" data-testid="tokeninfo" on:click=check_tokeninfo
@@ -153,7 +174,8 @@ pub fn ProveCard() -> impl IntoView {
                     "Revoke"
                 </button>
             </div>
-            {move || shared.refresh.value().get().map(|r| match r {
+            {move || goes_to().map(|text| view! { <p class="hint" data-testid="checks-go-to">{text}</p> })}
+            {move || tokens.refresh.value().get().map(|r| match r {
                 Ok(_) => view! { <p class="result" data-testid="prove-refresh">"The refresh token works: a new access token arrived (see “I already have a refresh token”)."</p> }.into_any(),
                 Err(f) => view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid="prove-refresh" /> }.into_any(),
             })}

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::requests::{Failure, Received};
-use super::state::use_shared;
+use super::form::use_form;
+use super::tokens::{form_target, use_status, use_tokens};
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
 use crate::oauth::Explanation;
 
@@ -9,19 +10,22 @@ use crate::oauth::Explanation;
 /// with the token, reachable without the consent flow.
 #[component]
 pub fn RefreshCard() -> impl IntoView {
-    let shared = use_shared();
-    let settings = shared.settings;
+    let form = use_form();
+    let tokens = use_tokens();
+    let status = use_status();
+    let settings = form.settings;
     let problem = RwSignal::new(None::<Explanation>);
-    let refresh = shared.refresh;
+    let refresh = tokens.refresh;
     let busy = refresh.pending();
     let submit = move |_| {
         problem.set(None);
-        match shared.refresh_request() {
+        // This card is the form's own: its client and provider, whoever issued other tokens.
+        match form_target(&form).and_then(|t| tokens.refresh_request(t)) {
             Ok(request) => {
                 refresh.dispatch(request);
             }
             Err(e) => {
-                shared.status.set(e.what.clone());
+                status.say(e.what.clone());
                 problem.set(Some(e));
             }
         }
@@ -46,8 +50,8 @@ pub fn RefreshCard() -> impl IntoView {
                     on:input=move |ev| settings.update(|s| s.client_id = event_target_value(&ev))
                 />
             </div>
-            <SecretField id="refresh-client-secret" label="Client secret" value=shared.secret testid="refresh-client-secret" />
-            <SecretField id="refresh-token-input" label="Refresh token" value=shared.refresh_input testid="refresh-token-input" />
+            <SecretField id="refresh-client-secret" label="Client secret" value=form.secret testid="refresh-client-secret" />
+            <SecretField id="refresh-token-input" label="Refresh token" value=tokens.refresh_input testid="refresh-token-input" />
             <button type="button" class="primary" data-testid="refresh-now" on:click=submit disabled=move || busy.get()>
                 {move || if busy.get() { "Refreshing…" } else { "Get a new access token" }}
             </button>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::oauth::Secret;
+
 /// A labelled password input with a Reveal toggle. The value lives only in memory.
 #[component]
 pub fn SecretField(
@@ -9,8 +11,8 @@ pub fn SecretField(
     /// The visible label.
     #[prop(into)]
     label: String,
-    /// The value, as typed.
-    value: RwSignal<String>,
+    /// The value, as typed, held as a [`Secret`] (redacted in `Debug`, wiped when replaced).
+    value: RwSignal<Secret>,
     /// `data-testid` of the input; the toggle gets the same with `-reveal`.
     #[prop(into)]
     testid: String,
@@ -38,8 +40,8 @@ pub fn SecretField(
                     data-testid=testid
                     aria-describedby=described
                     aria-invalid=move || problem.get().is_some().to_string()
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
+                    prop:value=move || value.read().expose().to_owned()
+                    on:input=move |ev| value.set(Secret::new(event_target_value(&ev)))
                 />
                 <button
                     type="button"

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::state::{use_shared, Tokens};
+use super::form::use_form;
+use super::tokens::{use_status, use_tokens, Tokens};
 use super::{Countdown, NoticePanel, TokenValue};
 use crate::browser::time::local_date_time;
 use crate::oauth::jwt::decode_unverified;
@@ -13,11 +14,10 @@ fn pretty(v: &serde_json::Value) -> String {
 /// Step 4: the tokens, refresh token first.
 #[component]
 pub fn TokensCard() -> impl IntoView {
-    let shared = use_shared();
+    let state = use_tokens();
     let tokens = move || {
-        shared
+        state
             .exchange
-            .value()
             .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().cloned()))
     };
     move || tokens().map(|t| view! { <TokensView tokens=t /> })
@@ -25,7 +25,8 @@ pub fn TokensCard() -> impl IntoView {
 
 #[component]
 fn TokensView(tokens: Tokens) -> impl IntoView {
-    let shared = use_shared();
+    let form = use_form();
+    let status = use_status();
     let Tokens {
         received,
         requested,
@@ -36,15 +37,12 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     let notes = assess(&response, &requested, prompt);
     let no_refresh = response.refresh_token.is_none();
     let retry_with_consent = move |_| {
-        shared
-            .settings
+        form.settings
             .update(|s| s.prompt = Prompt::Consent.id().into());
         if let Some(title) = document().get_element_by_id("consent-title") {
             title.scroll_into_view();
         }
-        shared
-            .status
-            .set("Consent is now forced. Press “Go to consent” again.".into());
+        status.say("Consent is now forced. Press “Go to consent” again.");
     };
     let expires_at = response
         .expires_in

@@ -1,0 +1,143 @@
+//! The client form's context: the settings as typed, the client secret (in memory, as a
+//! [`Secret`]), whether to remember the settings, and the form validated once per change for
+//! every card and field that shows a problem. It owns the remembered settings in
+//! `localStorage`, which never hold the secret.
+
+use leptos::prelude::*;
+
+use crate::browser::storage::{self, Area, SETTINGS_KEY};
+use crate::oauth::{
+    ClientSecret, Explanation, Field, FieldProblem, FormRestore, InputError, ProviderChoice,
+    ProviderKind, RedirectUri, Secret, Settings, ValidClient,
+};
+
+/// The form, as every card sees it.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub settings: RwSignal<Settings>,
+    /// The client secret as typed; never stored unless the user allows it for the redirect.
+    pub secret: RwSignal<Secret>,
+    /// Remember non-secret settings in `localStorage`.
+    pub remember: RwSignal<bool>,
+    /// This page's own address as a redirect URI (`None` when it cannot be one).
+    pub page_redirect: StoredValue<Option<RedirectUri>>,
+    /// The form validated: computed once per change, read by every field and card.
+    pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
+}
+
+impl FormState {
+    /// The form, with remembered settings if the user asked for them.
+    pub fn new(page_redirect: Option<RedirectUri>) -> Self {
+        let remembered = storage::get(Area::Local, SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|json| serde_json::from_str::<Settings>(&json).ok());
+        let settings = RwSignal::new(remembered.clone().unwrap_or_default());
+        let secret = RwSignal::new(Secret::new(String::new()));
+        let page_redirect = StoredValue::new(page_redirect);
+        let valid = Memo::new(move |_| {
+            let page = page_redirect.get_value();
+            settings
+                .read()
+                .validate(page.as_ref(), secret.read().expose())
+        });
+        let form = Self {
+            settings,
+            secret,
+            remember: RwSignal::new(remembered.is_some()),
+            page_redirect,
+            valid,
+        };
+        Effect::new(move |_| form.persist());
+        form
+    }
+
+    /// The problem of one field, as a sentence, if it has one.
+    pub fn problem(&self, field: Field) -> Option<String> {
+        self.valid.with(|v| {
+            v.as_ref().err().and_then(|problems| {
+                problems
+                    .iter()
+                    .find(|p| p.field == field)
+                    .map(|p| format!("{} {}", p.explanation.why, p.explanation.fix))
+            })
+        })
+    }
+
+    /// The form's client for an exchange by hand, or its first problem.
+    pub fn client(&self) -> Result<ValidClient, Explanation> {
+        self.valid.get_untracked().map_err(|problems| {
+            problems
+                .into_iter()
+                .next()
+                .map(|p| p.explanation)
+                .unwrap_or_else(|| crate::oauth::explain(crate::oauth::Situation::NoPendingFlow))
+        })
+    }
+
+    /// The secret field as a typed secret, if filled in.
+    pub fn typed_secret(&self) -> Result<Option<ClientSecret>, InputError> {
+        let secret = self.secret.read_untracked();
+        if secret.expose().trim().is_empty() {
+            Ok(None)
+        } else {
+            ClientSecret::parse(secret.expose()).map(Some)
+        }
+    }
+
+    /// Sets the secret field.
+    pub fn set_secret(&self, value: &str) {
+        self.secret.set(Secret::new(value));
+    }
+
+    /// Puts the sign-in's client back into the form after the page reloaded on return.
+    pub fn restore(&self, restore: &FormRestore) {
+        let page = self.page_redirect.get_value();
+        self.settings.update(|s| {
+            s.client_id = restore.client_id.as_str().to_owned();
+            s.scopes = restore.scopes.to_param();
+            s.prompt = restore.prompt.id().to_owned();
+            s.redirect_override = if page.as_ref() == Some(&restore.redirect_uri) {
+                String::new()
+            } else {
+                restore.redirect_uri.as_str().to_owned()
+            };
+            let p = &restore.provider;
+            if p.kind == ProviderKind::Custom {
+                let text = |e: &Option<crate::oauth::Endpoint>| {
+                    e.as_ref()
+                        .map(|e| e.as_str().to_owned())
+                        .unwrap_or_default()
+                };
+                s.provider = ProviderChoice::Custom;
+                s.authorization_endpoint = p.authorization.as_str().to_owned();
+                s.token_endpoint = p.token.as_str().to_owned();
+                s.revocation_endpoint = text(&p.revocation);
+                s.tokeninfo_endpoint = text(&p.tokeninfo);
+                s.bigquery_endpoint = text(&p.bigquery);
+                s.issuer = p.issuer.clone().unwrap_or_default();
+            } else {
+                s.provider = ProviderChoice::Google;
+            }
+        });
+        if let Some(secret) = &restore.client_secret {
+            self.set_secret(secret.expose());
+        }
+    }
+
+    /// Writes or clears the remembered settings.
+    fn persist(&self) {
+        if self.remember.get() {
+            if let Ok(json) = serde_json::to_string(&*self.settings.read()) {
+                let _ = storage::set(Area::Local, SETTINGS_KEY, &json);
+            }
+        } else {
+            let _ = storage::remove(Area::Local, SETTINGS_KEY);
+        }
+    }
+}
+
+/// The form; every card is inside `App`, which provides it.
+pub fn use_form() -> FormState {
+    expect_context::<FormState>()
+}

@@ -1,0 +1,166 @@
+//! The tokens' context: what the code exchange brought (and who issued it), the newest
+//! access token, the refresh token being checked, and the refresh grant. Every check after
+//! an exchange goes to the provider and client that issued the tokens, not to whatever the
+//! form says by then.
+
+use leptos::prelude::*;
+
+use super::form::FormState;
+use super::requests::{token_request, Failure, Log, Received};
+use crate::oauth::{
+    explain, grant, AccessToken, ClientId, Explanation, FormRequest, Issuance, Prompt, Provider,
+    RefreshToken, Scopes, Secret, Situation,
+};
+
+/// Tokens from a code exchange, with what was asked for and who issued them.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub received: Received,
+    pub requested: Scopes,
+    pub prompt: Prompt,
+    /// The code exchange that brought them, for the curl / PowerShell export.
+    pub request: FormRequest,
+    pub issued_by: Issuance,
+}
+
+/// What the page announces in its live region.
+#[derive(Clone, Copy)]
+pub struct Status(pub RwSignal<String>);
+
+impl Status {
+    pub fn say(&self, text: impl Into<String>) {
+        self.0.set(text.into());
+    }
+}
+
+/// Every request the page made, for the raw exchange view.
+#[derive(Clone, Copy)]
+pub struct RequestLog(pub Log);
+
+/// The tokens, as every card sees them.
+#[derive(Clone, Copy)]
+pub struct TokenState {
+    /// The code exchange's outcome, once there is one.
+    pub exchange: RwSignal<Option<Result<Tokens, Failure>>>,
+    /// The newest access token (from the exchange or a refresh), for the checks.
+    pub access_token: RwSignal<Option<AccessToken>>,
+    /// The refresh token being checked: filled when tokens arrive, or typed in.
+    pub refresh_input: RwSignal<Secret>,
+    /// The refresh grant, from the refresh card or "Refresh now".
+    pub refresh: Action<FormRequest, Result<Received, Failure>>,
+}
+
+/// Where a check goes, and with which client.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub provider: Provider,
+    pub client_id: Result<ClientId, Explanation>,
+    pub client_secret: Result<Option<crate::oauth::ClientSecret>, Explanation>,
+    /// The tokens' issuer (`true`) or the form (`false`).
+    pub issuer: bool,
+}
+
+impl TokenState {
+    pub fn new(log: Log, status: Status) -> Self {
+        let access_token = RwSignal::new(None);
+        let refresh = Action::new_local(move |request: &FormRequest| {
+            let request = request.clone();
+            async move {
+                status.say("Asking for a new access token…");
+                let result = token_request(log, request).await;
+                match &result {
+                    Ok(r) => {
+                        access_token.set(Some(r.response.access_token.clone()));
+                        status.say("New access token received.");
+                    }
+                    Err(_) => status.say("The refresh failed."),
+                }
+                result
+            }
+        });
+        Self {
+            exchange: RwSignal::new(None),
+            access_token,
+            refresh_input: RwSignal::new(Secret::new(String::new())),
+            refresh,
+        }
+    }
+
+    /// Keeps the outcome of a code exchange.
+    pub fn exchanged(&self, result: Result<Tokens, Failure>) {
+        if let Ok(tokens) = &result {
+            let response = &tokens.received.response;
+            if let Some(rt) = &response.refresh_token {
+                self.refresh_input.set(rt.secret().clone());
+            }
+            self.access_token.set(Some(response.access_token.clone()));
+        }
+        self.exchange.set(Some(result));
+    }
+
+    /// Who issued the tokens of the code exchange, if it brought any.
+    pub fn issued_by(&self) -> Option<Issuance> {
+        self.exchange.with(|e| {
+            e.as_ref()
+                .and_then(|r| r.as_ref().ok())
+                .map(|t| t.issued_by.clone())
+        })
+    }
+
+    /// Where the checks go: the tokens' issuer after an exchange, else the form's provider.
+    pub fn target(&self, form: &FormState) -> Result<Target, Explanation> {
+        if let Some(issued) = self.issued_by() {
+            return Ok(Target {
+                provider: issued.provider,
+                client_id: Ok(issued.client_id),
+                client_secret: Ok(issued.client_secret),
+                issuer: true,
+            });
+        }
+        form_target(form)
+    }
+
+    /// The refresh grant for the refresh token in the card, sent to `target`.
+    pub fn refresh_request(&self, target: Target) -> Result<FormRequest, Explanation> {
+        let id = target.client_id?;
+        let secret = target.client_secret?;
+        let token = RefreshToken::parse(self.refresh_input.read_untracked().expose())
+            .map_err(|e| explain(Situation::Input(&e)))?;
+        Ok(grant::refresh(
+            &target.provider.token,
+            grant::Client {
+                id: &id,
+                secret: secret.as_ref(),
+            },
+            &token,
+        ))
+    }
+}
+
+/// The form's provider and client, for the refresh card used on its own.
+pub fn form_target(form: &FormState) -> Result<Target, Explanation> {
+    let settings = form.settings.read_untracked();
+    let provider = settings
+        .provider()
+        .map_err(|e| explain(Situation::Url(&e)))?;
+    Ok(Target {
+        provider,
+        client_id: ClientId::parse(&settings.client_id).map_err(|e| explain(Situation::Input(&e))),
+        client_secret: form
+            .typed_secret()
+            .map_err(|e| explain(Situation::Input(&e))),
+        issuer: false,
+    })
+}
+
+pub fn use_tokens() -> TokenState {
+    expect_context::<TokenState>()
+}
+
+pub fn use_status() -> Status {
+    expect_context::<Status>()
+}
+
+pub fn use_log() -> Log {
+    expect_context::<RequestLog>().0
+}
