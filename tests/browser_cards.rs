@@ -4,9 +4,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::mount::mount_to;
+use leptos::prelude::*;
 use refresh_token_helper::browser::storage::PENDING_FLOW_KEY;
+use refresh_token_helper::oauth::Secret;
 use refresh_token_helper::oauth::{Attempt, PendingFlow, Settings};
-use refresh_token_helper::ui::App;
+use refresh_token_helper::ui::form::FormState;
+use refresh_token_helper::ui::tokens::{Status, TokenState};
+use refresh_token_helper::ui::{App, RefreshCard};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
@@ -34,7 +38,7 @@ async fn sleep(ms: i32) {
 
 /// Lets the reactive system apply what an event changed (it renders in a later task).
 async fn settle() {
-    sleep(20).await;
+    leptos::task::tick().await;
 }
 
 /// A mounted page; removed from the document when dropped.
@@ -45,10 +49,15 @@ struct Page {
 
 impl Page {
     fn mount() -> Self {
+        Self::mount_view(App)
+    }
+
+    /// Mounts one card, or anything else, with the contexts `view` provides itself.
+    fn mount_view<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> Self {
         let document = window().document().unwrap();
         let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
         document.body().unwrap().append_child(&host).unwrap();
-        let app = mount_to(host.clone(), App);
+        let app = mount_to(host.clone(), view);
         Self {
             host,
             _app: Box::new(app),
@@ -291,6 +300,43 @@ async fn the_refresh_card_posts_to_the_token_endpoint() {
     page.fill("refresh-client-id", "cid-3").await;
     page.fill("refresh-token-input", "1//0g-test").await;
     page.click("refresh-now").await;
+    page.wait_text("refresh-error", "no answer the page could read")
+        .await;
+}
+
+#[wasm_bindgen_test]
+async fn the_refresh_card_needs_only_the_form_and_the_tokens() {
+    // No flow controller, no other card: the refresh card alone with what it reads.
+    let page = Page::mount_view(|| {
+        let status = Status(RwSignal::new(String::new()));
+        let form = FormState::new(None);
+        form.settings.update(|s| {
+            s.provider = refresh_token_helper::oauth::ProviderChoice::Custom;
+            s.authorization_endpoint = format!("{CLOSED_PORT}/auth");
+            s.token_endpoint = format!("{CLOSED_PORT}/token");
+        });
+        let tokens = TokenState::new(RwSignal::new(Vec::new()), status);
+        tokens.refresh_input.set(Secret::new("1//0g-alone"));
+        provide_context(status);
+        provide_context(form);
+        provide_context(tokens);
+        view! { <RefreshCard /> }
+    });
+    settle().await;
+    let token: HtmlInputElement = page.find("refresh-token-input").unwrap().unchecked_into();
+    assert_eq!(
+        token.value(),
+        "1//0g-alone",
+        "the card shows the tokens' refresh token"
+    );
+    page.click("refresh-now").await;
+    assert!(page
+        .text("refresh-error")
+        .contains("Client ID is not valid"));
+    page.fill("refresh-client-id", "cid-alone").await;
+    page.click("refresh-now").await;
+    // The request is under way: the button says so until the provider answers.
+    assert!(page.text("refresh-now").contains("Refreshing"));
     page.wait_text("refresh-error", "no answer the page could read")
         .await;
 }

@@ -161,9 +161,10 @@ impl Tab {
                     now_ms: self.now,
                 });
                 if self.exchanges > before {
-                    let sent_state = url::form_urlencoded::parse(text.trim_start_matches('?').as_bytes())
-                        .find(|(k, _)| k == "state")
-                        .map(|(_, v)| v.into_owned());
+                    let sent_state =
+                        url::form_urlencoded::parse(text.trim_start_matches('?').as_bytes())
+                            .find(|(k, _)| k == "state")
+                            .map(|(_, v)| v.into_owned());
                     assert!(
                         live_state.is_some() && sent_state == live_state && self.storage_works,
                         "a redirect was exchanged without this tab's state: {text}"
@@ -206,7 +207,7 @@ impl Tab {
                 now_ms: self.now,
             }),
             Step::GiveSecret(given) => self.send(Event::SecretGiven(Ok(
-                given.then(|| ClientSecret::parse(SECRET).unwrap()),
+                given.then(|| ClientSecret::parse(SECRET).unwrap())
             ))),
             Step::UseForm => self.send(Event::UseForm(Ok(client(true, true)))),
             Step::Answer(tokens) => self.send(Event::Answered { tokens }),

@@ -208,7 +208,8 @@ impl<'a> AppPage<'a> {
         self.type_into("bigquery-endpoint", &format!("{base}/bigquery/v2/projects"))
             .await;
         // The local provider names itself as Google does in its redirects (RFC 9207).
-        self.type_into("issuer", "https://accounts.google.com").await;
+        self.type_into("issuer", "https://accounts.google.com")
+            .await;
     }
 
     pub async fn fill_client(&self, id: &str, secret: &str) {

@@ -294,7 +294,10 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     let landed = w.browser.url().await;
     assert!(landed.starts_with("http://localhost/?state="), "{landed}");
     app.back_to_tab(tab).await;
-    assert!(app.session_storage_is_empty().await, "nothing stored for a new tab");
+    assert!(
+        app.session_storage_is_empty().await,
+        "nothing stored for a new tab"
+    );
     w.browser.find("[data-testid=awaiting-paste]").await;
     app.paste_callback(&landed).await;
     let shown = app.see_refresh_token().await;

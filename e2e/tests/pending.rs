@@ -65,7 +65,9 @@ async fn a_copied_url_saves_no_secret_and_a_reload_forgets_it() {
     let w = World::new().await;
     let app = w.page().await;
     app.click_testid("copy-consent-url").await;
-    let record = stored_record(&app).await.expect("the copy saves the sign-in");
+    let record = stored_record(&app)
+        .await
+        .expect("the copy saves the sign-in");
     assert!(!record.contains(SECRET), "a copy never stores the secret");
     w.browser.client.refresh().await.unwrap();
     w.browser.find("[data-testid=client-card]").await;
@@ -83,9 +85,7 @@ async fn a_provider_error_page_then_typing_the_address_leaves_nothing() {
         .await;
     app.go_to_consent().await;
     // The provider shows its own error page and never redirects back.
-    w.browser
-        .wait_text("#error-code", "invalid_client")
-        .await;
+    w.browser.wait_text("#error-code", "invalid_client").await;
     w.browser.client.goto(&w.app_url).await.unwrap();
     w.browser.find("[data-testid=client-card]").await;
     assert!(app.session_storage_is_empty().await);
@@ -143,7 +143,11 @@ async fn a_redirect_without_state_is_refused() {
     let bare = format!("{}?code=4/0Aslipped-in", w.app_url);
     w.browser.client.goto(&bare).await.unwrap();
     app.see_error("return-problem", "carries no").await;
-    assert_eq!(w.provider.count("token"), 0, "the token endpoint saw nothing");
+    assert_eq!(
+        w.provider.count("token"),
+        0,
+        "the token endpoint saw nothing"
+    );
     assert!(app.session_storage_is_empty().await);
     assert_eq!(w.browser.url().await, w.app_url);
     w.assert_no_secret_left(&app).await;

@@ -225,9 +225,10 @@ impl Flow {
                 )
             }
             Event::Saved(result) => match (self.stage, result) {
-                (Stage::Saving { url }, Ok(())) => {
-                    (Flow::at(Stage::Redirecting, None), vec![Effect::Navigate(url)])
-                }
+                (Stage::Saving { url }, Ok(())) => (
+                    Flow::at(Stage::Redirecting, None),
+                    vec![Effect::Navigate(url)],
+                ),
                 (Stage::Saving { .. }, Err(())) => (
                     Flow::failed(explain(Situation::StorageUnavailable)),
                     vec![Effect::ForgetPending],
@@ -265,7 +266,10 @@ impl Flow {
                         vec![],
                     ),
                     Ok(None) => (
-                        Flow::at(Stage::AwaitingSecret { pending, code }, Some(secret_missing())),
+                        Flow::at(
+                            Stage::AwaitingSecret { pending, code },
+                            Some(secret_missing()),
+                        ),
                         vec![],
                     ),
                     Ok(Some(secret)) => exchanging(pending.exchange(&code, Some(secret))),
@@ -340,7 +344,10 @@ fn exchanging(exchange: Exchange) -> (Flow, Vec<Effect>) {
 /// A code that belongs to `pending`: exchange it, or ask for the secret first.
 fn accepted(pending: Box<PendingFlow>, code: CodeCallback) -> (Flow, Vec<Effect>) {
     if pending.needs_secret() {
-        (Flow::at(Stage::AwaitingSecret { pending, code }, None), vec![])
+        (
+            Flow::at(Stage::AwaitingSecret { pending, code }, None),
+            vec![],
+        )
     } else {
         exchanging(pending.exchange(&code, None))
     }
@@ -513,7 +520,11 @@ mod tests {
         let (flow, _) = go(&attempt, true);
         let (flow, effects) = flow.step(Event::Saved(Err(())));
         assert!(matches!(flow.stage, Stage::Idle));
-        assert!(flow.problem.unwrap().what.contains("does not let the page keep"));
+        assert!(flow
+            .problem
+            .unwrap()
+            .what
+            .contains("does not let the page keep"));
         assert!(!effects.iter().any(|e| matches!(e, Effect::Navigate(_))));
     }
 
@@ -558,7 +569,10 @@ mod tests {
         assert!(matches!(effects[1], Effect::StripQuery));
         assert!(matches!(effects[2], Effect::RestoreForm(_)));
         let exchange = exchange_of(&effects).unwrap();
-        assert_eq!(exchange.request.url.as_str(), "https://oauth2.googleapis.com/token");
+        assert_eq!(
+            exchange.request.url.as_str(),
+            "https://oauth2.googleapis.com/token"
+        );
         assert!(exchange.issued_by.provider.is_google());
 
         let (flow, _) = flow.step(Event::Answered { tokens: true });
@@ -627,11 +641,19 @@ mod tests {
             client_id: "cid".into(),
             ..Settings::default()
         }
-        .validate(Some(&RedirectUri::parse("http://127.0.0.1:8080/").unwrap()), "")
+        .validate(
+            Some(&RedirectUri::parse("http://127.0.0.1:8080/").unwrap()),
+            "",
+        )
         .unwrap();
         let (flow, effects) = flow.step(Event::UseForm(Ok(no_secret)));
         assert!(exchange_of(&effects).is_none());
-        assert!(flow.problem.as_ref().unwrap().what.contains("Client secret"));
+        assert!(flow
+            .problem
+            .as_ref()
+            .unwrap()
+            .what
+            .contains("Client secret"));
         let (flow, effects) = flow.step(Event::UseForm(Ok(client(true, ""))));
         assert!(flow.is_exchanging());
         assert!(!exchange_of(&effects)
@@ -663,7 +685,12 @@ mod tests {
         assert!(exchange_of(&effects).is_none());
         let (flow, _) = flow.step(Event::SecretGiven(Ok(None)));
         assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
-        assert!(flow.problem.as_ref().unwrap().what.contains("Client secret"));
+        assert!(flow
+            .problem
+            .as_ref()
+            .unwrap()
+            .what
+            .contains("Client secret"));
         let bad = ClientSecret::parse("has space").map(Some);
         let (flow, _) = flow.step(Event::SecretGiven(bad));
         assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
@@ -691,7 +718,11 @@ mod tests {
     fn consent_in_a_new_tab_keeps_the_flow_in_memory_only() {
         let attempt = Attempt::generate().unwrap();
         let (flow, effects) = Flow::default().step(Event::Go {
-            pending: Box::new(PendingFlow::start(&client(true, "http://localhost"), &attempt, NOW)),
+            pending: Box::new(PendingFlow::start(
+                &client(true, "http://localhost"),
+                &attempt,
+                NOW,
+            )),
             url: "https://accounts.google.com/x".into(),
             here: false,
         });
@@ -710,7 +741,9 @@ mod tests {
         assert!(flow.is_exchanging());
         let body = exchange_of(&effects).unwrap().request.body();
         assert!(body.expose().contains(attempt.verifier.expose()));
-        assert!(body.expose().contains("redirect_uri=http%3A%2F%2Flocalhost"));
+        assert!(body
+            .expose()
+            .contains("redirect_uri=http%3A%2F%2Flocalhost"));
     }
 
     #[test]

@@ -29,13 +29,13 @@ pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};
 pub use explain::{explain, Explanation, Situation};
 pub use flow::{Effect, Event, Flow, FormRestore, Stage};
+pub use grant::{Client, FormRequest};
 pub use pending::{
     exchange_with_client, Arrival, Exchange, Issuance, PendingFlow, PendingFlowError, Refusal,
 };
-pub use response::assess;
-pub use grant::{Client, FormRequest};
 pub use pkce::{PkceVerifier, RandomnessError};
 pub use provider::{CustomEndpoints, Provider, ProviderKind};
+pub use response::assess;
 pub use response::{parse_token_response, TokenEndpointError, TokenError, TokenResponse};
 pub use scope::{Preset, Scope, Scopes};
 pub use secret::Secret;

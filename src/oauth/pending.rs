@@ -95,7 +95,9 @@ pub enum Arrival {
 pub enum PendingFlowError {
     #[error("the saved sign-in is unreadable or from another version of this page")]
     Unreadable,
-    #[error("the saved sign-in is {minutes} minutes old, older than the 10 minutes it is good for")]
+    #[error(
+        "the saved sign-in is {minutes} minutes old, older than the 10 minutes it is good for"
+    )]
     Expired { minutes: u64 },
     #[error("the saved sign-in holds an invalid value: {0}")]
     Input(#[from] InputError),
@@ -125,6 +127,19 @@ struct Record {
 }
 
 const RECORD_VERSION: u8 = 2;
+
+/// Why a record made at `created_ms` is no good at `now_ms`, if it is not.
+fn too_old(created_ms: f64, now_ms: f64) -> Option<PendingFlowError> {
+    let age = now_ms - created_ms;
+    // A clock that is not a number (NaN) never makes a record young.
+    let young = matches!(
+        age.partial_cmp(&PENDING_LIFETIME_MS),
+        Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+    );
+    (!young).then(|| PendingFlowError::Expired {
+        minutes: (age.max(0.0) / 60_000.0) as u64,
+    })
+}
 
 fn text(endpoint: &Option<super::endpoint::Endpoint>) -> Option<String> {
     endpoint.as_ref().map(|e| e.as_str().to_owned())
@@ -164,8 +179,7 @@ impl PendingFlow {
             secret: with_secret
                 .then(|| self.client_secret.as_ref().map(|s| s.expose().to_owned()))
                 .flatten(),
-            secret_withheld: self.secret_withheld
-                || (!with_secret && self.client_secret.is_some()),
+            secret_withheld: self.secret_withheld || (!with_secret && self.client_secret.is_some()),
             custom: p.kind == ProviderKind::Custom,
             authorization: p.authorization.as_str().to_owned(),
             token: p.token.as_str().to_owned(),
@@ -186,11 +200,8 @@ impl PendingFlow {
         if r.v != RECORD_VERSION {
             return Err(PendingFlowError::Unreadable);
         }
-        let age = now_ms - r.created_ms;
-        if !(age <= PENDING_LIFETIME_MS) {
-            return Err(PendingFlowError::Expired {
-                minutes: (age.max(0.0) / 60_000.0) as u64,
-            });
+        if let Some(expired) = too_old(r.created_ms, now_ms) {
+            return Err(expired);
         }
         let provider = if r.custom {
             Provider::custom(&CustomEndpoints {
@@ -220,10 +231,7 @@ impl PendingFlow {
 
     /// Whether it is past its lifetime at `now_ms`.
     pub fn expired_at(&self, now_ms: f64) -> Option<PendingFlowError> {
-        let age = now_ms - self.created_ms;
-        (!(age <= PENDING_LIFETIME_MS)).then(|| PendingFlowError::Expired {
-            minutes: (age.max(0.0) / 60_000.0) as u64,
-        })
+        too_old(self.created_ms, now_ms)
     }
 
     /// Whether the user must type the client secret before the exchange.
@@ -237,9 +245,7 @@ impl PendingFlow {
     pub fn check(&self, code: &CodeCallback, arrival: Arrival) -> Result<(), Refusal> {
         match (&code.state, arrival) {
             (None, Arrival::Redirect) => return Err(Refusal::MissingState),
-            (Some(state), _) if !state.matches(&self.state) => {
-                return Err(Refusal::StateMismatch)
-            }
+            (Some(state), _) if !state.matches(&self.state) => return Err(Refusal::StateMismatch),
             _ => {}
         }
         if let (Some(expected), Some(got)) = (&self.provider.issuer, &code.iss) {
@@ -345,7 +351,10 @@ mod tests {
         );
         assert!(!kept.needs_secret());
         assert!(kept.provider.is_google());
-        assert_eq!(kept.provider.issuer.as_deref(), Some("https://accounts.google.com"));
+        assert_eq!(
+            kept.provider.issuer.as_deref(),
+            Some("https://accounts.google.com")
+        );
 
         let mut withheld_client = client(ProviderChoice::Custom, "http://127.0.0.1:9000");
         withheld_client.keep_secret = false;
@@ -359,7 +368,10 @@ mod tests {
             withheld.provider.token.as_str(),
             "http://127.0.0.1:9000/token"
         );
-        assert_eq!(withheld.provider.issuer.as_deref(), Some("http://127.0.0.1:9000"));
+        assert_eq!(
+            withheld.provider.issuer.as_deref(),
+            Some("http://127.0.0.1:9000")
+        );
     }
 
     #[test]
@@ -386,8 +398,8 @@ mod tests {
             PendingFlowError::Unreadable
         );
         let attempt = Attempt::generate().unwrap();
-        let json = PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW)
-            .record(true);
+        let json =
+            PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW).record(true);
         let old = json.expose().replacen("\"v\":2", "\"v\":1", 1);
         assert_eq!(
             PendingFlow::from_record(&old, NOW).unwrap_err(),
@@ -400,22 +412,38 @@ mod tests {
         let attempt = Attempt::generate().unwrap();
         let flow = PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW);
         let state = attempt.state.as_str();
-        let ok = code(&format!("?code=4/0Ab&state={state}&iss=https%3A%2F%2Faccounts.google.com"));
+        let ok = code(&format!(
+            "?code=4/0Ab&state={state}&iss=https%3A%2F%2Faccounts.google.com"
+        ));
         assert_eq!(flow.check(&ok, Arrival::Redirect), Ok(()));
         let no_iss = code(&format!("?code=4/0Ab&state={state}"));
         assert_eq!(flow.check(&no_iss, Arrival::Redirect), Ok(()));
 
         let bare = code("4/0Ab");
-        assert_eq!(flow.check(&bare, Arrival::Redirect), Err(Refusal::MissingState));
+        assert_eq!(
+            flow.check(&bare, Arrival::Redirect),
+            Err(Refusal::MissingState)
+        );
         assert_eq!(flow.check(&bare, Arrival::Pasted), Ok(()));
         let no_state = code("?code=4/0Ab");
-        assert_eq!(flow.check(&no_state, Arrival::Redirect), Err(Refusal::MissingState));
+        assert_eq!(
+            flow.check(&no_state, Arrival::Redirect),
+            Err(Refusal::MissingState)
+        );
 
         let forged = code("?code=4/0Ab&state=someone-elses");
-        assert_eq!(flow.check(&forged, Arrival::Redirect), Err(Refusal::StateMismatch));
-        assert_eq!(flow.check(&forged, Arrival::Pasted), Err(Refusal::StateMismatch));
+        assert_eq!(
+            flow.check(&forged, Arrival::Redirect),
+            Err(Refusal::StateMismatch)
+        );
+        assert_eq!(
+            flow.check(&forged, Arrival::Pasted),
+            Err(Refusal::StateMismatch)
+        );
 
-        let other = code(&format!("?code=4/0Ab&state={state}&iss=https%3A%2F%2Fidp.example"));
+        let other = code(&format!(
+            "?code=4/0Ab&state={state}&iss=https%3A%2F%2Fidp.example"
+        ));
         assert_eq!(
             flow.check(&other, Arrival::Redirect),
             Err(Refusal::IssuerMismatch {
@@ -441,13 +469,16 @@ mod tests {
         assert_eq!(fields["redirect_uri"], "http://127.0.0.1:8080/");
         assert_eq!(fields["client_secret"], "GOCSPX-secret");
         assert_eq!(exchange.issued_by.provider, flow.provider);
-        assert_eq!(exchange.issued_by.client_id.as_str(), "cid.apps.googleusercontent.com");
-
-        let by_hand = exchange_with_client(
-            &client(ProviderChoice::Google, ""),
-            &code("4/0Ab"),
+        assert_eq!(
+            exchange.issued_by.client_id.as_str(),
+            "cid.apps.googleusercontent.com"
         );
-        assert_eq!(by_hand.request.url.as_str(), "https://oauth2.googleapis.com/token");
+
+        let by_hand = exchange_with_client(&client(ProviderChoice::Google, ""), &code("4/0Ab"));
+        assert_eq!(
+            by_hand.request.url.as_str(),
+            "https://oauth2.googleapis.com/token"
+        );
         assert!(!by_hand.request.body().expose().contains("code_verifier"));
     }
 }

@@ -105,9 +105,18 @@ mod tests {
         let google = Provider::google();
         assert_eq!(google.authorization.as_str(), GOOGLE_AUTHORIZATION);
         assert_eq!(google.token.as_str(), GOOGLE_TOKEN);
-        assert_eq!(google.revocation.unwrap().as_str(), GOOGLE_REVOCATION);
-        assert_eq!(google.tokeninfo.unwrap().as_str(), GOOGLE_TOKENINFO);
-        assert_eq!(google.issuer.as_deref(), Some("https://accounts.google.com"));
+        assert_eq!(
+            google.revocation.as_ref().unwrap().as_str(),
+            GOOGLE_REVOCATION
+        );
+        assert_eq!(
+            google.tokeninfo.as_ref().unwrap().as_str(),
+            GOOGLE_TOKENINFO
+        );
+        assert_eq!(
+            google.issuer.as_deref(),
+            Some("https://accounts.google.com")
+        );
         assert_eq!(google.token_host(), "oauth2.googleapis.com");
     }
 

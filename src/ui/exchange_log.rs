@@ -11,8 +11,7 @@ pub fn ExchangeLog() -> impl IntoView {
     let reveal = RwSignal::new(false);
     let text = Signal::derive(move || {
         let reveal = reveal.get();
-        log
-            .read()
+        log.read()
             .iter()
             .map(|e| http_text(&e.sent, &e.received, reveal))
             .collect::<Vec<_>>()

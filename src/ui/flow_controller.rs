@@ -81,9 +81,10 @@ impl FlowController {
     pub fn send(&self, event: Event) {
         let place = match event {
             Event::Pasted { .. } => Place::Paste,
-            Event::Go { .. } | Event::Copied { .. } | Event::Saved(_) | Event::NavigationFailed(_) => {
-                Place::Consent
-            }
+            Event::Go { .. }
+            | Event::Copied { .. }
+            | Event::Saved(_)
+            | Event::NavigationFailed(_) => Place::Consent,
             _ => Place::Return,
         };
         let effects = self
@@ -195,8 +196,8 @@ impl FlowController {
                 }
             },
         );
-        let _ = window
-            .add_event_listener_with_callback("pageshow", listener.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("pageshow", listener.as_ref().unchecked_ref());
         // The page lives as long as the listener; nothing to remove it for.
         listener.forget();
     }

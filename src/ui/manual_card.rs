@@ -11,7 +11,10 @@ pub fn ManualCard() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let busy = move || flow.flow.with(|f| f.is_exchanging());
     let waiting_code = move || flow.flow.with(|f| matches!(f.stage, Stage::OrphanCode(_)));
-    let awaiting_paste = move || flow.flow.with(|f| matches!(f.stage, Stage::AwaitingPaste(_)));
+    let awaiting_paste = move || {
+        flow.flow
+            .with(|f| matches!(f.stage, Stage::AwaitingPaste(_)))
+    };
     let problem = move || {
         (flow.place.get() == Place::Paste)
             .then(|| flow.flow.with(|f| f.problem.clone()))

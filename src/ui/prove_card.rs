@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::requests::{bearer_get, form_post, http_explanation};
 use super::form::use_form;
+use super::requests::{bearer_get, form_post, http_explanation};
 use super::tokens::{use_log, use_status, use_tokens};
 use super::{ErrorPanel, NoticePanel};
 use crate::oauth::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::requests::{Failure, Received};
 use super::form::use_form;
+use super::requests::{Failure, Received};
 use super::tokens::{form_target, use_status, use_tokens};
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
 use crate::oauth::Explanation;

@@ -14,8 +14,10 @@ pub fn ReturnCard() -> impl IntoView {
     let form = use_form();
     let tokens = use_tokens();
     let exchanging = move || flow.flow.with(|f| f.is_exchanging());
-    let needs_secret =
-        move || flow.flow.with(|f| matches!(f.stage, Stage::AwaitingSecret { .. }));
+    let needs_secret = move || {
+        flow.flow
+            .with(|f| matches!(f.stage, Stage::AwaitingSecret { .. }))
+    };
     let problem = move || {
         (flow.place.get() == Place::Return)
             .then(|| flow.flow.with(|f| f.problem.clone()))
@@ -26,7 +28,8 @@ pub fn ReturnCard() -> impl IntoView {
             .exchange
             .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
     };
-    let visible = move || exchanging() || needs_secret() || problem().is_some() || failure().is_some();
+    let visible =
+        move || exchanging() || needs_secret() || problem().is_some() || failure().is_some();
     view! {
         <Show when=visible>
             <section class="card" aria-labelledby="return-title" data-testid="return-card">
