@@ -6,8 +6,9 @@
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use refresh_token_helper::browser::storage::PENDING_FLOW_KEY;
+use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::Secret;
-use refresh_token_helper::oauth::{Attempt, PendingFlow, Settings};
+use refresh_token_helper::oauth::{Attempt, PendingFlow};
 use refresh_token_helper::ui::form::FormState;
 use refresh_token_helper::ui::tokens::{Status, TokenState};
 use refresh_token_helper::ui::{App, RefreshCard};
@@ -214,7 +215,7 @@ async fn a_redirect_on_load_is_stripped_checked_and_exchanged() {
     );
     let settings = Settings {
         client_id: "cid-2".into(),
-        provider: refresh_token_helper::oauth::ProviderChoice::Custom,
+        provider: refresh_token_helper::form::ProviderChoice::Custom,
         authorization_endpoint: format!("{CLOSED_PORT}/auth"),
         token_endpoint: format!("{CLOSED_PORT}/token"),
         ..Settings::default()
@@ -311,7 +312,7 @@ async fn the_refresh_card_needs_only_the_form_and_the_tokens() {
         let status = Status(RwSignal::new(String::new()));
         let form = FormState::new(None);
         form.settings.update(|s| {
-            s.provider = refresh_token_helper::oauth::ProviderChoice::Custom;
+            s.provider = refresh_token_helper::form::ProviderChoice::Custom;
             s.authorization_endpoint = format!("{CLOSED_PORT}/auth");
             s.token_endpoint = format!("{CLOSED_PORT}/token");
         });

@@ -6,9 +6,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::{
     callback_from_query, parse_callback, Attempt, ClientSecret, Effect, Event, Flow, PendingFlow,
-    RedirectUri, Settings, Stage,
+    RedirectUri, Stage,
 };
 
 const SECRET: &str = "GOCSPX-property-secret";

@@ -15,7 +15,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::oauth::scope::DRIVE;
+use crate::google::presets::DRIVE;
 use crate::oauth::Scopes;
 
 /// Which connector the linked service is for.
@@ -243,7 +243,7 @@ mod tests {
     #[test]
     fn legacy_bigquery_asks_for_drive_only_when_granted() {
         let with_drive =
-            Scopes::parse(&format!("{} {DRIVE}", crate::oauth::scope::BIGQUERY)).unwrap();
+            Scopes::parse(&format!("{} {DRIVE}", crate::google::presets::BIGQUERY)).unwrap();
         let v = linked_service(&input(
             Connector::BigQueryLegacy,
             &SecretStyle::SecureString,
@@ -257,7 +257,7 @@ mod tests {
             tp.get("additionalProjects").is_none(),
             "empty fields are left out"
         );
-        let without = Scopes::parse(crate::oauth::scope::BIGQUERY).unwrap();
+        let without = Scopes::parse(crate::google::presets::BIGQUERY).unwrap();
         let v = linked_service(&input(
             Connector::BigQueryLegacy,
             &SecretStyle::SecureString,
@@ -309,9 +309,10 @@ mod tests {
 
     #[test]
     fn picks_the_connector_from_the_scopes() {
-        let ads = Scopes::parse(crate::oauth::scope::ADWORDS).unwrap();
+        let ads = Scopes::parse(crate::google::presets::ADWORDS).unwrap();
         assert_eq!(Connector::for_scopes(&ads), Connector::GoogleAds);
-        let drive = Scopes::parse(&format!("{} {DRIVE}", crate::oauth::scope::BIGQUERY)).unwrap();
+        let drive =
+            Scopes::parse(&format!("{} {DRIVE}", crate::google::presets::BIGQUERY)).unwrap();
         assert_eq!(Connector::for_scopes(&drive), Connector::BigQueryLegacy);
         for c in Connector::ALL {
             assert_eq!(Connector::from_type_name(c.type_name()), Some(c));

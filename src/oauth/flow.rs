@@ -13,12 +13,12 @@
 //! - a code is exchanged once, with the provider that the sign-in was started with.
 
 use super::callback::{Callback, CallbackError, CodeCallback};
-use super::explain::{explain, Explanation, Situation};
+use super::client::ValidClient;
 use super::pending::{
     exchange_with_client, Arrival, Exchange, PendingFlow, PendingFlowError, Refusal,
 };
-use super::settings::ValidClient;
 use super::types::{ClientSecret, InputError};
+use crate::messages::{explain, Explanation, Situation};
 
 /// Where the sign-in stands.
 #[derive(Debug, Default)]
@@ -432,9 +432,10 @@ fn loaded(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::Settings;
     use crate::oauth::callback::{callback_from_query, parse_callback};
     use crate::oauth::endpoint::RedirectUri;
-    use crate::oauth::settings::{Attempt, Settings};
+    use crate::oauth::Attempt;
 
     const NOW: f64 = 1_800_000_000_000.0;
     const SECRET: &str = "GOCSPX-secret";

@@ -1,14 +1,13 @@
 //! The OAuth 2.0 authorization code flow with PKCE, as pure Rust: no browser APIs, so every
-//! rule is tested natively. Follows RFC 6749 §4.1, RFC 7636 and Google's "OAuth 2.0 for Web
-//! Server Applications" guide; Google is the default provider, any OAuth 2.0 provider works.
+//! rule is tested natively. Follows RFC 6749 §4.1, RFC 7636, RFC 7009 and RFC 9207; the
+//! sign-in itself is a state machine (`flow`). What is Google's own is in `crate::google`,
+//! every sentence a user reads in `crate::messages`.
 
 pub mod callback;
-pub mod checks;
-pub mod client_file;
+pub mod client;
 pub mod consent;
 pub mod endpoint;
 pub mod error;
-pub mod explain;
 pub mod flow;
 pub mod grant;
 pub mod jwt;
@@ -18,16 +17,15 @@ pub mod provider;
 pub mod response;
 pub mod scope;
 pub mod secret;
-pub mod settings;
 pub mod types;
 
 pub use callback::{
     callback_from_query, parse_callback, Callback, CallbackError, CodeCallback, Denial,
 };
+pub use client::{Attempt, ValidClient};
 pub use consent::{ConsentRequest, LoginHint, Prompt};
 pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};
-pub use explain::{explain, Explanation, Situation};
 pub use flow::{Effect, Event, Flow, FormRestore, Stage};
 pub use grant::{Client, FormRequest};
 pub use pending::{
@@ -35,11 +33,9 @@ pub use pending::{
 };
 pub use pkce::{PkceVerifier, RandomnessError};
 pub use provider::{CustomEndpoints, Provider, ProviderKind};
-pub use response::assess;
-pub use response::{parse_token_response, TokenEndpointError, TokenError, TokenResponse};
-pub use scope::{Preset, Scope, Scopes};
+pub use response::{assess, parse_token_response, TokenEndpointError, TokenError, TokenResponse};
+pub use scope::{Scope, Scopes};
 pub use secret::Secret;
-pub use settings::{Attempt, Field, FieldProblem, ProviderChoice, Settings, ValidClient};
 pub use types::{
     AccessToken, AuthorizationCode, ClientId, ClientSecret, IdToken, InputError, RefreshToken,
     State,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::callback::CodeCallback;
+use super::client::{Attempt, ValidClient};
 use super::consent::Prompt;
 use super::endpoint::{RedirectUri, UrlError};
 use super::grant::{self, Client, FormRequest};
@@ -17,7 +18,6 @@ use super::pkce::PkceVerifier;
 use super::provider::{CustomEndpoints, Provider, ProviderKind};
 use super::scope::Scopes;
 use super::secret::Secret;
-use super::settings::{Attempt, ValidClient};
 use super::types::{ClientId, ClientSecret, InputError, State};
 
 /// How long a pending flow may wait for its redirect: ten minutes, the lifetime Google gives
@@ -306,8 +306,8 @@ pub fn exchange_with_client(client: &ValidClient, code: &CodeCallback) -> Exchan
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::form::{ProviderChoice, Settings};
     use crate::oauth::callback::{parse_callback, Callback};
-    use crate::oauth::settings::{ProviderChoice, Settings};
     use std::collections::HashMap;
 
     const NOW: f64 = 1_800_000_000_000.0;

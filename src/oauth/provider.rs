@@ -1,16 +1,7 @@
-//! Where the requests go. Google's endpoints are those of its "OAuth 2.0 for Web Server
-//! Applications" guide; any other OAuth 2.0 provider is described by its own endpoints.
+//! Where the requests go: an OAuth 2.0 provider described by its endpoints and issuer.
+//! Google's own are in `google::endpoints`.
 
 use super::endpoint::{Endpoint, UrlError};
-
-pub const GOOGLE_AUTHORIZATION: &str = "https://accounts.google.com/o/oauth2/v2/auth";
-pub const GOOGLE_TOKEN: &str = "https://oauth2.googleapis.com/token";
-pub const GOOGLE_REVOCATION: &str = "https://oauth2.googleapis.com/revoke";
-pub const GOOGLE_TOKENINFO: &str = "https://oauth2.googleapis.com/tokeninfo";
-/// Google's issuer identifier: the `issuer` of its discovery document
-/// (https://accounts.google.com/.well-known/openid-configuration), and the `iss` it adds to
-/// authorization responses (RFC 9207).
-pub const GOOGLE_ISSUER: &str = "https://accounts.google.com";
 
 /// Which provider the page talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,22 +40,6 @@ pub struct CustomEndpoints<'a> {
 }
 
 impl Provider {
-    pub fn google() -> Self {
-        let known = |field, url| Endpoint::parse(field, url).expect("Google endpoints are valid");
-        Self {
-            kind: ProviderKind::Google,
-            authorization: known("Authorization endpoint", GOOGLE_AUTHORIZATION),
-            token: known("Token endpoint", GOOGLE_TOKEN),
-            revocation: Some(known("Revocation endpoint", GOOGLE_REVOCATION)),
-            tokeninfo: Some(known("Tokeninfo endpoint", GOOGLE_TOKENINFO)),
-            bigquery: Some(known(
-                "BigQuery endpoint",
-                super::checks::GOOGLE_BIGQUERY_PROJECTS,
-            )),
-            issuer: Some(GOOGLE_ISSUER.to_owned()),
-        }
-    }
-
     pub fn custom(input: &CustomEndpoints<'_>) -> Result<Self, UrlError> {
         let optional = |field, raw: &str| {
             if raw.trim().is_empty() {
@@ -99,26 +74,6 @@ impl Provider {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn google_uses_the_documented_endpoints() {
-        let google = Provider::google();
-        assert_eq!(google.authorization.as_str(), GOOGLE_AUTHORIZATION);
-        assert_eq!(google.token.as_str(), GOOGLE_TOKEN);
-        assert_eq!(
-            google.revocation.as_ref().unwrap().as_str(),
-            GOOGLE_REVOCATION
-        );
-        assert_eq!(
-            google.tokeninfo.as_ref().unwrap().as_str(),
-            GOOGLE_TOKENINFO
-        );
-        assert_eq!(
-            google.issuer.as_deref(),
-            Some("https://accounts.google.com")
-        );
-        assert_eq!(google.token_host(), "oauth2.googleapis.com");
-    }
 
     #[test]
     fn custom_endpoints_are_validated_and_optional_ones_may_be_blank() {

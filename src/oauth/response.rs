@@ -11,10 +11,10 @@ use thiserror::Error;
 
 use super::consent::Prompt;
 use super::error::ErrorCode;
-use super::explain::{explain, Explanation, Situation};
 use super::scope::Scopes;
 use super::secret::Secret;
 use super::types::{AccessToken, IdToken, RefreshToken};
+use crate::messages::{explain, Explanation, Situation};
 
 /// A successful token response.
 #[derive(Clone, PartialEq, Deserialize)]

@@ -5,12 +5,6 @@ use std::fmt;
 
 use super::types::InputError;
 
-pub const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
-pub const BIGQUERY_READONLY: &str = "https://www.googleapis.com/auth/bigquery.readonly";
-pub const CLOUD_PLATFORM: &str = "https://www.googleapis.com/auth/cloud-platform";
-pub const DRIVE: &str = "https://www.googleapis.com/auth/drive";
-pub const ADWORDS: &str = "https://www.googleapis.com/auth/adwords";
-
 /// One scope token: printable ASCII except space, `"` and `\`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Scope(String);
@@ -111,78 +105,10 @@ impl fmt::Display for Scopes {
     }
 }
 
-/// What the refresh token is for; each preset names its scopes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Preset {
-    /// Azure Data Factory / Synapse `GoogleBigQueryV2` connector.
-    AdfBigQuery,
-    BigQueryReadOnly,
-    /// The legacy `GoogleBigQuery` connector reading Drive-backed (Sheets) external tables.
-    LegacyBigQueryDrive,
-    /// The `GoogleAdWords` connector.
-    GoogleAds,
-    CloudPlatform,
-    Custom,
-}
-
-impl Preset {
-    pub const ALL: [Preset; 6] = [
-        Preset::AdfBigQuery,
-        Preset::BigQueryReadOnly,
-        Preset::LegacyBigQueryDrive,
-        Preset::GoogleAds,
-        Preset::CloudPlatform,
-        Preset::Custom,
-    ];
-
-    /// A stable identifier for links, storage and `<option value>`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Preset::AdfBigQuery => "adf-bigquery",
-            Preset::BigQueryReadOnly => "bigquery-readonly",
-            Preset::LegacyBigQueryDrive => "legacy-bigquery-drive",
-            Preset::GoogleAds => "google-ads",
-            Preset::CloudPlatform => "cloud-platform",
-            Preset::Custom => "custom",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.id() == id)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::AdfBigQuery => "Azure Data Factory: Google BigQuery",
-            Preset::BigQueryReadOnly => "BigQuery, read-only",
-            Preset::LegacyBigQueryDrive => "Azure Data Factory: BigQuery (legacy) + Drive",
-            Preset::GoogleAds => "Azure Data Factory: Google Ads",
-            Preset::CloudPlatform => "Google Cloud Platform (all services)",
-            Preset::Custom => "Custom scopes",
-        }
-    }
-
-    /// The scope URLs of this preset; empty for `Custom`.
-    pub fn scope_urls(self) -> &'static [&'static str] {
-        match self {
-            Preset::AdfBigQuery => &[BIGQUERY],
-            Preset::BigQueryReadOnly => &[BIGQUERY_READONLY],
-            Preset::LegacyBigQueryDrive => &[BIGQUERY, DRIVE],
-            Preset::GoogleAds => &[ADWORDS],
-            Preset::CloudPlatform => &[CLOUD_PLATFORM],
-            Preset::Custom => &[],
-        }
-    }
-
-    /// The preset's scopes as the editable text of the scopes field.
-    pub fn scope_text(self) -> String {
-        self.scope_urls().join(" ")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::google::presets::{BIGQUERY, DRIVE};
 
     #[test]
     fn parses_spaces_commas_and_newlines_and_drops_duplicates() {
@@ -214,17 +140,5 @@ mod tests {
             .map(|s| s.to_string())
             .collect();
         assert_eq!(missing, vec![DRIVE.to_owned()]);
-    }
-
-    #[test]
-    fn every_preset_round_trips_its_id_and_has_valid_scopes() {
-        for preset in Preset::ALL {
-            assert_eq!(Preset::from_id(preset.id()), Some(preset));
-            if preset != Preset::Custom {
-                let scopes = Scopes::parse(&preset.scope_text()).unwrap();
-                assert_eq!(scopes.len(), preset.scope_urls().len());
-            }
-        }
-        assert_eq!(Preset::from_id("nope"), None);
     }
 }

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::{ClientFileImport, CopyButton, SecretField};
-use crate::oauth::{Field, Preset, Prompt, ProviderChoice, Settings};
+use crate::form::{Field, ProviderChoice, Settings};
+use crate::google::presets::Preset;
+use crate::oauth::Prompt;
 
 /// A labelled text input bound to one field of the settings.
 #[component]

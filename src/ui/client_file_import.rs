@@ -4,8 +4,9 @@ use leptos::task::spawn_local;
 use super::form::use_form;
 use super::tokens::use_status;
 use super::{ErrorPanel, NoticePanel};
-use crate::oauth::client_file::ClientFile;
-use crate::oauth::{Explanation, ProviderChoice};
+use crate::form::ProviderChoice;
+use crate::google::client_file::ClientFile;
+use crate::messages::{explain, Explanation, Situation};
 
 /// Fills the client from the `client_secret_….json` file Google's console downloads.
 #[component]
@@ -37,13 +38,9 @@ pub fn ClientFileImport() -> impl IntoView {
                 done.set(true);
                 status.say("Client ID and secret filled in from the file.");
             }
-            Err(e) => error.set(Some(Explanation {
-                what: "That is not a Google OAuth client file.".into(),
-                why: format!("{}.", e),
-                fix: "In the console, open Credentials → your OAuth client → Download JSON, and \
-                      pick or paste that file."
-                    .into(),
-            })),
+            Err(e) => error.set(Some(explain(Situation::NotAClientFile {
+                detail: &e.to_string(),
+            }))),
         }
     };
     let from_file = move |ev: leptos::ev::Event| {
@@ -55,11 +52,7 @@ pub fn ClientFileImport() -> impl IntoView {
             let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
             match text.ok().and_then(|t| t.as_string()) {
                 Some(json) => import(json),
-                None => error.set(Some(Explanation {
-                    what: "The file could not be read.".into(),
-                    why: "The browser refused to read it.".into(),
-                    fix: "Open it in a text editor and paste its content instead.".into(),
-                })),
+                None => error.set(Some(explain(Situation::FileUnreadable))),
             }
             input.set_value("");
         });

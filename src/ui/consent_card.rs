@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::flow_controller::{use_flow, Place};
 use super::form::use_form;
 use super::{rich_text, CopyButton, ErrorPanel};
-use crate::oauth::consent::parameter_meaning;
+use crate::messages::parameter_meaning;
 
 /// Step 3: the consent URL, explained, and the button that goes there.
 #[component]

@@ -3,7 +3,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::browser::time::now_ms;
-use crate::oauth::explain::human_duration;
+use crate::messages::human_duration;
 
 /// A live "expires in …" for a token, ticking every second.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::rich_text;
-use crate::oauth::Explanation;
+use crate::messages::Explanation;
 
 /// An explained failure: what happened, why, what to do, and the raw answer one click away.
 #[component]

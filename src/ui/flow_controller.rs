@@ -17,10 +17,11 @@ use super::tokens::{Status, TokenState, Tokens};
 use crate::browser::storage::{self, Area, PENDING_FLOW_KEY};
 use crate::browser::time::now_ms;
 use crate::browser::{location, window};
+use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::endpoint::without_query;
 use crate::oauth::{
-    callback_from_query, explain, parse_callback, Attempt, Effect, Event, Exchange, Explanation,
-    Flow, PendingFlow, Situation, ValidClient,
+    callback_from_query, parse_callback, Attempt, Effect, Event, Exchange, Flow, PendingFlow,
+    ValidClient,
 };
 
 /// The `state` and verifier of the consent URL on screen, with the binding they were made

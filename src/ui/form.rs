@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, Area, SETTINGS_KEY};
+use crate::form::{Field, FieldProblem, ProviderChoice, Settings};
+use crate::messages::Explanation;
 use crate::oauth::{
-    ClientSecret, Explanation, Field, FieldProblem, FormRestore, InputError, ProviderChoice,
-    ProviderKind, RedirectUri, Secret, Settings, ValidClient,
+    ClientSecret, FormRestore, InputError, ProviderKind, RedirectUri, Secret, ValidClient,
 };
 
 /// The form, as every card sees it.
@@ -71,7 +72,9 @@ impl FormState {
                 .into_iter()
                 .next()
                 .map(|p| p.explanation)
-                .unwrap_or_else(|| crate::oauth::explain(crate::oauth::Situation::NoPendingFlow))
+                .unwrap_or_else(|| {
+                    crate::messages::explain(crate::messages::Situation::NoPendingFlow)
+                })
         })
     }
 

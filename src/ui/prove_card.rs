@@ -5,9 +5,10 @@ use super::form::use_form;
 use super::requests::{bearer_get, form_post, http_explanation};
 use super::tokens::{use_log, use_status, use_tokens};
 use super::{ErrorPanel, NoticePanel};
-use crate::oauth::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
-use crate::oauth::explain::human_duration;
-use crate::oauth::{explain, grant, Explanation, RefreshToken, Situation};
+use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
+use crate::messages::human_duration;
+use crate::messages::{explain, Explanation, Situation};
+use crate::oauth::{grant, RefreshToken};
 
 /// The outcome of one check: a line of text, or an explained failure.
 #[derive(Debug, Clone)]
@@ -127,14 +128,10 @@ pub fn ProveCard() -> impl IntoView {
                     "Revoked. The refresh token and its access tokens no longer work; “Refresh now” shows the provider's answer."
                         .into(),
                 ),
-                Ok(a) => Outcome::Failed(crate::oauth::checks::api_failure("Revoking", a.status, &a.body)),
-                Err(e) => Outcome::Unreadable(Explanation {
-                    what: "The revocation request was sent, but the browser could not read the answer.".into(),
-                    why: format!(
-                        "The revocation endpoint may not allow this page's origin (CORS), so the browser hides its answer; the token may or may not be revoked. The browser said: {e}"
-                    ),
-                    fix: "Press “Refresh now”: an explained invalid_grant means the token is revoked.".into(),
-                }),
+                Ok(a) => Outcome::Failed(crate::messages::api_failure("Revoking", a.status, &a.body)),
+                Err(e) => Outcome::Unreadable(explain(Situation::RevokeUnreadable {
+                    detail: &e.to_string(),
+                })),
             };
             status.say("Revocation answered.");
             revoked.set(Some(outcome));

@@ -4,7 +4,7 @@ use super::form::use_form;
 use super::requests::{Failure, Received};
 use super::tokens::{form_target, use_status, use_tokens};
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
-use crate::oauth::Explanation;
+use crate::messages::Explanation;
 
 /// "I already have a refresh token": the refresh grant, exactly what Azure Data Factory does
 /// with the token, reachable without the consent flow.

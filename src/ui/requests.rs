@@ -7,11 +7,9 @@ use crate::browser::http::{self, Answer, HttpError};
 use crate::browser::perf;
 use crate::browser::time::now_ms;
 use crate::export::raw::{self, Sent};
+use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::response::masked_json;
-use crate::oauth::{
-    explain, parse_token_response, Explanation, FormRequest, Secret, Situation, TokenEndpointError,
-    TokenResponse,
-};
+use crate::oauth::{parse_token_response, FormRequest, Secret, TokenEndpointError, TokenResponse};
 
 /// One request of the exchange log and what came back.
 #[derive(Debug, Clone)]

@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use super::form::FormState;
 use super::requests::{token_request, Failure, Log, Received};
+use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::{
-    explain, grant, AccessToken, ClientId, Explanation, FormRequest, Issuance, Prompt, Provider,
-    RefreshToken, Scopes, Secret, Situation,
+    grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, RefreshToken, Scopes,
+    Secret,
 };
 
 /// Tokens from a code exchange, with what was asked for and who issued them.

@@ -1,16 +1,23 @@
-//! Every failure and surprise of the flow, told as what happened, why, and what to do.
+//! Every sentence the user reads about a situation: what happened, why, and what to do.
 //! The UI renders these and never writes error prose itself. Google's wording of
 //! `error_description` is matched where it tells causes apart (see Google's "Using OAuth 2.0
 //! to Access Google APIs" and the web-server guide's error sections); anything unknown still
 //! shows the provider's own text.
 
-use super::callback::{CallbackError, Denial};
-use super::endpoint::UrlError;
-use super::error::{ErrorCode, KnownError};
-use super::pending::PendingFlowError;
-use super::response::{TokenEndpointError, TokenError};
-use super::scope::Scope;
-use super::types::InputError;
+pub mod consent;
+pub mod google;
+
+pub use consent::parameter_meaning;
+pub use google::{api_failure, describe};
+
+use crate::oauth::callback::{CallbackError, Denial};
+use crate::oauth::endpoint::UrlError;
+use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
+use crate::oauth::error::{ErrorCode, KnownError};
+use crate::oauth::pending::PendingFlowError;
+use crate::oauth::response::{TokenEndpointError, TokenError};
+use crate::oauth::scope::Scope;
+use crate::oauth::types::InputError;
 
 /// What to show the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +57,19 @@ pub enum Situation<'a> {
     PendingFlow(&'a PendingFlowError),
     /// The browser would not leave for the consent screen.
     NavigationRefused { detail: &'a str },
+    /// The imported client file is for a Desktop ("installed") client.
+    DesktopClient,
+    /// This page's redirect URI is not among the client file's, with the closest one.
+    RedirectNotRegistered {
+        page: &'a RedirectUri,
+        closest: Option<(&'a RedirectUri, &'a RedirectDifference)>,
+    },
+    /// The browser would not read a picked file.
+    FileUnreadable,
+    /// The imported text is not a client file the console downloads.
+    NotAClientFile { detail: &'a str },
+    /// A revocation was sent, but the browser hides the answer (no CORS).
+    RevokeUnreadable { detail: &'a str },
     /// What was pasted or received is not a usable redirect.
     Callback(&'a CallbackError),
     /// The token endpoint gave no tokens.
@@ -123,6 +143,46 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             "The browser did not open the consent screen.",
             format!("It refused to leave the page: {detail}."),
             "Copy the consent URL and open it in this tab's address bar.",
+        ),
+        Situation::DesktopClient => Explanation::new(
+            "This is a Desktop (“installed”) client, not a Web application client.",
+            "Google lets Desktop clients redirect only to loopback addresses, so it will not send \
+             the code back to this page.",
+            "Create an OAuth client of type “Web application” with this page's redirect URI, or \
+             use the manual path with the redirect URI http://localhost.",
+        ),
+        Situation::RedirectNotRegistered { page, closest } => Explanation::new(
+            format!("This page's redirect URI, {page}, is not registered for this client."),
+            match closest {
+                Some((r, d)) => format!(
+                    "The closest registered one, {r}, differs: {}.",
+                    describe(d)
+                ),
+                None => "The client has no redirect URIs registered.".into(),
+            },
+            format!(
+                "In the console, open the client and add {page} under Authorized redirect URIs \
+                 exactly, then save (it can take a few minutes to apply)."
+            ),
+        ),
+        Situation::FileUnreadable => Explanation::new(
+            "The file could not be read.",
+            "The browser refused to read it.",
+            "Open it in a text editor and paste its content instead.",
+        ),
+        Situation::NotAClientFile { detail } => Explanation::new(
+            "That is not a Google OAuth client file.",
+            format!("{}.", capitalise(detail)),
+            "In the console, open Credentials → your OAuth client → Download JSON, and pick or \
+             paste that file.",
+        ),
+        Situation::RevokeUnreadable { detail } => Explanation::new(
+            "The revocation request was sent, but the browser could not read the answer.",
+            format!(
+                "The revocation endpoint may not allow this page's origin (CORS), so the browser \
+                 hides its answer; the token may or may not be revoked. The browser said: {detail}"
+            ),
+            "Press “Refresh now”: an explained invalid_grant means the token is revoked.",
         ),
         Situation::Callback(error) => callback(error),
         Situation::Token(error) => token(error),
@@ -570,7 +630,7 @@ mod tests {
         };
         let cb = CallbackError::NoCode;
         let expired = PendingFlowError::Expired { minutes: 12 };
-        let missing = [Scope::parse(crate::oauth::scope::DRIVE).unwrap()];
+        let missing = [Scope::parse(crate::google::presets::DRIVE).unwrap()];
         let tokens = [
             TokenEndpointError::NotJson {
                 status: 502,
@@ -609,6 +669,10 @@ mod tests {
             Situation::PendingFlow(&expired),
             Situation::PendingFlow(&PendingFlowError::Unreadable),
             Situation::NavigationRefused { detail: "blocked" },
+            Situation::DesktopClient,
+            Situation::FileUnreadable,
+            Situation::NotAClientFile { detail: "x" },
+            Situation::RevokeUnreadable { detail: "x" },
         ];
         situations.extend(tokens.iter().map(Situation::Token));
         for situation in situations {

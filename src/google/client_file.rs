@@ -5,9 +5,9 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-use super::endpoint::{RedirectDifference, RedirectUri};
-use super::explain::Explanation;
-use super::types::{ClientId, ClientSecret, InputError};
+use crate::messages::{explain, Explanation, Situation};
+use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
+use crate::oauth::types::{ClientId, ClientSecret, InputError};
 
 /// The two client types the console downloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,16 +80,7 @@ impl ClientFile {
     pub fn check(&self, page: Option<&RedirectUri>) -> Vec<Explanation> {
         let mut notes = Vec::new();
         if self.kind == ClientKind::Installed {
-            notes.push(Explanation {
-                what: "This is a Desktop (“installed”) client, not a Web application client."
-                    .into(),
-                why: "Google lets Desktop clients redirect only to loopback addresses, so it will \
-                      not send the code back to this page."
-                    .into(),
-                fix: "Create an OAuth client of type “Web application” with this page's redirect \
-                      URI, or use the manual path with the redirect URI http://localhost."
-                    .into(),
-            });
+            notes.push(explain(Situation::DesktopClient));
             return notes;
         }
         let Some(page) = page else { return notes };
@@ -105,21 +96,10 @@ impl ClientFile {
             .iter()
             .filter_map(|r| page.difference(r).map(|d| (r, d)))
             .min_by_key(|(_, d)| rank(d));
-        let why = match closest {
-            Some((r, d)) => format!(
-                "The closest registered one, {r}, differs: {}.",
-                describe(&d)
-            ),
-            None => "The client has no redirect URIs registered.".into(),
-        };
-        notes.push(Explanation {
-            what: format!("This page's redirect URI, {page}, is not registered for this client."),
-            why,
-            fix: format!(
-                "In the console, open the client and add {page} under Authorized redirect URIs \
-                 exactly, then save (it can take a few minutes to apply)."
-            ),
-        });
+        notes.push(explain(Situation::RedirectNotRegistered {
+            page,
+            closest: closest.as_ref().map(|(r, d)| (*r, d)),
+        }));
         notes
     }
 }
@@ -135,43 +115,6 @@ fn rank(d: &RedirectDifference) -> u8 {
         RedirectDifference::Path { .. } => 5,
         RedirectDifference::Scheme { .. } => 6,
         RedirectDifference::Host { .. } => 7,
-    }
-}
-
-/// One redirect URI difference in words.
-pub fn describe(d: &RedirectDifference) -> String {
-    match d {
-        RedirectDifference::Scheme { ours, theirs } => {
-            format!("scheme {ours} here, {theirs} registered")
-        }
-        RedirectDifference::LoopbackName { ours, theirs } => {
-            format!("{ours} here, {theirs} registered: the same machine, but a different URI")
-        }
-        RedirectDifference::Host { ours, theirs } => {
-            format!("host {ours} here, {theirs} registered")
-        }
-        RedirectDifference::Port { ours, theirs } => {
-            let p = |s: &str| {
-                if s.is_empty() {
-                    "the default".to_owned()
-                } else {
-                    s.to_owned()
-                }
-            };
-            format!("port {} here, {} registered", p(ours), p(theirs))
-        }
-        RedirectDifference::TrailingSlash { ours, theirs } => {
-            format!("path {ours:?} here, {theirs:?} registered: the trailing slash counts")
-        }
-        RedirectDifference::Path { ours, theirs } => {
-            format!("path {ours:?} here, {theirs:?} registered")
-        }
-        RedirectDifference::Query { ours, theirs } => {
-            format!("query {ours:?} here, {theirs:?} registered")
-        }
-        RedirectDifference::Spelling { ours, theirs } => {
-            format!("{ours} here, {theirs} registered: letter case or escaping differs")
-        }
     }
 }
 

@@ -4,10 +4,10 @@
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::endpoint::Endpoint;
-use super::explain::Explanation;
-use super::grant::{self, FormRequest};
-use super::types::AccessToken;
+use crate::messages::{api_failure, Explanation};
+use crate::oauth::endpoint::Endpoint;
+use crate::oauth::grant::{self, FormRequest};
+use crate::oauth::types::AccessToken;
 
 /// Google's BigQuery `projects.list`.
 pub const GOOGLE_BIGQUERY_PROJECTS: &str = "https://bigquery.googleapis.com/bigquery/v2/projects";
@@ -40,44 +40,6 @@ fn number_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64
 pub struct Project {
     pub id: String,
     pub name: Option<String>,
-}
-
-/// Why a check failed, from a Google API error body or the status alone.
-pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
-    let json: Option<Value> = serde_json::from_str(body).ok();
-    let message = json
-        .as_ref()
-        .and_then(|v| {
-            v.pointer("/error/message")
-                .or_else(|| v.get("error_description"))
-                .or_else(|| v.get("error"))
-        })
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    let (why, fix) = match status {
-        400 | 401 => (
-            "The access token is invalid or expired, or it was revoked.",
-            "Get a fresh access token with “Refresh now” and try again.",
-        ),
-        403 => (
-            "The token lacks a scope this call needs, the API is not enabled in the project, or \
-             the account has no access.",
-            "Check the scopes (BigQuery needs …/auth/bigquery or …/auth/cloud-platform), enable \
-             the BigQuery API in the Google Cloud project, and check the account's IAM roles.",
-        ),
-        _ => (
-            "The service answered with an error.",
-            "Try again in a moment; the raw answer is in the exchange log.",
-        ),
-    };
-    Explanation {
-        what: format!("{what} failed (HTTP {status})."),
-        why: match message {
-            Some(m) => format!("{why} The service said: “{m}”"),
-            None => why.to_owned(),
-        },
-        fix: fix.to_owned(),
-    }
 }
 
 pub fn parse_tokeninfo(status: u16, body: &str) -> Result<TokenInfo, Explanation> {

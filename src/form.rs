@@ -1,18 +1,17 @@
 //! The client form as plain data, and its validation into a client the flow can use.
 //! The form holds text exactly as typed; [`Settings::validate`] turns it into typed values or
 //! a list of field problems, each explained. `Settings` holds nothing secret, so it is what
-//! "remember these settings" stores.
+//! "remember these settings" stores; a shared link may set a few of its fields. Pure, so the
+//! rules are tested natively; the page binds its inputs to it.
 
 use serde::{Deserialize, Serialize};
-use url::Url;
 
-use super::consent::{ConsentRequest, LoginHint, Prompt};
-use super::endpoint::{RedirectUri, UrlError};
-use super::explain::{explain, Explanation, Situation};
-use super::pkce::PkceVerifier;
-use super::provider::{CustomEndpoints, Provider};
-use super::scope::{Preset, Scopes};
-use super::types::{ClientId, ClientSecret, InputError, State};
+use crate::google::presets::Preset;
+use crate::messages::{explain, Explanation, Situation};
+use crate::oauth::{
+    ClientId, ClientSecret, CustomEndpoints, InputError, LoginHint, Prompt, Provider, RedirectUri,
+    Scopes, UrlError, ValidClient,
+};
 
 /// Which provider the form targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -91,21 +90,6 @@ pub enum Field {
 pub struct FieldProblem {
     pub field: Field,
     pub explanation: Explanation,
-}
-
-/// A client that is ready for the consent URL.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidClient {
-    pub provider: Provider,
-    pub client_id: ClientId,
-    pub client_secret: Option<ClientSecret>,
-    pub scopes: Scopes,
-    pub redirect_uri: RedirectUri,
-    pub prompt: Prompt,
-    pub login_hint: Option<LoginHint>,
-    pub include_granted_scopes: bool,
-    pub pkce: bool,
-    pub keep_secret: bool,
 }
 
 impl Settings {
@@ -280,44 +264,10 @@ fn field_of(name: &str) -> Field {
     }
 }
 
-/// The random values of one sign-in attempt: made once, shown in the consent URL, stored
-/// with the pending flow.
-#[derive(Debug)]
-pub struct Attempt {
-    pub state: State,
-    pub verifier: PkceVerifier,
-}
-
-impl Attempt {
-    pub fn generate() -> Result<Self, super::pkce::RandomnessError> {
-        Ok(Self {
-            state: State::generate()?,
-            verifier: PkceVerifier::generate()?,
-        })
-    }
-}
-
-impl ValidClient {
-    /// The consent URL for this client and attempt.
-    pub fn consent_url(&self, attempt: &Attempt) -> Url {
-        ConsentRequest {
-            authorization: &self.provider.authorization,
-            client_id: &self.client_id,
-            redirect_uri: &self.redirect_uri,
-            scopes: &self.scopes,
-            state: &attempt.state,
-            pkce: self.pkce.then_some(&attempt.verifier),
-            prompt: self.prompt,
-            login_hint: self.login_hint.as_ref(),
-            include_granted_scopes: self.include_granted_scopes,
-        }
-        .url()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oauth::Attempt;
 
     fn page() -> RedirectUri {
         RedirectUri::parse("https://tools.example.com/rt/").unwrap()
@@ -327,7 +277,7 @@ mod tests {
     fn defaults_target_adf_bigquery_on_google_with_pkce_and_forced_consent() {
         let s = Settings::default();
         assert_eq!(s.preset(), Preset::AdfBigQuery);
-        assert_eq!(s.scopes, super::super::scope::BIGQUERY);
+        assert_eq!(s.scopes, crate::google::presets::BIGQUERY);
         assert_eq!(s.prompt(), Prompt::Consent);
         assert!(s.pkce && s.keep_secret);
     }
@@ -395,7 +345,7 @@ mod tests {
     fn presets_fill_scopes_and_custom_keeps_them() {
         let mut s = Settings::default();
         s.select_preset(Preset::GoogleAds);
-        assert_eq!(s.scopes, super::super::scope::ADWORDS);
+        assert_eq!(s.scopes, crate::google::presets::ADWORDS);
         s.scopes = "openid email".into();
         s.select_preset(Preset::Custom);
         assert_eq!(s.scopes, "openid email");

@@ -1,0 +1,82 @@
+//! The sentences about Google's own pages and APIs: what a check's error means, how a
+//! registered redirect URI differs from this page's.
+
+use serde_json::Value;
+
+use super::Explanation;
+use crate::oauth::RedirectDifference;
+
+/// Why a check failed, from a Google API error body or the status alone.
+pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
+    let json: Option<Value> = serde_json::from_str(body).ok();
+    let message = json
+        .as_ref()
+        .and_then(|v| {
+            v.pointer("/error/message")
+                .or_else(|| v.get("error_description"))
+                .or_else(|| v.get("error"))
+        })
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let (why, fix) = match status {
+        400 | 401 => (
+            "The access token is invalid or expired, or it was revoked.",
+            "Get a fresh access token with “Refresh now” and try again.",
+        ),
+        403 => (
+            "The token lacks a scope this call needs, the API is not enabled in the project, or \
+             the account has no access.",
+            "Check the scopes (BigQuery needs …/auth/bigquery or …/auth/cloud-platform), enable \
+             the BigQuery API in the Google Cloud project, and check the account's IAM roles.",
+        ),
+        _ => (
+            "The service answered with an error.",
+            "Try again in a moment; the raw answer is in the exchange log.",
+        ),
+    };
+    Explanation {
+        what: format!("{what} failed (HTTP {status})."),
+        why: match message {
+            Some(m) => format!("{why} The service said: “{m}”"),
+            None => why.to_owned(),
+        },
+        fix: fix.to_owned(),
+    }
+}
+
+/// One redirect URI difference in words.
+pub fn describe(d: &RedirectDifference) -> String {
+    match d {
+        RedirectDifference::Scheme { ours, theirs } => {
+            format!("scheme {ours} here, {theirs} registered")
+        }
+        RedirectDifference::LoopbackName { ours, theirs } => {
+            format!("{ours} here, {theirs} registered: the same machine, but a different URI")
+        }
+        RedirectDifference::Host { ours, theirs } => {
+            format!("host {ours} here, {theirs} registered")
+        }
+        RedirectDifference::Port { ours, theirs } => {
+            let p = |s: &str| {
+                if s.is_empty() {
+                    "the default".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            format!("port {} here, {} registered", p(ours), p(theirs))
+        }
+        RedirectDifference::TrailingSlash { ours, theirs } => {
+            format!("path {ours:?} here, {theirs:?} registered: the trailing slash counts")
+        }
+        RedirectDifference::Path { ours, theirs } => {
+            format!("path {ours:?} here, {theirs:?} registered")
+        }
+        RedirectDifference::Query { ours, theirs } => {
+            format!("query {ours:?} here, {theirs:?} registered")
+        }
+        RedirectDifference::Spelling { ours, theirs } => {
+            format!("{ours} here, {theirs} registered: letter case or escaping differs")
+        }
+    }
+}

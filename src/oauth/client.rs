@@ -1,0 +1,61 @@
+//! A client ready for the flow: the provider, the client's credentials, the scopes and the
+//! redirect, all validated; and the random values of one sign-in attempt.
+
+use url::Url;
+
+use super::consent::{ConsentRequest, LoginHint, Prompt};
+use super::endpoint::RedirectUri;
+use super::pkce::PkceVerifier;
+use super::provider::Provider;
+use super::scope::Scopes;
+use super::types::{ClientId, ClientSecret, State};
+
+/// A client that is ready for the consent URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidClient {
+    pub provider: Provider,
+    pub client_id: ClientId,
+    pub client_secret: Option<ClientSecret>,
+    pub scopes: Scopes,
+    pub redirect_uri: RedirectUri,
+    pub prompt: Prompt,
+    pub login_hint: Option<LoginHint>,
+    pub include_granted_scopes: bool,
+    pub pkce: bool,
+    pub keep_secret: bool,
+}
+
+/// The random values of one sign-in attempt: made once, shown in the consent URL, stored
+/// with the pending flow.
+#[derive(Debug)]
+pub struct Attempt {
+    pub state: State,
+    pub verifier: PkceVerifier,
+}
+
+impl Attempt {
+    pub fn generate() -> Result<Self, super::pkce::RandomnessError> {
+        Ok(Self {
+            state: State::generate()?,
+            verifier: PkceVerifier::generate()?,
+        })
+    }
+}
+
+impl ValidClient {
+    /// The consent URL for this client and attempt.
+    pub fn consent_url(&self, attempt: &Attempt) -> Url {
+        ConsentRequest {
+            authorization: &self.provider.authorization,
+            client_id: &self.client_id,
+            redirect_uri: &self.redirect_uri,
+            scopes: &self.scopes,
+            state: &attempt.state,
+            pkce: self.pkce.then_some(&attempt.verifier),
+            prompt: self.prompt,
+            login_hint: self.login_hint.as_ref(),
+            include_granted_scopes: self.include_granted_scopes,
+        }
+        .url()
+    }
+}
