@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use e2e::browser::{AppPage, Browser};
 use e2e::measure::{dist_sizes, totals, FileSize};
-use e2e::provider::{ClientConfig, Provider};
 use e2e::site;
+use e2e::world::{Setup, World};
 
 const RUNS: usize = 11;
 
@@ -113,11 +113,16 @@ async fn main() {
     ] {
         std::fs::copy(root.join(from), floor_dir.join(to)).expect("copied");
     }
-    let app_url = site::spawn(site::dist_dir(), "/").await;
+    let world = World::build(Setup {
+        client_id: "bench-client",
+        secret: "bench-secret",
+        ..Setup::default()
+    })
+    .await;
+    let (browser, app_url) = (&world.browser, &world.app_url);
     let floor_url = site::spawn(floor_dir, "/").await;
-    let browser = Browser::start().await;
-    let (app_first, app_ms) = interactive_ms(&browser, &app_url).await;
-    let (floor_first, floor_ms) = interactive_ms(&browser, &floor_url).await;
+    let (app_first, app_ms) = interactive_ms(browser, app_url).await;
+    let (floor_first, floor_ms) = interactive_ms(browser, &floor_url).await;
     println!(
         "\nTime to interactive in headless Chromium (navigation start → client ID input ready)"
     );
@@ -126,18 +131,10 @@ async fn main() {
     println!("  ratio:        {:.2}x (target <= 1.3x)", app_ms / floor_ms);
 
     // The app's own work: token response arrived → tokens on screen.
-    let provider = Provider::new();
-    let provider_url = provider.spawn().await;
-    provider.register(ClientConfig {
-        id: "bench-client".into(),
-        secret: "bench-secret".into(),
-        redirect_uris: vec![app_url.clone()],
-        testing: false,
-    });
     let mut own = Vec::new();
     for _ in 0..RUNS {
-        let app = AppPage::open(&browser, &app_url).await;
-        app.use_provider(&provider_url).await;
+        let app = AppPage::open(browser, app_url).await;
+        app.use_provider(&world.provider_url).await;
         app.fill_client("bench-client", "bench-secret").await;
         app.go_to_consent().await;
         app.allow().await;
@@ -166,7 +163,7 @@ async fn main() {
         own.iter().cloned().fold(f64::INFINITY, f64::min),
         own.iter().cloned().fold(0.0, f64::max)
     );
-    browser.close().await;
+    world.finish().await;
 
     println!("\ntrunk build --release wall time");
     println!(

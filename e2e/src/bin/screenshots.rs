@@ -4,8 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use e2e::browser::{AppPage, Browser};
-use e2e::provider::{ClientConfig, Provider};
-use e2e::site;
+use e2e::world::{Setup, World};
 
 const CLIENT_ID: &str = "123456789012-example.apps.googleusercontent.com";
 const SECRET: &str = "GOCSPX-example-secret";
@@ -53,53 +52,46 @@ async fn main() {
             .unwrap_or_else(|| "docs/screenshots".into()),
     );
     std::fs::create_dir_all(&dir).expect("a screenshot folder");
-    let provider = Provider::new();
-    let provider_url = provider.spawn().await;
-    let app_url = site::spawn(site::dist_dir(), "/").await;
-    provider.register(ClientConfig {
-        id: CLIENT_ID.into(),
-        secret: SECRET.into(),
-        redirect_uris: vec![app_url.clone()],
+    let world = World::build(Setup {
+        client_id: CLIENT_ID,
+        secret: SECRET,
         testing: true,
-    });
-    let browser = Browser::start().await;
-    let app = AppPage::open(&browser, &app_url).await;
-    shoot(&browser, &dir, "1-start").await;
-    app.use_provider(&provider_url).await;
+        ..Setup::default()
+    })
+    .await;
+    let browser = &world.browser;
+    let app = AppPage::open(browser, &world.app_url).await;
+    shoot(browser, &dir, "1-start").await;
+    app.use_provider(&world.provider_url).await;
     app.fill_client(CLIENT_ID, SECRET).await;
     browser
         .run("document.querySelector('[data-testid=advanced]').open = false")
         .await;
     browser.find("[data-testid=consent-url]").await;
-    shoot_element(
-        &browser,
-        &dir,
-        "2-consent-url",
-        "[data-testid=consent-card]",
-    )
-    .await;
+    shoot_element(browser, &dir, "2-consent-url", "[data-testid=consent-card]").await;
     app.go_to_consent().await;
     browser.find("#allow").await;
-    shoot(&browser, &dir, "3-provider-consent").await;
+    shoot(browser, &dir, "3-provider-consent").await;
     app.allow().await;
     app.see_refresh_token().await;
-    shoot_element(&browser, &dir, "4-tokens", "[data-testid=tokens-card]").await;
+    shoot_element(browser, &dir, "4-tokens", "[data-testid=tokens-card]").await;
     app.click_testid("tokeninfo").await;
     browser.find("[data-testid=tokeninfo-result]").await;
     app.type_testid("ls-project", "my-gcp-project").await;
     shoot_element(
-        &browser,
+        browser,
         &dir,
         "5-prove-and-export",
         "[data-testid=prove-card]",
     )
     .await;
     shoot_element(
-        &browser,
+        browser,
         &dir,
         "6-linked-service",
         "[data-testid=export-card]",
     )
     .await;
-    browser.close().await;
+    drop(app);
+    world.finish().await;
 }
