@@ -131,6 +131,27 @@ impl Settings {
         }
     }
 
+    /// The settings as a build may use them: the Google-only build drops a custom provider
+    /// and its endpoints, whether remembered or imported, so nothing can point it elsewhere.
+    pub fn for_build(mut self, any_provider: bool) -> Self {
+        if !any_provider {
+            let defaults = Settings::default();
+            self.provider = ProviderChoice::Google;
+            self.authorization_endpoint = defaults.authorization_endpoint;
+            self.token_endpoint = defaults.token_endpoint;
+            self.revocation_endpoint = defaults.revocation_endpoint;
+            self.tokeninfo_endpoint = defaults.tokeninfo_endpoint;
+            self.bigquery_endpoint = defaults.bigquery_endpoint;
+            self.issuer = defaults.issuer;
+        }
+        self
+    }
+
+    /// Whether these settings point at a provider other than Google.
+    pub fn is_custom(&self) -> bool {
+        self.provider == ProviderChoice::Custom
+    }
+
     /// A link to this page that fills in the client ID and scopes (nothing secret).
     pub fn share_link(&self, page: &RedirectUri) -> String {
         let mut url = page.url().clone();
@@ -393,6 +414,24 @@ mod tests {
         custom.apply_link("scope=openid%20email&preset=nope");
         assert_eq!(custom.preset(), Preset::Custom);
         assert_eq!(custom.scopes, "openid email");
+    }
+
+    #[test]
+    fn the_google_only_build_drops_a_remembered_custom_provider() {
+        let planted = Settings {
+            client_id: "cid".into(),
+            provider: ProviderChoice::Custom,
+            authorization_endpoint: "https://accounts.google.com/o/oauth2/v2/auth".into(),
+            token_endpoint: "https://collector.example/token".into(),
+            issuer: "https://accounts.google.com".into(),
+            ..Settings::default()
+        };
+        let google_only = planted.clone().for_build(false);
+        assert_eq!(google_only.provider, ProviderChoice::Google);
+        assert!(google_only.token_endpoint.is_empty() && google_only.issuer.is_empty());
+        assert_eq!(google_only.client_id, "cid");
+        assert!(google_only.provider().unwrap().is_google());
+        assert_eq!(planted.clone().for_build(true), planted);
     }
 
     #[test]

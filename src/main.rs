@@ -1,10 +1,15 @@
-//! Mounts the app; nothing else.
+//! Mounts the app; nothing else. Inside another page's frame it mounts only a refusal.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    refresh_token_helper::browser::panic::install();
-    leptos::mount::mount_to_body(refresh_token_helper::ui::App);
-    refresh_token_helper::browser::perf::mark(refresh_token_helper::browser::perf::INTERACTIVE);
+    use refresh_token_helper::{browser, ui};
+    browser::panic::install();
+    if browser::location::in_frame() {
+        leptos::mount::mount_to_body(ui::FramedRefusal);
+        return;
+    }
+    leptos::mount::mount_to_body(ui::App);
+    browser::perf::mark(browser::perf::INTERACTIVE);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -314,7 +314,20 @@ impl<'a> AppPage<'a> {
         }
     }
 
+    /// Waits for the refresh token, checks that it is masked, reveals it and reads it.
     pub async fn see_refresh_token(&self) -> String {
+        let shown = self
+            .browser
+            .find("[data-testid=refresh-token]")
+            .await
+            .text()
+            .await
+            .expect("text");
+        assert!(
+            shown.contains('…') || shown.contains('•'),
+            "the refresh token is masked until revealed, not {shown:?}"
+        );
+        self.click("refresh-token-reveal").await;
         self.browser
             .find("[data-testid=refresh-token]")
             .await

@@ -55,3 +55,14 @@ pub fn open_new_tab(url: &str) -> Result<(), LocationError> {
         .map(|_| ())
         .map_err(|e| LocationError::Refused(js_error_text(&e)))
 }
+
+/// Whether the page runs inside a frame of another page (which could overlay or read what
+/// the user types; headers such as `frame-ancestors` forbid it where a host can set them).
+pub fn in_frame() -> bool {
+    let Ok(window) = window() else { return false };
+    match window.top() {
+        Ok(Some(top)) => !js_sys::Object::is(&top, &window),
+        // A top window that cannot even be named is not this one.
+        _ => true,
+    }
+}

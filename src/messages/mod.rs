@@ -64,6 +64,11 @@ pub enum Situation<'a> {
         page: &'a RedirectUri,
         closest: Option<(&'a RedirectUri, &'a RedirectDifference)>,
     },
+    /// The token endpoint lies on another site than the consent screen.
+    TokenHostElsewhere {
+        authorization: &'a str,
+        token: &'a str,
+    },
     /// The browser would not read a picked file.
     FileUnreadable,
     /// The imported text is not a client file the console downloads.
@@ -164,6 +169,17 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
                 "In the console, open the client and add {page} under Authorized redirect URIs \
                  exactly, then save (it can take a few minutes to apply)."
             ),
+        ),
+        Situation::TokenHostElsewhere {
+            authorization,
+            token,
+        } => Explanation::new(
+            format!("The consent screen is on {authorization}, but the code and your client secret would go to {token}."),
+            "A provider's token endpoint normally sits beside its consent screen. Settings that \
+             pair one provider's consent with another host's token endpoint would show you a \
+             genuine consent screen while handing the code and the secret to someone else.",
+            "Check the token endpoint against the provider's documentation before you press “Go \
+             to consent”.",
         ),
         Situation::FileUnreadable => Explanation::new(
             "The file could not be read.",
@@ -671,6 +687,10 @@ mod tests {
             Situation::NavigationRefused { detail: "blocked" },
             Situation::DesktopClient,
             Situation::FileUnreadable,
+            Situation::TokenHostElsewhere {
+                authorization: "accounts.google.com",
+                token: "collector.example",
+            },
             Situation::NotAClientFile { detail: "x" },
             Situation::RevokeUnreadable { detail: "x" },
         ];

@@ -281,6 +281,12 @@ impl PendingFlow {
     }
 }
 
+/// Whether a stored record names a provider other than Google (a Google-only build ignores
+/// such a record: nothing may point it elsewhere).
+pub fn names_custom_provider(json: &str) -> bool {
+    serde_json::from_str::<Record>(json).is_ok_and(|r| r.custom)
+}
+
 /// A code exchange with the form's client, for a code this tab has no pending flow for (no
 /// PKCE verifier: this works when the consent URL was made without PKCE or elsewhere).
 pub fn exchange_with_client(client: &ValidClient, code: &CodeCallback) -> Exchange {
@@ -372,6 +378,16 @@ mod tests {
             withheld.provider.issuer.as_deref(),
             Some("http://127.0.0.1:9000")
         );
+    }
+
+    #[test]
+    fn a_record_says_whether_it_names_a_custom_provider() {
+        let attempt = Attempt::generate().unwrap();
+        let google = PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW);
+        let custom = PendingFlow::start(&client(ProviderChoice::Custom, ""), &attempt, NOW);
+        assert!(!names_custom_provider(google.record(false).expose()));
+        assert!(names_custom_provider(custom.record(false).expose()));
+        assert!(!names_custom_provider("not json"));
     }
 
     #[test]

@@ -64,10 +64,34 @@ impl Provider {
         self.kind == ProviderKind::Google
     }
 
+    /// Whether the token endpoint lies on another site than the consent screen: the user
+    /// sees one provider's consent while the code and the secret go to someone else.
+    pub fn token_host_elsewhere(&self) -> bool {
+        let site = |e: &Endpoint| e.url().host_str().map(site_of).unwrap_or_default();
+        let (consent, token) = (site(&self.authorization), site(&self.token));
+        // Google's own pair: consent on google.com, tokens on googleapis.com.
+        let google = ["google.com", "googleapis.com"];
+        consent != token
+            && !(google.contains(&consent.as_str()) && google.contains(&token.as_str()))
+    }
+
     /// Where the code and the client secret go: the token endpoint's host and port.
     pub fn token_host(&self) -> &str {
         let url = self.token.url();
         &url[url::Position::BeforeHost..url::Position::AfterPort]
+    }
+}
+
+/// The last two labels of a host name (`login.example.com` → `example.com`), or the whole
+/// host for an address or a one-label name. Close enough to tell one provider from another.
+fn site_of(host: &str) -> String {
+    if host.parse::<std::net::IpAddr>().is_ok() || host.starts_with('[') {
+        return host.to_owned();
+    }
+    let labels: Vec<&str> = host.trim_end_matches('.').rsplitn(3, '.').collect();
+    match labels.as_slice() {
+        [tld, name, ..] => format!("{name}.{tld}"),
+        _ => host.to_owned(),
     }
 }
 
@@ -103,5 +127,35 @@ mod tests {
                 field: "Token endpoint"
             }
         );
+    }
+
+    #[test]
+    fn a_token_endpoint_on_another_site_is_told_apart() {
+        let provider = |auth: &str, token: &str| {
+            Provider::custom(&CustomEndpoints {
+                authorization: auth,
+                token,
+                ..Default::default()
+            })
+            .unwrap()
+        };
+        let same = provider(
+            "https://login.example.com/authorize",
+            "https://api.example.com/token",
+        );
+        assert!(!same.token_host_elsewhere());
+        let local = provider("http://127.0.0.1:9000/auth", "http://127.0.0.1:9001/token");
+        assert!(!local.token_host_elsewhere());
+        let planted = provider(
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://collector.example/token",
+        );
+        assert!(planted.token_host_elsewhere());
+        let google_pair = provider(
+            "https://accounts.google.com/o/oauth2/v2/auth",
+            "https://oauth2.googleapis.com/token",
+        );
+        assert!(!google_pair.token_host_elsewhere());
+        assert!(!Provider::google().token_host_elsewhere());
     }
 }

@@ -67,3 +67,20 @@ pub fn App() -> impl IntoView {
         </div>
     }
 }
+
+/// What the page shows inside another page's frame: nothing to type into, and the way out.
+#[component]
+pub fn FramedRefusal() -> impl IntoView {
+    let href = location::href().unwrap_or_default();
+    let text = href.clone();
+    view! {
+        <div class="page" data-testid="framed">
+            <h1>"Refresh Token Helper"</h1>
+            <p>
+                "This page asks for a client secret, so it does not run inside another page's frame, "
+                "where that page could cover or watch what you type."
+            </p>
+            <p><a href=href target="_blank" rel="noopener noreferrer">"Open it on its own: "{text}</a></p>
+        </div>
+    }
+}

@@ -2,7 +2,9 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::{ClientFileImport, CopyButton, SecretField};
-use crate::form::{Field, ProviderChoice, Settings};
+#[cfg(any_provider)]
+use crate::form::ProviderChoice;
+use crate::form::{Field, Settings};
 use crate::google::presets::Preset;
 use crate::oauth::Prompt;
 
@@ -59,6 +61,50 @@ fn problem_of(
     Signal::derive(move || if typed() { form.problem(field) } else { None })
 }
 
+/// The provider choice and a custom provider's endpoints: only in the any-provider build.
+#[cfg(any_provider)]
+#[component]
+fn ProviderFields() -> impl IntoView {
+    let form = use_form();
+    let settings = form.settings;
+    let custom = move || settings.read().provider == ProviderChoice::Custom;
+    view! {
+                <div class="field">
+            <label for="provider">"Provider"</label>
+            <select
+                id="provider"
+                data-testid="provider"
+                on:change=move |ev| {
+                    let custom = event_target_value(&ev) == "custom";
+                    settings.update(|s| s.provider = if custom { ProviderChoice::Custom } else { ProviderChoice::Google });
+                }
+            >
+                <option value="google" selected=move || !custom()>"Google"</option>
+                <option value="custom" selected=custom>"Another OAuth 2.0 provider"</option>
+            </select>
+        </div>
+        <Show when=custom>
+            <Show when=move || form.restored_endpoints.get()>
+                <p class="warning" data-testid="restored-endpoints">
+                    "Restored from the settings remembered on this computer: check every endpoint "
+                    "below before use. Anything on this site's origin can change remembered settings."
+                </p>
+            </Show>
+            <TextField id="authorization-endpoint" label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
+            <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
+            <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
+            <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
+            <TextField id="issuer" label="Issuer (optional)" get=|s| &s.issuer set=|s, v| s.issuer = v field=Field::Issuer placeholder="https://idp.example.com" hint="The provider's issuer identifier (its discovery document's “issuer”). A redirect that names another issuer is refused (RFC 9207)." />
+            <TextField id="bigquery-endpoint" label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
+        </Show>
+    }
+}
+
+/// The Google-only build has no provider choice: Google it is.
+#[cfg(not(any_provider))]
+#[component]
+fn ProviderFields() -> impl IntoView {}
+
 /// Step 2: the client, the scopes, and the advanced options.
 #[component]
 pub fn ClientCard() -> impl IntoView {
@@ -70,7 +116,6 @@ pub fn ClientCard() -> impl IntoView {
     let scopes_problem = problem_of(Field::Scopes, move || {
         settings.read().preset() == Preset::Custom
     });
-    let custom = move || settings.read().provider == ProviderChoice::Custom;
     let checkbox = move |id: &'static str,
                          label: &'static str,
                          get: fn(&Settings) -> bool,
@@ -163,30 +208,9 @@ pub fn ClientCard() -> impl IntoView {
                     </p>
                 }
             })}
-            <details class="advanced" data-testid="advanced">
+            <details class="advanced" data-testid="advanced" open=move || form.restored_endpoints.get()>
                 <summary>"Advanced"</summary>
-                <div class="field">
-                    <label for="provider">"Provider"</label>
-                    <select
-                        id="provider"
-                        data-testid="provider"
-                        on:change=move |ev| {
-                            let custom = event_target_value(&ev) == "custom";
-                            settings.update(|s| s.provider = if custom { ProviderChoice::Custom } else { ProviderChoice::Google });
-                        }
-                    >
-                        <option value="google" selected=move || !custom()>"Google"</option>
-                        <option value="custom" selected=custom>"Another OAuth 2.0 provider"</option>
-                    </select>
-                </div>
-                <Show when=custom>
-                    <TextField id="authorization-endpoint" label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
-                    <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
-                    <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
-                    <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
-                    <TextField id="issuer" label="Issuer (optional)" get=|s| &s.issuer set=|s, v| s.issuer = v field=Field::Issuer placeholder="https://idp.example.com" hint="The provider's issuer identifier (its discovery document's “issuer”). A redirect that names another issuer is refused (RFC 9207)." />
-                    <TextField id="bigquery-endpoint" label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
-                </Show>
+                <ProviderFields />
                 <TextField
                     id="redirect-override"
                     label="Redirect URI (leave empty to use this page)"

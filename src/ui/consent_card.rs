@@ -2,8 +2,9 @@ use leptos::prelude::*;
 
 use super::flow_controller::{use_flow, Place};
 use super::form::use_form;
-use super::{rich_text, CopyButton, ErrorPanel};
+use super::{rich_text, CopyButton, ErrorPanel, NoticePanel};
 use crate::messages::parameter_meaning;
+use crate::messages::{explain, Situation};
 
 /// Step 3: the consent URL, explained, and the button that goes there.
 #[component]
@@ -66,6 +67,16 @@ pub fn ConsentCard() -> impl IntoView {
                     c.provider.token_host()
                 )))}
             </p>
+            {move || form.valid.with(|v| {
+                let p = &v.as_ref().ok()?.provider;
+                p.token_host_elsewhere().then(|| {
+                    let host = |e: &crate::oauth::Endpoint| e.url().host_str().unwrap_or_default().to_owned();
+                    explain(Situation::TokenHostElsewhere {
+                        authorization: &host(&p.authorization),
+                        token: &host(&p.token),
+                    })
+                })
+            }).map(|e| view! { <NoticePanel explanation=e testid="token-elsewhere" /> })}
             <button
                 type="button"
                 class="primary"

@@ -19,10 +19,12 @@ use crate::browser::time::now_ms;
 use crate::browser::{location, window};
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::endpoint::without_query;
+use crate::oauth::names_custom_provider;
 use crate::oauth::{
     callback_from_query, parse_callback, Attempt, Effect, Event, Exchange, Flow, PendingFlow,
     ValidClient,
 };
+use crate::variant::ANY_PROVIDER;
 
 /// The `state` and verifier of the consent URL on screen, with the binding they were made
 /// for: a new pair is made for each client and provider, and after each "Go to consent".
@@ -176,7 +178,9 @@ impl FlowController {
         if matches!(query, Ok(None)) && !search.is_empty() {
             self.form.settings.update(|s| s.apply_link(&search));
         }
-        let stored = storage::get(Area::Session, PENDING_FLOW_KEY).map_err(|_| ());
+        let stored = storage::get(Area::Session, PENDING_FLOW_KEY)
+            .map_err(|_| ())
+            .map(|json| json.filter(|j| ANY_PROVIDER || !names_custom_provider(j)));
         self.send(Event::Loaded {
             query,
             stored,

@@ -11,6 +11,7 @@ use crate::messages::Explanation;
 use crate::oauth::{
     ClientSecret, FormRestore, InputError, ProviderKind, RedirectUri, Secret, ValidClient,
 };
+use crate::variant::ANY_PROVIDER;
 
 /// The form, as every card sees it.
 #[derive(Clone, Copy)]
@@ -24,6 +25,8 @@ pub struct FormState {
     pub page_redirect: StoredValue<Option<RedirectUri>>,
     /// The form validated: computed once per change, read by every field and card.
     pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
+    /// The provider's endpoints came from remembered settings, not from the user now.
+    pub restored_endpoints: RwSignal<bool>,
 }
 
 impl FormState {
@@ -32,7 +35,11 @@ impl FormState {
         let remembered = storage::get(Area::Local, SETTINGS_KEY)
             .ok()
             .flatten()
-            .and_then(|json| serde_json::from_str::<Settings>(&json).ok());
+            .and_then(|json| serde_json::from_str::<Settings>(&json).ok())
+            .map(|s| s.for_build(ANY_PROVIDER));
+        // Anything on this origin can write localStorage: endpoints that come from there are
+        // shown open and marked, never used silently.
+        let restored_endpoints = remembered.as_ref().is_some_and(Settings::is_custom);
         let settings = RwSignal::new(remembered.clone().unwrap_or_default());
         let secret = RwSignal::new(Secret::new(String::new()));
         let page_redirect = StoredValue::new(page_redirect);
@@ -48,6 +55,7 @@ impl FormState {
             remember: RwSignal::new(remembered.is_some()),
             page_redirect,
             valid,
+            restored_endpoints: RwSignal::new(restored_endpoints),
         };
         Effect::new(move |_| form.persist());
         form
@@ -122,6 +130,7 @@ impl FormState {
             } else {
                 s.provider = ProviderChoice::Google;
             }
+            *s = std::mem::take(s).for_build(ANY_PROVIDER);
         });
         if let Some(secret) = &restore.client_secret {
             self.set_secret(secret.expose());

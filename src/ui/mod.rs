@@ -25,7 +25,7 @@ mod token_value;
 pub mod tokens;
 mod tokens_card;
 
-pub use app::{provide_contexts, App};
+pub use app::{provide_contexts, App, FramedRefusal};
 pub use client_card::ClientCard;
 pub use client_file_import::ClientFileImport;
 pub use commands_card::CommandsCard;

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use super::CopyButton;
 use crate::oauth::Secret;
 
-/// A token on screen: masked until revealed, copyable either way.
+/// A token on screen: masked until revealed (screens get shared and recorded), copyable
+/// either way.
 #[component]
 pub fn TokenValue(
     /// The token.
@@ -14,11 +15,8 @@ pub fn TokenValue(
     /// `data-testid` of the value; the toggle gets `-reveal`, the copy button `-copy`.
     #[prop(into)]
     testid: String,
-    /// Shown in full from the start (the refresh token, which is what the user came for).
-    #[prop(optional)]
-    revealed: bool,
 ) -> impl IntoView {
-    let shown = RwSignal::new(revealed);
+    let shown = RwSignal::new(false);
     let masked = secret.masked();
     let full = secret.expose().to_owned();
     let copy_text = Signal::stored(full.clone());

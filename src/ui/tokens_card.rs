@@ -71,7 +71,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 <div class="refresh-token">
                     <h3>"Refresh token"</h3>
                     <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
-                    <TokenValue secret=rt.secret().clone() what="refresh token" testid="refresh-token" revealed=true />
+                    <TokenValue secret=rt.secret().clone() what="refresh token" testid="refresh-token" />
                     {refresh_dies.map(|when| view! {
                         <p class="warning" data-testid="refresh-token-expiry">"This refresh token expires on "{when}"."</p>
                     })}
