@@ -29,6 +29,11 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// With extra Chromium switches (the Google-only world maps Google's host names).
+    pub async fn start_with(extra: &[String]) -> Self {
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let port = free_port();
         let driver = Command::new(&driver_path)
@@ -42,14 +47,22 @@ impl Browser {
                 panic!("cannot start {driver_path}: {e} (scripts/test installs it)")
             });
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({"args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-extensions", "--window-size=1200,2000"
-            ]}),
-        );
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-extensions",
+            "--window-size=1200,2000",
+        ]
+        .map(String::from)
+        .to_vec();
+        args.extend_from_slice(extra);
+        caps.insert("goog:chromeOptions".into(), json!({ "args": args }));
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         let started = Instant::now();
         let client = loop {
@@ -150,13 +163,39 @@ pub struct AppPage<'a> {
 }
 
 impl<'a> AppPage<'a> {
+    /// Opens the page and checks that loading it logged no error or warning in the console
+    /// (a CSP the browser cannot parse, a refused resource, a panic).
     pub async fn open(browser: &'a Browser, url: &str) -> Self {
+        // What earlier pages logged is not this load's.
+        let _ = browser.client.issue_cmd(LogCommand).await;
         browser.client.goto(url).await.expect("the page loads");
         browser.find("[data-testid=app]").await;
-        Self {
+        let page = Self {
             browser,
             url: url.to_owned(),
-        }
+        };
+        let complaints = page.console_complaints().await;
+        assert!(
+            complaints.is_empty(),
+            "loading {url} logged errors or warnings: {complaints:#?}"
+        );
+        page
+    }
+
+    /// Console entries at warning level or worse since the last read.
+    pub async fn console_complaints(&self) -> Vec<String> {
+        let log = self
+            .browser
+            .client
+            .issue_cmd(LogCommand)
+            .await
+            .unwrap_or_default();
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+            .map(|e| e.to_string())
+            .collect()
     }
 
     async fn type_into(&self, testid: &str, text: &str) {
@@ -390,12 +429,15 @@ impl<'a> AppPage<'a> {
             .unwrap_or_default()
     }
 
-    /// Fetches `url` from the page and says whether the CSP blocked it.
-    pub async fn csp_blocks(&self, url: &str) -> bool {
+    /// POSTs a form to `url` from the page, as the page's own requests are made, and says
+    /// what happened: `blocked connect-src` when the CSP refused it (a
+    /// `securitypolicyviolation`), `sent` when it got an answer, `failed` otherwise.
+    pub async fn post_from_page(&self, url: &str) -> String {
         let script = format!(
             "const done = arguments[arguments.length - 1];\
              document.addEventListener('securitypolicyviolation', e => done('blocked ' + e.effectiveDirective), {{once: true}});\
-             fetch({url:?}).then(() => done('fetched'), () => setTimeout(() => done('failed'), 500));"
+             fetch({url:?}, {{method: 'POST', body: new URLSearchParams({{probe: '1'}})}})\
+               .then(() => done('sent'), () => setTimeout(() => done('failed'), 500));"
         );
         let result = self
             .browser
@@ -403,9 +445,7 @@ impl<'a> AppPage<'a> {
             .execute_async(&script, vec![])
             .await
             .expect("the script runs");
-        result
-            .as_str()
-            .is_some_and(|r| r.starts_with("blocked connect-src"))
+        result.as_str().unwrap_or_default().to_owned()
     }
 
     /// Runs axe-core (from `RTH_AXE`, installed by scripts/test) on the page as it is now and

@@ -5,4 +5,5 @@ pub mod browser;
 pub mod measure;
 pub mod provider;
 pub mod site;
+pub mod tls;
 pub mod world;

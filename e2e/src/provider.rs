@@ -214,6 +214,12 @@ impl Provider {
             .with_state(self.clone())
     }
 
+    /// Serves over TLS on 127.0.0.1 as Google's hosts (see `tls`); returns the port that the
+    /// test browser maps those host names to.
+    pub async fn spawn_as_google(&self) -> u16 {
+        crate::tls::serve(self.router(), &crate::tls::GOOGLE_HOSTS).await
+    }
+
     /// Serves on 127.0.0.1 at a free port; returns the base URL.
     pub async fn spawn(&self) -> String {
         let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))

@@ -4,12 +4,17 @@
 
 use crate::browser::{AppPage, Browser};
 use crate::provider::{ClientConfig, Provider};
-use crate::site;
+use crate::site::{self, Build};
 
 pub const CLIENT_ID: &str = "123-e2e.apps.googleusercontent.com";
 pub const SECRET: &str = "GOCSPX-e2e-client-secret";
 
+/// A host name no test may reach: the Google-only browser maps it to a closed loopback port,
+/// so even a broken CSP sends nothing off the machine.
+pub const UNLISTED_HOST: &str = "unlisted.example";
+
 pub struct World {
+    pub build: Build,
     pub provider: Provider,
     pub provider_url: String,
     pub app_url: String,
@@ -24,6 +29,9 @@ pub struct Setup<'a> {
     pub testing: bool,
     /// Where the page is served: `/` or a subpath such as `/tools/refresh-token/`.
     pub base: &'a str,
+    /// Which build: the any-provider one points at the local provider by its loopback
+    /// address; the Google-only one reaches it under Google's own host names.
+    pub build: Build,
 }
 
 impl Default for Setup<'_> {
@@ -33,6 +41,7 @@ impl Default for Setup<'_> {
             secret: SECRET,
             testing: false,
             base: "/",
+            build: Build::AnyProvider,
         }
     }
 }
@@ -41,18 +50,36 @@ impl World {
     pub async fn build(setup: Setup<'_>) -> Self {
         let provider = Provider::new();
         let provider_url = provider.spawn().await;
-        let app_url = site::spawn(site::dist_dir(), setup.base).await;
+        let app_url = site::spawn(site::dist_of(setup.build), setup.base).await;
         provider.register(ClientConfig {
             id: setup.client_id.into(),
             secret: setup.secret.into(),
             redirect_uris: vec![app_url.clone(), "http://localhost".into()],
             testing: setup.testing,
         });
+        let browser = match setup.build {
+            Build::AnyProvider => Browser::start().await,
+            Build::GoogleOnly => {
+                // Google's names resolve to the local provider inside this browser only.
+                let port = provider.spawn_as_google().await;
+                let mut rules: Vec<String> = crate::tls::GOOGLE_HOSTS
+                    .iter()
+                    .map(|h| format!("MAP {h} 127.0.0.1:{port}"))
+                    .collect();
+                rules.push(format!("MAP {UNLISTED_HOST} 127.0.0.1:9"));
+                Browser::start_with(&[
+                    format!("--host-resolver-rules={}", rules.join(", ")),
+                    "--ignore-certificate-errors".into(),
+                ])
+                .await
+            }
+        };
         World {
+            build: setup.build,
             provider,
             provider_url,
             app_url,
-            browser: Browser::start().await,
+            browser,
         }
     }
 
@@ -63,7 +90,9 @@ impl World {
     /// Opens the page and fills the client form for the local provider.
     pub async fn page_with(&self, secret: &str) -> AppPage<'_> {
         let app = AppPage::open(&self.browser, &self.app_url).await;
-        app.use_provider(&self.provider_url).await;
+        if self.build == Build::AnyProvider {
+            app.use_provider(&self.provider_url).await;
+        }
         app.fill_client(CLIENT_ID, secret).await;
         app
     }

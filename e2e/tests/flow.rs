@@ -342,6 +342,15 @@ async fn remembered_settings_come_back_without_the_secret() {
         stored.as_str().unwrap().contains(&w.provider_url),
         "endpoints are remembered"
     );
+    // Endpoints from storage are never used silently: Advanced is open and they are marked.
+    w.browser
+        .wait_text("[data-testid=restored-endpoints]", "check every endpoint")
+        .await;
+    let open = w
+        .browser
+        .run("return document.querySelector('[data-testid=advanced]').open")
+        .await;
+    assert_eq!(open, serde_json::json!(true));
     w.assert_no_secret_left(&again).await;
 
     // Unticking forgets.

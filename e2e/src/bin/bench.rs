@@ -116,6 +116,8 @@ async fn main() {
     let world = World::build(Setup {
         client_id: "bench-client",
         secret: "bench-secret",
+        // The build users get, reaching the local provider under Google's names.
+        build: e2e::site::Build::GoogleOnly,
         ..Setup::default()
     })
     .await;
@@ -134,7 +136,6 @@ async fn main() {
     let mut own = Vec::new();
     for _ in 0..RUNS {
         let app = AppPage::open(browser, app_url).await;
-        app.use_provider(&world.provider_url).await;
         app.fill_client("bench-client", "bench-secret").await;
         app.go_to_consent().await;
         app.allow().await;

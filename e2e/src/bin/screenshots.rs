@@ -56,13 +56,13 @@ async fn main() {
         client_id: CLIENT_ID,
         secret: SECRET,
         testing: true,
+        build: e2e::site::Build::GoogleOnly,
         ..Setup::default()
     })
     .await;
     let browser = &world.browser;
     let app = AppPage::open(browser, &world.app_url).await;
     shoot(browser, &dir, "1-start").await;
-    app.use_provider(&world.provider_url).await;
     app.fill_client(CLIENT_ID, SECRET).await;
     browser
         .run("document.querySelector('[data-testid=advanced]').open = false")
