@@ -7,7 +7,9 @@ use std::process::Command;
 
 use e2e::site::{dist_of, Build};
 
-const GOOGLE: [&str; 2] = [
+/// The page's own origin (for its .wasm), then Google's two hosts.
+const GOOGLE: [&str; 3] = [
+    "'self'",
     "https://oauth2.googleapis.com",
     "https://bigquery.googleapis.com",
 ];
@@ -57,11 +59,33 @@ fn connect_src(policy: &str) -> Vec<String> {
 
 /// A source that lets the page reach more than named hosts.
 fn too_wide(source: &str) -> bool {
+    if source == "'self'" {
+        return false;
+    }
     let host = source.split("://").nth(1).unwrap_or("");
-    source == "*"
-        || source.ends_with(':')
-        || !source.contains("://")
-        || host.contains('*') && !host.starts_with("127.0.0.1:") && !host.starts_with("localhost:")
+    let loopback_any_port = host == "127.0.0.1:*" || host == "localhost:*";
+    !source.contains("://") || host.is_empty() || (host.contains('*') && !loopback_any_port)
+}
+
+#[test]
+fn the_too_wide_check_sees_scheme_wide_and_wildcard_sources() {
+    for wide in [
+        "*",
+        "https:",
+        "http:",
+        "https://*.example.com",
+        "https://*",
+        "data:",
+    ] {
+        assert!(too_wide(wide), "{wide}");
+    }
+    for narrow in [
+        "'self'",
+        "https://oauth2.googleapis.com",
+        "http://127.0.0.1:*",
+    ] {
+        assert!(!too_wide(narrow), "{narrow}");
+    }
 }
 
 #[test]
@@ -80,8 +104,8 @@ fn the_google_only_page_may_reach_googles_hosts_and_nothing_else() {
 fn the_any_provider_page_adds_its_origins_and_nothing_scheme_wide() {
     let shipped = meta_policy(Build::AnyProvider);
     let sources = connect_src(&shipped);
-    assert_eq!(sources[..2], GOOGLE);
-    assert!(sources.len() > 2, "its origins are listed: {sources:?}");
+    assert_eq!(sources[..3], GOOGLE);
+    assert!(sources.len() > 3, "its origins are listed: {sources:?}");
     for built in [meta_policy(Build::GoogleOnly), shipped] {
         for source in connect_src(&built) {
             assert!(!too_wide(&source), "connect-src allows {source}");
