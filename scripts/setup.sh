@@ -66,6 +66,29 @@ need_axe() {
   export RTH_AXE="$axe/axe.min.js"
 }
 
+SWA_CLI_VERSION=2.0.10
+
+need_nginx() {
+  # The nginx recipe runs under Debian's nginx in the test suite.
+  if [ ! -x /usr/sbin/nginx ]; then
+    say "Installing nginx from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >&2
+  fi
+}
+
+need_swa() {
+  # Microsoft's Static Web Apps CLI, whose emulator runs the Static Web Apps recipe.
+  # --ignore-scripts: its native credential store is for deploying, and cannot build here.
+  local swa="$TOOLS/swa/node_modules/@azure/static-web-apps-cli"
+  if [ "$(node -p "require('$swa/package.json').version" 2>/dev/null)" != "$SWA_CLI_VERSION" ]; then
+    say "Installing the Static Web Apps CLI $SWA_CLI_VERSION from npm"
+    npm install --prefix "$TOOLS/swa" --no-save --no-audit --no-fund --ignore-scripts \
+      "@azure/static-web-apps-cli@$SWA_CLI_VERSION" >&2
+  fi
+  export RTH_SWA="$TOOLS/swa/node_modules/.bin/swa"
+}
+
 need_chromium() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     say "Installing Chromium and ChromeDriver from Debian's packages"

@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod measure;
 pub mod provider;
+pub mod recipes;
 pub mod site;
 pub mod tls;
 pub mod world;

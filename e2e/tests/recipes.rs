@@ -1,0 +1,111 @@
+//! Every deploy recipe the README sends people to, under its real server on loopback: the
+//! page mounts under the recipe's path and shows that path as its redirect URI, the console
+//! stays clean, every file has its right type, and every header the recipe promises is on the
+//! page and on the wasm.
+
+use std::collections::HashMap;
+
+use e2e::browser::{AppPage, Browser};
+use e2e::recipes::{self, head, nginx_promises, swa_promises};
+use e2e::site;
+
+/// The type each kind of file must be served with.
+fn expected_type(name: &str) -> &'static str {
+    match name.rsplit('.').next() {
+        Some("html") => "text/html",
+        Some("js") => "javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        _ => "",
+    }
+}
+
+fn check_headers(what: &str, headers: &HashMap<String, String>, promised: &[(String, String)]) {
+    for (name, value) in promised {
+        assert_eq!(
+            headers.get(&name.to_ascii_lowercase()),
+            Some(value),
+            "{what} lacks the promised {name}: {headers:#?}"
+        );
+    }
+}
+
+/// Fetches every file of the build under `url`, then opens the page in Chromium.
+async fn check_served(url: &str, promised: &[(String, String)]) {
+    let (status, headers) = head(url);
+    assert_eq!(status, 200, "{url}");
+    assert!(
+        headers["content-type"].starts_with("text/html"),
+        "{url} is served as {}",
+        headers["content-type"]
+    );
+    check_headers(url, &headers, promised);
+    for entry in std::fs::read_dir(site::dist_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        let file = format!("{url}{name}");
+        let (status, headers) = head(&file);
+        assert_eq!(status, 200, "{file}");
+        let served = headers.get("content-type").cloned().unwrap_or_default();
+        assert!(
+            served.contains(expected_type(&name)),
+            "{name} is served as {served:?}, not {}",
+            expected_type(&name)
+        );
+        check_headers(&file, &headers, promised);
+    }
+    let browser = Browser::start().await;
+    // Opening checks that the load logged no error or warning.
+    let app = AppPage::open(&browser, url).await;
+    let shown = browser
+        .find("[data-testid=redirect-uri]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        shown, url,
+        "the page shows its own address as the redirect URI"
+    );
+    drop(app);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_nginx_recipe_serves_the_page_with_its_headers() {
+    let recipe = std::fs::read_to_string(recipes::root().join("deploy/nginx.conf")).unwrap();
+    let promised = nginx_promises(&recipe);
+    assert!(promised.len() >= 6, "{promised:?}");
+    let server = recipes::start_nginx(&recipe, &site::dist_dir());
+    let url = format!("http://127.0.0.1:{}/tools/refresh-token/", server.port);
+    check_served(&url, &promised).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_static_web_apps_config_serves_the_page_with_its_headers() {
+    let config =
+        std::fs::read_to_string(recipes::root().join("deploy/staticwebapp.config.json")).unwrap();
+    let promised = swa_promises(&config);
+    assert!(promised.len() >= 6, "{promised:?}");
+    let server = recipes::start_swa(&config, &site::dist_dir());
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    check_served(&url, &promised).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_artifact_works_under_its_repository_path() {
+    // The workflow publishes exactly what `trunk build --release` makes: the Google-only
+    // dist/ that this suite builds.
+    let workflow =
+        std::fs::read_to_string(recipes::root().join(".github/workflows/pages.yml")).unwrap();
+    let build = workflow
+        .split("- name: Build")
+        .nth(1)
+        .and_then(|rest| rest.split("- uses:").next())
+        .expect("a Build step");
+    assert!(build.contains("trunk build --release"), "{build}");
+    assert!(!build.contains("RTH_PROVIDER_ORIGINS") && !build.contains("--features"));
+    assert!(workflow.contains("path: dist"));
+    // Pages serves the artifact as plain files under /<repository>/.
+    let url = site::spawn(site::dist_dir(), "/refresh-token-helper/").await;
+    check_served(&url, &[]).await;
+}
