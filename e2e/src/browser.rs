@@ -353,6 +353,32 @@ impl<'a> AppPage<'a> {
         }
     }
 
+    /// What the input `testid` holds now.
+    pub async fn value_of(&self, testid: &str) -> String {
+        self.browser
+            .find(&format!("[data-testid={testid}]"))
+            .await
+            .prop("value")
+            .await
+            .expect("a value")
+            .unwrap_or_default()
+    }
+
+    /// The whole round trip: "Go to consent", Allow, and the refresh token, read.
+    pub async fn sign_in(&self) -> String {
+        self.go_to_consent().await;
+        self.allow().await;
+        self.see_refresh_token().await
+    }
+
+    /// Presses `button` and waits until `result` says `needle`; returns what it says.
+    pub async fn check(&self, button: &str, result: &str, needle: &str) -> String {
+        self.click(button).await;
+        self.browser
+            .wait_text(&format!("[data-testid={result}]"), needle)
+            .await
+    }
+
     /// Waits for the refresh token, checks that it is masked, reveals it and reads it.
     pub async fn see_refresh_token(&self) -> String {
         let shown = self

@@ -29,9 +29,7 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
         .consent_url()
         .await
         .contains("code_challenge_method=S256"));
-    app.go_to_consent().await;
-    app.allow().await;
-    let shown = app.see_refresh_token().await;
+    let shown = app.sign_in().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     assert_eq!(
@@ -99,9 +97,7 @@ async fn a_tampered_state_is_refused_without_exchanging() {
 async fn a_reused_code_pasted_by_hand_is_explained() {
     let w = world().await;
     let app = w.page().await;
-    app.go_to_consent().await;
-    app.allow().await;
-    app.see_refresh_token().await;
+    app.sign_in().await;
     let code = w.provider.codes().remove(0);
 
     let fresh = w.page().await;
@@ -156,9 +152,7 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     let w = world().await;
     let first = w.page().await;
     first.set_prompt("omitted").await;
-    first.go_to_consent().await;
-    first.allow().await;
-    first.see_refresh_token().await;
+    first.sign_in().await;
 
     let second = w.page().await;
     second.set_prompt("omitted").await;
@@ -171,9 +165,7 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     w.browser
         .wait_text("[data-testid=consent-url]", "prompt=consent")
         .await;
-    second.go_to_consent().await;
-    second.allow().await;
-    second.see_refresh_token().await;
+    second.sign_in().await;
     assert_eq!(w.provider.refresh_tokens().len(), 2);
     w.assert_no_secret_left(&second).await;
     w.finish().await;
@@ -239,14 +231,8 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
         app.allow().await;
         app.see_error("exchange-error", says).await;
         // What the user typed is still there to retry with.
-        let id = w
-            .browser
-            .find("[data-testid=client-id]")
-            .await
-            .prop("value")
-            .await
-            .unwrap();
-        assert_eq!(id.as_deref(), Some(CLIENT_ID), "after {fault:?}");
+        let id = app.value_of("client-id").await;
+        assert_eq!(id, CLIENT_ID, "after {fault:?}");
     }
     w.provider.set_fault(Fault::None);
 
@@ -314,26 +300,10 @@ async fn remembered_settings_come_back_without_the_secret() {
     app.click_testid("remember").await;
     w.browser.client.refresh().await.unwrap();
     let again = AppPage::open(&w.browser, &w.app_url).await;
-    let id = w
-        .browser
-        .find("[data-testid=client-id]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(id.as_deref(), Some(CLIENT_ID));
-    let secret = w
-        .browser
-        .find("[data-testid=client-secret]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(
-        secret.as_deref(),
-        Some(""),
-        "the secret is never remembered"
-    );
+    let id = again.value_of("client-id").await;
+    assert_eq!(id, CLIENT_ID);
+    let secret = again.value_of("client-secret").await;
+    assert_eq!(secret, "", "the secret is never remembered");
     let stored = w
         .browser
         .run("return localStorage.getItem('rth.settings')")
@@ -365,9 +335,7 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     let w = world().await;
     let app = w.page().await;
     app.set_scopes(&format!("openid email {BIGQUERY}")).await;
-    app.go_to_consent().await;
-    app.allow().await;
-    let refresh_token = app.see_refresh_token().await;
+    let refresh_token = app.sign_in().await;
 
     // The ID token's claims, decoded and said to be unverified.
     let claims = w.browser.find("[data-testid=id-token-claims]").await;
@@ -421,10 +389,12 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         )
         .await;
     assert!(!curl.contains(SECRET));
-    app.click_testid("format-powershell").await;
-    w.browser
-        .wait_text("[data-testid=command-1]", "Invoke-RestMethod -Method Post")
-        .await;
+    app.check(
+        "format-powershell",
+        "command-1",
+        "Invoke-RestMethod -Method Post",
+    )
+    .await;
     app.click_testid("commands-reveal").await;
     w.browser
         .wait_text(
@@ -434,25 +404,14 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         .await;
 
     // Prove it works: tokeninfo, BigQuery, refresh, then revoke and see refresh fail.
-    app.click_testid("tokeninfo").await;
-    w.browser
-        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
         .await;
-    app.click_testid("test-bigquery").await;
-    w.browser
-        .wait_text("[data-testid=bigquery-result]", "demo-project")
+    app.check("test-bigquery", "bigquery-result", "demo-project")
         .await;
-    app.click_testid("refresh-now-prove").await;
-    w.browser
-        .wait_text("[data-testid=prove-refresh]", "refresh token works")
+    app.check("refresh-now-prove", "prove-refresh", "refresh token works")
         .await;
-    app.click_testid("revoke").await;
-    w.browser
-        .wait_text("[data-testid=revoke-result]", "Revoked")
-        .await;
-    app.click_testid("refresh-now-prove").await;
-    w.browser
-        .wait_text("[data-testid=prove-refresh]", "no longer works")
+    app.check("revoke", "revoke-result", "Revoked").await;
+    app.check("refresh-now-prove", "prove-refresh", "no longer works")
         .await;
     assert_eq!(w.provider.count("revoke"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
@@ -494,32 +453,26 @@ async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() 
         "redirect_uris": [other_port],
     }});
     app.type_testid("client-file-text", &file.to_string()).await;
-    app.click_testid("client-file-import-button").await;
-    w.browser
-        .wait_text("[data-testid=client-file-imported]", "filled in")
-        .await;
+    app.check(
+        "client-file-import-button",
+        "client-file-imported",
+        "filled in",
+    )
+    .await;
     let note = w
         .browser
         .wait_text("[data-testid=client-file-note]", "is not registered")
         .await;
     assert!(note.contains("same machine"), "{note}");
-    let id = w
-        .browser
-        .find("[data-testid=client-id]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+    let id = app.value_of("client-id").await;
+    assert_eq!(id, CLIENT_ID);
 
     app.type_testid(
         "client-file-text",
         r#"{"installed": {"client_id": "x.apps.googleusercontent.com"}}"#,
     )
     .await;
-    app.click_testid("client-file-import-button").await;
-    w.browser
-        .wait_text("[data-testid=client-file-note]", "Desktop")
+    app.check("client-file-import-button", "client-file-note", "Desktop")
         .await;
     app.type_testid("client-file-text", "not json").await;
     app.click_testid("client-file-import-button").await;
@@ -553,9 +506,7 @@ async fn the_same_files_work_under_a_subpath() {
     drop(via_index);
 
     let app = w.page().await;
-    app.go_to_consent().await;
-    app.allow().await;
-    let token = app.see_refresh_token().await;
+    let token = app.sign_in().await;
     assert_eq!(vec![token], w.provider.refresh_tokens());
     assert_eq!(w.browser.url().await, w.app_url);
     w.assert_no_secret_left(&app).await;
@@ -582,25 +533,10 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
     )
     .unwrap();
     let app = AppPage::open(&w.browser, link.as_str()).await;
-    let id = w
-        .browser
-        .find("[data-testid=client-id]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(id.as_deref(), Some(CLIENT_ID));
-    let scopes = w
-        .browser
-        .find("[data-testid=scopes]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(
-        scopes.as_deref(),
-        Some("https://www.googleapis.com/auth/adwords")
-    );
+    let id = app.value_of("client-id").await;
+    assert_eq!(id, CLIENT_ID);
+    let scopes = app.value_of("scopes").await;
+    assert_eq!(scopes, "https://www.googleapis.com/auth/adwords");
     let url = app.consent_url().await;
     assert!(
         url.starts_with("https://accounts.google.com/"),
@@ -610,14 +546,8 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
         "redirect_uri={}",
         url::form_urlencoded::byte_serialize(w.app_url.as_bytes()).collect::<String>()
     )));
-    let secret = w
-        .browser
-        .find("[data-testid=client-secret]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(secret.as_deref(), Some(""));
+    let secret = app.value_of("client-secret").await;
+    assert_eq!(secret, "");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         w.provider.count("auth") + w.provider.count("token"),
@@ -764,14 +694,8 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     }
     app.see_error("exchange-error", "did not answer within 30 seconds")
         .await;
-    let id = w
-        .browser
-        .find("[data-testid=client-id]")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
-    assert_eq!(id.as_deref(), Some(CLIENT_ID));
+    let id = app.value_of("client-id").await;
+    assert_eq!(id, CLIENT_ID);
     w.finish().await;
 }
 
@@ -788,12 +712,8 @@ async fn every_step_passes_an_accessibility_audit() {
         .unwrap();
     let start = app.accessibility_violations().await;
     assert!(start.is_empty(), "on the form: {start:#?}");
-    app.go_to_consent().await;
-    app.allow().await;
-    app.see_refresh_token().await;
-    app.click_testid("tokeninfo").await;
-    w.browser
-        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+    app.sign_in().await;
+    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
         .await;
     let tokens = app.accessibility_violations().await;
     assert!(tokens.is_empty(), "with the tokens: {tokens:#?}");

@@ -30,20 +30,14 @@ async fn the_shipped_page_gets_a_refresh_token_from_google() {
     w.browser
         .wait_text("[data-testid=sends-to]", "oauth2.googleapis.com only")
         .await;
-    app.go_to_consent().await;
-    app.allow().await;
-    let shown = app.see_refresh_token().await;
+    let shown = app.sign_in().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     assert_eq!(w.browser.url().await, w.app_url);
     // The checks reach Google's hosts too.
-    app.click_testid("tokeninfo").await;
-    w.browser
-        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
         .await;
-    app.click_testid("test-bigquery").await;
-    w.browser
-        .wait_text("[data-testid=bigquery-result]", "The call works")
+    app.check("test-bigquery", "bigquery-result", "The call works")
         .await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
@@ -98,9 +92,7 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
     w.browser
         .wait_text("[data-testid=sends-to]", "oauth2.googleapis.com only")
         .await;
-    app.go_to_consent().await;
-    app.allow().await;
-    app.see_refresh_token().await;
+    app.sign_in().await;
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     w.assert_no_secret_left(&app).await;
     w.finish().await;

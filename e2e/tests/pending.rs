@@ -202,9 +202,7 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     let w = World::new().await;
     let (other, other_url) = second_provider(&w).await;
     let app = w.page().await;
-    app.go_to_consent().await;
-    app.allow().await;
-    app.see_refresh_token().await;
+    app.sign_in().await;
     // The user points the form elsewhere after the tokens came.
     app.use_provider(&other_url).await;
     let host = w.provider_url.trim_start_matches("http://");
@@ -213,13 +211,9 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
         .wait_text("[data-testid=checks-go-to]", host)
         .await;
     assert!(note.contains("issued these tokens"), "{note}");
-    app.click_testid("refresh-now-prove").await;
-    w.browser
-        .wait_text("[data-testid=prove-refresh]", "works")
+    app.check("refresh-now-prove", "prove-refresh", "works")
         .await;
-    app.click_testid("tokeninfo").await;
-    w.browser
-        .wait_text("[data-testid=tokeninfo-result]", "tester@example.com")
+    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
         .await;
     assert_eq!(w.provider.count("token:refresh_token"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
