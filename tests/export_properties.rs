@@ -64,7 +64,7 @@ proptest! {
     fn linked_service_json_carries_each_input(
         name in "[A-Za-z][A-Za-z0-9_]{0,20}",
         client_id in "[!-~]{1,60}",
-        secret in "(?s).{1,40}",
+        secret in "(?s).{0,39}[!-~]",
         token in "[!-~]{1,80}",
         project in "[a-z][a-z0-9-]{0,20}",
         connector in proptest::sample::select(Connector::ALL.to_vec()),
@@ -77,20 +77,19 @@ proptest! {
             client_secret: &secret,
             refresh_token: &token,
             project_id: &project,
-            additional_projects: "",
-            granted: None,
             client_customer_id: "1234567890",
             login_customer_id: "",
             developer_token: "dev",
-            ads_api_version: "v17",
+            ads_api_version: "v26",
             secrets: &style,
-        });
+        })
+        .unwrap();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
         let tp = &v["properties"]["typeProperties"];
         prop_assert_eq!(&v["name"], &serde_json::Value::from(name));
         prop_assert_eq!(&v["properties"]["type"], &serde_json::Value::from(connector.type_name()));
         prop_assert_eq!(&tp["clientId"], &serde_json::Value::from(client_id.trim()));
-        prop_assert_eq!(&tp["clientSecret"]["value"], &serde_json::Value::from(secret));
+        prop_assert_eq!(&tp["clientSecret"]["value"], &serde_json::Value::from(secret.trim()));
         prop_assert_eq!(&tp["refreshToken"]["value"], &serde_json::Value::from(token));
         prop_assert_eq!(&tp["authenticationType"], "UserAuthentication");
     }

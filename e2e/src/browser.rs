@@ -419,6 +419,16 @@ impl<'a> AppPage<'a> {
         self.click("refresh-now").await;
     }
 
+    /// Picks `value` in the select `testid`.
+    pub async fn choose(&self, testid: &str, value: &str) {
+        self.browser
+            .find(&format!("[data-testid={testid}]"))
+            .await
+            .select_by_value(value)
+            .await
+            .expect("selectable");
+    }
+
     pub async fn click_testid(&self, testid: &str) {
         self.click(testid).await;
     }

@@ -353,17 +353,24 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         .wait_text("[data-testid=id-token-claims]", "not verified")
         .await;
 
-    // The linked service: masked until revealed.
+    // The linked service: refused until ADF's required properties are there, then masked
+    // until revealed.
+    w.browser
+        .wait_text("[data-testid=ls-missing]", "`projectId` is required")
+        .await;
+    assert!(!w.browser.has("[data-testid=ls-json]").await);
+    app.type_testid("ls-project", "demo-project").await;
     let json = w
         .browser
         .wait_text("[data-testid=ls-json]", "GoogleBigQueryV2")
         .await;
-    assert!(
-        json.contains("\"authenticationType\": \"UserAuthentication\""),
-        "{json}"
-    );
-    assert!(json.contains(CLIENT_ID) && !json.contains(&refresh_token) && !json.contains(SECRET));
-    app.type_testid("ls-project", "demo-project").await;
+    let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
+    let tp = &v["properties"]["typeProperties"];
+    assert_eq!(tp["authenticationType"], "UserAuthentication");
+    assert_eq!(tp["projectId"], "demo-project");
+    assert_eq!(tp["clientId"], CLIENT_ID);
+    assert!(tp.get("requestGoogleDriveScope").is_none());
+    assert!(!json.contains(&refresh_token) && !json.contains(SECRET));
     app.click_testid("ls-reveal").await;
     let json = w
         .browser
@@ -378,6 +385,33 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     assert!(
         !json.contains(&refresh_token),
         "a Key Vault export holds no secret"
+    );
+    app.click_testid("ls-key-vault").await;
+
+    // Google Ads: the API version is filled in, the customer ID goes as digits only, and the
+    // export waits for the developer token.
+    app.choose("connector", "GoogleAdWords").await;
+    w.browser
+        .wait_text("[data-testid=ls-missing]", "`clientCustomerID` is required")
+        .await;
+    app.type_testid("ls-customer", "123-456-7890").await;
+    app.type_testid("ls-developer-token", "dev-token-e2e").await;
+    let json = w
+        .browser
+        .wait_text("[data-testid=ls-json]", "GoogleAdWords")
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
+    let tp = &v["properties"]["typeProperties"];
+    assert_eq!(tp["clientCustomerID"], "1234567890");
+    assert_eq!(tp["googleAdsApiVersion"], "v26");
+    assert_eq!(tp["developerToken"]["value"], "dev-token-e2e");
+    assert_eq!(tp["clientId"], CLIENT_ID);
+    assert_eq!(tp["refreshToken"]["value"], refresh_token.as_str());
+    let options = w.browser.run("return [...document.querySelectorAll('[data-testid=connector] option')].map(o => o.value).join(' ')").await;
+    assert_eq!(
+        options,
+        serde_json::json!("GoogleBigQueryV2 GoogleAdWords"),
+        "no V1 connector"
     );
 
     // curl and PowerShell, masked until revealed.
@@ -728,5 +762,35 @@ async fn every_step_passes_an_accessibility_audit() {
         .await;
     let planted = app.accessibility_violations().await;
     assert!(planted.iter().any(|v| v.contains("label")), "{planted:#?}");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_error_is_explained_or_said_to_be_unknown() {
+    let w = world().await;
+    let app = w.page().await;
+    app.type_testid(
+        "diagnose-input",
+        "Access Denied: Project demo: User does not have bigquery.jobs.create permission in project demo.",
+    )
+    .await;
+    app.check("diagnose", "diagnose-result", "may not run query jobs")
+        .await;
+    app.type_testid(
+        "diagnose-input",
+        r#"{"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)"}"#,
+    )
+    .await;
+    app.check("diagnose", "diagnose-result", "Workspace policy")
+        .await;
+    app.type_testid("diagnose-input", "Something nobody has seen before")
+        .await;
+    app.check("diagnose", "diagnose-result", "does not know that error")
+        .await;
+    assert_eq!(
+        w.provider.count("token") + w.provider.count("auth"),
+        0,
+        "nothing was sent"
+    );
     w.finish().await;
 }

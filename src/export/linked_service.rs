@@ -1,42 +1,41 @@
 //! Azure Data Factory / Synapse linked services for Google connectors, built with serde_json.
 //!
-//! Field names follow Microsoft's connector documentation and the Data Factory REST models:
-//! - "Copy data from Google BigQuery V2" (learn.microsoft.com/azure/data-factory/
-//!   connector-google-bigquery): `GoogleBigQueryV2` with `projectId`, `authenticationType`
-//!   `UserAuthentication`, `clientId`, `clientSecret`, `refreshToken`;
-//! - the legacy "Google BigQuery" connector (connector-google-bigquery-legacy): `GoogleBigQuery`
-//!   with `project`, `additionalProjects`, `requestGoogleDriveScope`, `authenticationType`,
-//!   `clientId`, `clientSecret`, `refreshToken`;
+//! Field names and which are required follow Microsoft's connector documentation and the Data
+//! Factory REST models:
+//! - "Copy data from Google BigQuery V2" (https://learn.microsoft.com/azure/data-factory/
+//!   connector-google-bigquery): `GoogleBigQueryV2` with `projectId` (required),
+//!   `authenticationType` `UserAuthentication`, `clientId` (required), `clientSecret`,
+//!   `refreshToken`. V2 has no `requestGoogleDriveScope` or `additionalProjects`: Drive-backed
+//!   tables need only the Drive scope in the token.
+//! - The legacy `GoogleBigQuery` (V1) connector is not offered: Microsoft's V1 page
+//!   (connector-google-bigquery-legacy) puts it in the removal stage, and pipelines on it fail
+//!   after 30 September 2025.
 //! - "Copy data from Google Ads" (connector-google-adwords): `GoogleAdWords` with
-//!   `clientCustomerID`, `loginCustomerID`, `developerToken`, `authenticationType`, `clientId`,
-//!   `clientSecret`, `refreshToken`, `googleAdsApiVersion`;
+//!   `googleAdsApiVersion` (required with the recommended driver; without it the linked
+//!   service runs on the removed legacy driver: `DeprecatedGoogleAdsLegacyDriverVersion`),
+//!   `clientCustomerID` (required), `loginCustomerID`, `developerToken` (required),
+//!   `authenticationType`, `clientId`, `clientSecret`, `refreshToken`. Customer IDs go as
+//!   digits only (Google Ads API "Common errors": `123-456-7890` is sent as `1234567890`).
 //! - secrets as `SecureString` or `AzureKeyVaultSecret` references ("Store credentials in
 //!   Azure Key Vault": `store` is a `LinkedServiceReference`, `secretName` names the secret).
 
 use serde_json::{json, Map, Value};
 
-use crate::google::presets::DRIVE;
 use crate::oauth::Scopes;
 
 /// Which connector the linked service is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Connector {
     BigQueryV2,
-    BigQueryLegacy,
     GoogleAds,
 }
 
 impl Connector {
-    pub const ALL: [Connector; 3] = [
-        Connector::BigQueryV2,
-        Connector::BigQueryLegacy,
-        Connector::GoogleAds,
-    ];
+    pub const ALL: [Connector; 2] = [Connector::BigQueryV2, Connector::GoogleAds];
 
     pub fn type_name(self) -> &'static str {
         match self {
             Connector::BigQueryV2 => "GoogleBigQueryV2",
-            Connector::BigQueryLegacy => "GoogleBigQuery",
             Connector::GoogleAds => "GoogleAdWords",
         }
     }
@@ -44,7 +43,6 @@ impl Connector {
     pub fn label(self) -> &'static str {
         match self {
             Connector::BigQueryV2 => "Google BigQuery (V2 connector)",
-            Connector::BigQueryLegacy => "Google BigQuery (legacy connector)",
             Connector::GoogleAds => "Google Ads",
         }
     }
@@ -57,8 +55,6 @@ impl Connector {
     pub fn for_scopes(scopes: &Scopes) -> Self {
         if scopes.iter().any(|s| s.as_str().ends_with("/auth/adwords")) {
             Connector::GoogleAds
-        } else if scopes.contains(DRIVE) {
-            Connector::BigQueryLegacy
         } else {
             Connector::BigQueryV2
         }
@@ -88,18 +84,27 @@ pub struct LinkedServiceInput<'a> {
     pub client_id: &'a str,
     pub client_secret: &'a str,
     pub refresh_token: &'a str,
-    /// BigQuery: the default project (`projectId` / `project`).
+    /// BigQuery: the project to run jobs in (`projectId`).
     pub project_id: &'a str,
-    /// Legacy BigQuery: comma-separated public projects.
-    pub additional_projects: &'a str,
-    /// The scopes actually granted: the legacy connector's `requestGoogleDriveScope` is true
-    /// only when Drive was granted.
-    pub granted: Option<&'a Scopes>,
     pub client_customer_id: &'a str,
     pub login_customer_id: &'a str,
     pub developer_token: &'a str,
     pub ads_api_version: &'a str,
     pub secrets: &'a SecretStyle,
+}
+
+/// Why no linked service can be made yet: one property at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportProblem {
+    /// A property ADF requires is empty.
+    Required { property: &'static str },
+    /// A customer ID that is not ten digits once dashes and spaces are gone.
+    CustomerId {
+        property: &'static str,
+        typed: String,
+    },
+    /// An API version that is not `v` and a number.
+    ApiVersion { typed: String },
 }
 
 fn secret(
@@ -133,71 +138,128 @@ fn names(style: &SecretStyle) -> (String, String, String) {
     }
 }
 
-/// Trims, and leaves out what was left empty rather than sending `""`.
-fn put(map: &mut Map<String, Value>, key: &str, value: &str) {
-    let value = value.trim();
-    if !value.is_empty() {
-        map.insert(key.to_owned(), Value::String(value.to_owned()));
+/// A customer ID as the API wants it: digits only (`123-456-7890` → `1234567890`).
+pub fn customer_id_digits(typed: &str) -> Option<String> {
+    let digits: String = typed.chars().filter(|c| !matches!(c, '-' | ' ')).collect();
+    (digits.len() == 10 && digits.bytes().all(|b| b.is_ascii_digit())).then_some(digits)
+}
+
+/// Collects the properties, and every problem with them at once.
+struct Builder {
+    tp: Map<String, Value>,
+    problems: Vec<ExportProblem>,
+}
+
+impl Builder {
+    fn required(&mut self, property: &'static str, value: &str) {
+        match value.trim() {
+            "" => self.problems.push(ExportProblem::Required { property }),
+            v => {
+                self.tp.insert(property.into(), Value::String(v.to_owned()));
+            }
+        }
+    }
+
+    fn customer_id(&mut self, property: &'static str, typed: &str, required: bool) {
+        if typed.trim().is_empty() {
+            if required {
+                self.problems.push(ExportProblem::Required { property });
+            }
+            return;
+        }
+        match customer_id_digits(typed) {
+            Some(digits) => {
+                self.tp.insert(property.into(), Value::String(digits));
+            }
+            None => self.problems.push(ExportProblem::CustomerId {
+                property,
+                typed: typed.trim().to_owned(),
+            }),
+        }
+    }
+
+    /// A secret: with SecureString its value is required; a Key Vault reference needs none.
+    fn secret(
+        &mut self,
+        property: &'static str,
+        style: &SecretStyle,
+        value: &str,
+        name: impl Fn(&SecretStyle) -> String,
+    ) {
+        if *style == SecretStyle::SecureString && value.trim().is_empty() {
+            self.problems.push(ExportProblem::Required { property });
+        }
+        self.tp
+            .insert(property.into(), secret(style, value.trim(), name));
     }
 }
 
-/// The linked service as ADF's JSON view shows it.
-pub fn linked_service(input: &LinkedServiceInput<'_>) -> Value {
+/// The linked service as ADF's JSON view shows it, or every property still missing or wrong:
+/// never JSON that ADF would reject.
+pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<ExportProblem>> {
     let style = input.secrets;
-    let client_secret = secret(style, input.client_secret, |s| names(s).0);
-    let refresh_token = secret(style, input.refresh_token, |s| names(s).1);
-    let mut tp = Map::new();
+    let mut b = Builder {
+        tp: Map::new(),
+        problems: Vec::new(),
+    };
     match input.connector {
-        Connector::BigQueryV2 => {
-            put(&mut tp, "projectId", input.project_id);
-        }
-        Connector::BigQueryLegacy => {
-            put(&mut tp, "project", input.project_id);
-            put(&mut tp, "additionalProjects", input.additional_projects);
-            let drive = input.granted.is_some_and(|g| g.contains(DRIVE));
-            tp.insert("requestGoogleDriveScope".into(), Value::Bool(drive));
-        }
+        Connector::BigQueryV2 => b.required("projectId", input.project_id),
         Connector::GoogleAds => {
-            put(&mut tp, "clientCustomerID", input.client_customer_id);
-            put(&mut tp, "loginCustomerID", input.login_customer_id);
-            tp.insert(
-                "developerToken".into(),
-                secret(style, input.developer_token, |s| names(s).2),
-            );
-            put(&mut tp, "googleAdsApiVersion", input.ads_api_version);
+            let version = input.ads_api_version.trim();
+            if version.is_empty() {
+                b.problems.push(ExportProblem::Required {
+                    property: "googleAdsApiVersion",
+                });
+            } else if is_api_version(version) {
+                b.tp.insert("googleAdsApiVersion".into(), Value::String(version.into()));
+            } else {
+                b.problems.push(ExportProblem::ApiVersion {
+                    typed: version.into(),
+                });
+            }
+            b.customer_id("clientCustomerID", input.client_customer_id, true);
+            b.customer_id("loginCustomerID", input.login_customer_id, false);
+            b.secret("developerToken", style, input.developer_token, |s| {
+                names(s).2
+            });
         }
     }
-    tp.insert("authenticationType".into(), "UserAuthentication".into());
-    put(&mut tp, "clientId", input.client_id);
-    tp.insert("clientSecret".into(), client_secret);
-    tp.insert("refreshToken".into(), refresh_token);
+    b.tp.insert("authenticationType".into(), "UserAuthentication".into());
+    b.required("clientId", input.client_id);
+    b.secret("clientSecret", style, input.client_secret, |s| names(s).0);
+    b.secret("refreshToken", style, input.refresh_token, |s| names(s).1);
+    if !b.problems.is_empty() {
+        return Err(b.problems);
+    }
     let name = match input.name.trim() {
         "" => "GoogleLinkedService",
         n => n,
     };
-    json!({
+    Ok(json!({
         "name": name,
         "properties": {
             "type": input.connector.type_name(),
-            "typeProperties": Value::Object(tp),
+            "typeProperties": Value::Object(b.tp),
         }
-    })
+    }))
+}
+
+/// `v` and a major version number, as ADF's `googleAdsApiVersion` takes it.
+fn is_api_version(v: &str) -> bool {
+    v.strip_prefix('v')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Pretty-printed, as a file to download or text to paste.
-pub fn linked_service_json(input: &LinkedServiceInput<'_>) -> String {
-    serde_json::to_string_pretty(&linked_service(input)).expect("JSON values always print")
+pub fn linked_service_json(input: &LinkedServiceInput<'_>) -> Result<String, Vec<ExportProblem>> {
+    linked_service(input).map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn input<'a>(
-        connector: Connector,
-        secrets: &'a SecretStyle,
-        granted: Option<&'a Scopes>,
-    ) -> LinkedServiceInput<'a> {
+    fn input<'a>(connector: Connector, secrets: &'a SecretStyle) -> LinkedServiceInput<'a> {
         LinkedServiceInput {
             name: "BigQueryFromAdf",
             connector,
@@ -205,23 +267,17 @@ mod tests {
             client_secret: "GOCSPX-s",
             refresh_token: "1//0g-rt",
             project_id: " my-project ",
-            additional_projects: "",
-            granted,
             client_customer_id: "123-456-7890",
             login_customer_id: "",
             developer_token: "dev-token",
-            ads_api_version: "v17",
+            ads_api_version: "v26",
             secrets,
         }
     }
 
     #[test]
     fn bigquery_v2_with_secure_strings() {
-        let v = linked_service(&input(
-            Connector::BigQueryV2,
-            &SecretStyle::SecureString,
-            None,
-        ));
+        let v = linked_service(&input(Connector::BigQueryV2, &SecretStyle::SecureString)).unwrap();
         assert_eq!(
             v,
             json!({
@@ -241,32 +297,79 @@ mod tests {
     }
 
     #[test]
-    fn legacy_bigquery_asks_for_drive_only_when_granted() {
-        let with_drive =
-            Scopes::parse(&format!("{} {DRIVE}", crate::google::presets::BIGQUERY)).unwrap();
-        let v = linked_service(&input(
-            Connector::BigQueryLegacy,
-            &SecretStyle::SecureString,
-            Some(&with_drive),
-        ));
-        let tp = &v["properties"]["typeProperties"];
-        assert_eq!(v["properties"]["type"], "GoogleBigQuery");
-        assert_eq!(tp["project"], "my-project");
-        assert_eq!(tp["requestGoogleDriveScope"], true);
-        assert!(
-            tp.get("additionalProjects").is_none(),
-            "empty fields are left out"
-        );
-        let without = Scopes::parse(crate::google::presets::BIGQUERY).unwrap();
-        let v = linked_service(&input(
-            Connector::BigQueryLegacy,
-            &SecretStyle::SecureString,
-            Some(&without),
-        ));
+    fn required_properties_are_refused_one_by_one_never_left_out() {
+        let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
+        i.project_id = " ";
+        i.client_id = "";
         assert_eq!(
-            v["properties"]["typeProperties"]["requestGoogleDriveScope"],
-            false
+            linked_service(&i).unwrap_err(),
+            [
+                ExportProblem::Required {
+                    property: "projectId"
+                },
+                ExportProblem::Required {
+                    property: "clientId"
+                },
+            ]
         );
+        let mut ads = input(Connector::GoogleAds, &SecretStyle::SecureString);
+        ads.ads_api_version = "";
+        ads.client_customer_id = "";
+        ads.developer_token = "";
+        assert_eq!(
+            linked_service(&ads).unwrap_err(),
+            [
+                ExportProblem::Required {
+                    property: "googleAdsApiVersion"
+                },
+                ExportProblem::Required {
+                    property: "clientCustomerID"
+                },
+                ExportProblem::Required {
+                    property: "developerToken"
+                },
+            ]
+        );
+        // Key Vault references need no secret values here.
+        let vault = SecretStyle::KeyVault {
+            store: "KV".into(),
+            client_secret_name: "a".into(),
+            refresh_token_name: "b".into(),
+            developer_token_name: "c".into(),
+        };
+        let mut kv = input(Connector::GoogleAds, &vault);
+        kv.client_secret = "";
+        kv.refresh_token = "";
+        kv.developer_token = "";
+        assert!(linked_service(&kv).is_ok());
+    }
+
+    #[test]
+    fn customer_ids_go_as_digits_and_the_api_version_is_checked() {
+        let mut i = input(Connector::GoogleAds, &SecretStyle::SecureString);
+        i.login_customer_id = "987 654 3210";
+        let v = linked_service(&i).unwrap();
+        let tp = &v["properties"]["typeProperties"];
+        assert_eq!(tp["clientCustomerID"], "1234567890");
+        assert_eq!(tp["loginCustomerID"], "9876543210");
+        assert_eq!(tp["googleAdsApiVersion"], "v26");
+        i.client_customer_id = "123-456-789";
+        i.ads_api_version = "26";
+        assert_eq!(
+            linked_service(&i).unwrap_err(),
+            [
+                ExportProblem::ApiVersion { typed: "26".into() },
+                ExportProblem::CustomerId {
+                    property: "clientCustomerID",
+                    typed: "123-456-789".into()
+                },
+            ]
+        );
+        assert_eq!(
+            customer_id_digits("123-456-7890").as_deref(),
+            Some("1234567890")
+        );
+        assert_eq!(customer_id_digits("12a4567890"), None);
     }
 
     #[test]
@@ -277,11 +380,14 @@ mod tests {
             refresh_token_name: "google-refresh-token".into(),
             developer_token_name: "google-ads-developer-token".into(),
         };
-        let v = linked_service(&input(Connector::GoogleAds, &vault, None));
+        let v = linked_service(&input(Connector::GoogleAds, &vault)).unwrap();
         let tp = &v["properties"]["typeProperties"];
         assert_eq!(v["properties"]["type"], "GoogleAdWords");
-        assert_eq!(tp["clientCustomerID"], "123-456-7890");
-        assert_eq!(tp["googleAdsApiVersion"], "v17");
+        assert_eq!(tp["clientCustomerID"], "1234567890");
+        assert!(
+            tp.get("loginCustomerID").is_none(),
+            "optional and empty: left out"
+        );
         assert_eq!(
             tp["refreshToken"],
             json!({"type": "AzureKeyVaultSecret", "store": {"referenceName": "KeyVaultLS", "type": "LinkedServiceReference"}, "secretName": "google-refresh-token"})
@@ -291,7 +397,7 @@ mod tests {
             "google-ads-developer-token"
         );
         assert_eq!(tp["clientSecret"]["secretName"], "google-client-secret");
-        let text = linked_service_json(&input(Connector::GoogleAds, &vault, None));
+        let text = linked_service_json(&input(Connector::GoogleAds, &vault)).unwrap();
         assert!(
             !text.contains("1//0g-rt") && !text.contains("GOCSPX-s"),
             "no secret in a Key Vault export"
@@ -300,22 +406,27 @@ mod tests {
 
     #[test]
     fn values_with_quotes_stay_valid_json() {
-        let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString, None);
+        let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
         i.project_id = "a\"b\\c\n";
-        let text = linked_service_json(&i);
+        let text = linked_service_json(&i).unwrap();
         let back: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back["properties"]["typeProperties"]["projectId"], "a\"b\\c");
     }
 
     #[test]
-    fn picks_the_connector_from_the_scopes() {
+    fn picks_the_connector_from_the_scopes_and_never_the_removed_v1() {
         let ads = Scopes::parse(crate::google::presets::ADWORDS).unwrap();
         assert_eq!(Connector::for_scopes(&ads), Connector::GoogleAds);
-        let drive =
-            Scopes::parse(&format!("{} {DRIVE}", crate::google::presets::BIGQUERY)).unwrap();
-        assert_eq!(Connector::for_scopes(&drive), Connector::BigQueryLegacy);
+        let drive = Scopes::parse(&format!(
+            "{} {}",
+            crate::google::presets::BIGQUERY,
+            crate::google::presets::DRIVE
+        ))
+        .unwrap();
+        assert_eq!(Connector::for_scopes(&drive), Connector::BigQueryV2);
         for c in Connector::ALL {
             assert_eq!(Connector::from_type_name(c.type_name()), Some(c));
         }
+        assert_eq!(Connector::from_type_name("GoogleBigQuery"), None);
     }
 }

@@ -2,6 +2,7 @@
 //! protocol itself: Google's endpoints, the scope presets, the checks that call Google's
 //! APIs, and the client file the console downloads. Pure: natively tested.
 
+pub mod ads;
 pub mod checks;
 pub mod client_file;
 pub mod endpoints;

@@ -12,9 +12,13 @@ pub const ADWORDS: &str = "https://www.googleapis.com/auth/adwords";
 pub enum Preset {
     /// Azure Data Factory / Synapse `GoogleBigQueryV2` connector.
     AdfBigQuery,
+    /// Read-only BigQuery: not enough for ADF's copies, which run query jobs and read
+    /// sessions (Microsoft's V2 connector page lists `bigquery.jobs.*` and
+    /// `bigquery.readsessions.*` among the permissions it needs).
     BigQueryReadOnly,
-    /// The legacy `GoogleBigQuery` connector reading Drive-backed (Sheets) external tables.
-    LegacyBigQueryDrive,
+    /// The V2 connector reading Drive-backed (Sheets) external tables: the token also needs
+    /// the Drive scope (V2 has no `requestGoogleDriveScope` of its own).
+    AdfBigQueryDrive,
     /// The `GoogleAdWords` connector.
     GoogleAds,
     CloudPlatform,
@@ -25,7 +29,7 @@ impl Preset {
     pub const ALL: [Preset; 6] = [
         Preset::AdfBigQuery,
         Preset::BigQueryReadOnly,
-        Preset::LegacyBigQueryDrive,
+        Preset::AdfBigQueryDrive,
         Preset::GoogleAds,
         Preset::CloudPlatform,
         Preset::Custom,
@@ -36,7 +40,7 @@ impl Preset {
         match self {
             Preset::AdfBigQuery => "adf-bigquery",
             Preset::BigQueryReadOnly => "bigquery-readonly",
-            Preset::LegacyBigQueryDrive => "legacy-bigquery-drive",
+            Preset::AdfBigQueryDrive => "adf-bigquery-drive",
             Preset::GoogleAds => "google-ads",
             Preset::CloudPlatform => "cloud-platform",
             Preset::Custom => "custom",
@@ -50,8 +54,8 @@ impl Preset {
     pub fn label(self) -> &'static str {
         match self {
             Preset::AdfBigQuery => "Azure Data Factory: Google BigQuery",
-            Preset::BigQueryReadOnly => "BigQuery, read-only",
-            Preset::LegacyBigQueryDrive => "Azure Data Factory: BigQuery (legacy) + Drive",
+            Preset::BigQueryReadOnly => "BigQuery, read-only (not enough for ADF copies)",
+            Preset::AdfBigQueryDrive => "Azure Data Factory: BigQuery with Drive-backed tables",
             Preset::GoogleAds => "Azure Data Factory: Google Ads",
             Preset::CloudPlatform => "Google Cloud Platform (all services)",
             Preset::Custom => "Custom scopes",
@@ -63,7 +67,7 @@ impl Preset {
         match self {
             Preset::AdfBigQuery => &[BIGQUERY],
             Preset::BigQueryReadOnly => &[BIGQUERY_READONLY],
-            Preset::LegacyBigQueryDrive => &[BIGQUERY, DRIVE],
+            Preset::AdfBigQueryDrive => &[BIGQUERY, DRIVE],
             Preset::GoogleAds => &[ADWORDS],
             Preset::CloudPlatform => &[CLOUD_PLATFORM],
             Preset::Custom => &[],

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use super::Explanation;
+use crate::export::linked_service::ExportProblem;
 use crate::oauth::RedirectDifference;
 
 /// Why a check failed, from a Google API error body or the status alone.
@@ -78,5 +79,28 @@ pub fn describe(d: &RedirectDifference) -> String {
         RedirectDifference::Spelling { ours, theirs } => {
             format!("{ours} here, {theirs} registered: letter case or escaping differs")
         }
+    }
+}
+
+/// One property that keeps a linked service from being exported, in words.
+pub fn export_problem(p: &ExportProblem) -> String {
+    match p {
+        ExportProblem::Required { property } => match *property {
+            "googleAdsApiVersion" => "`googleAdsApiVersion` is required: without it the linked \
+                service runs on Google Ads' removed legacy driver and fails with \
+                `DeprecatedGoogleAdsLegacyDriverVersion`."
+                .into(),
+            "clientSecret" | "refreshToken" | "developerToken" => format!(
+                "`{property}` is required: fill it in, or reference it in Azure Key Vault."
+            ),
+            _ => format!("`{property}` is required."),
+        },
+        ExportProblem::CustomerId { property, typed } => format!(
+            "`{property}` must be a 10-digit customer ID (dashes and spaces are fine); “{typed}” is not."
+        ),
+        ExportProblem::ApiVersion { typed } => format!(
+            "`googleAdsApiVersion` is a major version such as `{}`; “{typed}” is not.",
+            crate::google::ads::ADS_API_VERSION
+        ),
     }
 }

@@ -5,10 +5,12 @@
 //! shows the provider's own text.
 
 pub mod consent;
+pub mod diagnose;
 pub mod google;
 
 pub use consent::parameter_meaning;
-pub use google::{api_failure, describe};
+pub use diagnose::diagnose;
+pub use google::{api_failure, describe, export_problem};
 
 use crate::oauth::callback::{CallbackError, Denial};
 use crate::oauth::endpoint::UrlError;
@@ -189,8 +191,8 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
         Situation::NotAClientFile { detail } => Explanation::new(
             "That is not a Google OAuth client file.",
             format!("{}.", capitalise(detail)),
-            "In the console, open Credentials → your OAuth client → Download JSON, and pick or \
-             paste that file.",
+            "Use the JSON file downloaded when the client was created (Google Auth Platform → \
+             Clients): later downloads no longer hold the secret.",
         ),
         Situation::RevokeUnreadable { detail } => Explanation::new(
             "The revocation request was sent, but the browser could not read the answer.",
@@ -237,10 +239,14 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
                 "This refresh token stops working in {}.",
                 human_duration(seconds)
             ),
-            "Google limits refresh tokens to 7 days while the OAuth consent screen is in \
-             “Testing” status (or when the scopes are time-limited by policy).",
-            "In the Google Cloud console, publish the app (OAuth consent screen → Publish app, \
-             status “In production”), then get a new refresh token here.",
+            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration
+            // (https://developers.google.com/identity/protocols/oauth2#expiration).
+            "Google limits refresh tokens to 7 days for an app whose user type is “External” \
+             while its publishing status is “Testing” (or when an admin policy limits the \
+             session).",
+            "Publish the app (Google Auth Platform → Audience → Publish app), or, for a Google \
+             Workspace organisation, make it Internal (Audience → User type). Then get a new \
+             refresh token here: tokens issued while in Testing keep their 7-day limit.",
         ),
         Situation::Network { detail } => Explanation::new(
             "The request got no answer the page could read.",
@@ -288,7 +294,7 @@ fn denied(denial: &Denial) -> Explanation {
                  this app (while the consent screen is in “Testing”, only listed test users may).{said}"
             ),
             "Start again and press Allow. If you were not asked, add your account as a test \
-             user under OAuth consent screen → Audience, or publish the app.",
+             user under Google Auth Platform → Audience, or publish the app.",
         ),
         ErrorCode::Known(KnownError::AdminPolicyEnforced) => Explanation::new(
             "Your Google Workspace administrator blocks this app or these scopes.",
@@ -417,11 +423,27 @@ fn refused(e: &TokenError) -> Explanation {
              or by a second click or reload.",
             "Start again with “Go to consent” to get a fresh code.",
         ),
+        // "reauth related error (invalid_rapt)" / "(rapt_required)", with `error_uri`
+        // https://support.google.com/a/answer/9368756: Google Workspace's "session length for
+        // Google Cloud services" (that support page).
+        KnownError::InvalidGrant if has("invalid_rapt") || has("rapt_required") => Explanation::new(
+            "Google asks this account to sign in again: a Workspace policy ended the session.",
+            "The account's Google Workspace sets a session length for Google Cloud services \
+             (Admin console → Security → Google Cloud session control). When it runs out, \
+             refresh tokens with Cloud scopes such as BigQuery stop working with \
+             `invalid_rapt` until the user signs in again — an unattended pipeline cannot.",
+            "Ask the Workspace admin to exempt this app (mark it Trusted) or lengthen the \
+             session, or use a service account for Azure Data Factory instead of a user's \
+             refresh token.",
+        ),
         KnownError::InvalidGrant if has("expired or revoked") => Explanation::new(
             "The refresh token no longer works.",
-            "It was revoked (by you, an administrator or “Revoke” here), it expired (7 days \
-             while the consent screen is in “Testing”; 6 months unused), the account's password \
-             changed, or more than 100 newer refresh tokens were issued for this account and client.",
+            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration
+            // (https://developers.google.com/identity/protocols/oauth2#expiration).
+            "It was revoked (by you, an administrator or “Revoke” here), it expired (7 days for \
+             an External app in “Testing”; 6 months unused), the account's password changed \
+             and the token carries Gmail scopes, or more than 100 newer refresh tokens were \
+             issued for this account and client.",
             "Get a new refresh token with the consent flow, and update it wherever it is stored.",
         ),
         KnownError::InvalidGrant if has("code verifier") => Explanation::new(
@@ -431,9 +453,11 @@ fn refused(e: &TokenError) -> Explanation {
             ),
             "Start again in one tab; do not mix codes from different attempts.",
         ),
+        // Google answers "Malformed auth code." to a code sent still percent-encoded.
         KnownError::InvalidGrant if has("malformed") => Explanation::new(
             "The authorization code is damaged.",
-            "It was cut or altered while copying (a missing character, a decoded `%2F`).",
+            "It was sent still percent-encoded (`4%2F0A…` where Google's codes read `4/0A…`), \
+             or cut or altered while copying.",
             "Copy the whole address after consent again, or start again.",
         ),
         KnownError::InvalidGrant => Explanation::new(
@@ -454,18 +478,30 @@ fn refused(e: &TokenError) -> Explanation {
             "Use the same redirect URI for consent and exchange, and register it exactly as \
              shown under Authorized redirect URIs in the console.",
         ),
+        KnownError::DeletedClient => Explanation::new(
+            "The OAuth client was deleted.",
+            format!("Someone deleted this client in the Google Cloud project.{said}"),
+            "Restore it within 30 days (Google Auth Platform → Clients → Deleted clients), or \
+             create a new Web application client and get a new refresh token with it.",
+        ),
         KnownError::InvalidClient if has("not found") => Explanation::new(
             "The provider does not know this client ID.",
             format!("The client ID is mistyped, or the client was deleted.{said}"),
-            "Copy the client ID again from the console's Credentials page.",
+            "Copy the client ID again from Google Auth Platform → Clients. If the client was \
+             deleted, create a new one (or restore it within 30 days).",
         ),
         KnownError::InvalidClient => Explanation::new(
             "The client secret is wrong for this client ID.",
             format!(
                 "The secret is mistyped, belongs to another client, or was reset in the console.{said}"
             ),
-            "Copy the client secret again from the console (Credentials → your client). If it \
-             was rotated, use the current one.",
+            // Since June 2025 a new client secret is shown once, at creation: Google Developers
+            // Blog, "Usability and safety updates to Google Auth Platform" (2025-04-28), and
+            // "Manage OAuth Clients" (https://support.google.com/cloud/answer/15549257).
+            "Use the secret you saved or downloaded when the client was created: Google shows \
+             a client's secret only then. If you have none, add a new secret to the client \
+             (Google Auth Platform → Clients → your client → Add secret), use it, and delete \
+             the old one once nothing needs it.",
         ),
         KnownError::InvalidRequest if has("client_secret") => Explanation::new(
             "The token endpoint needs the client secret.",
@@ -620,6 +656,47 @@ mod tests {
         );
         assert!(e.what.contains("weird_thing"));
         assert!(e.why.contains("Flux capacitor"));
+    }
+
+    #[test]
+    fn googles_facts_as_they_are_today() {
+        let said = |body: &str| {
+            let e = crate::oauth::parse_token_response(401, body).unwrap_err();
+            explain(Situation::Token(&e))
+        };
+        // A client secret is shown once, at creation (since June 2025).
+        let wrong = said(r#"{"error":"invalid_client","error_description":"Unauthorized"}"#);
+        assert!(
+            wrong.fix.contains("shows a client's secret only then"),
+            "{wrong:?}"
+        );
+        assert!(wrong.fix.contains("Add secret") && !wrong.fix.contains("Credentials"));
+        // A password change ends tokens only when they carry Gmail scopes.
+        let gone = said(
+            r#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#,
+        );
+        assert!(gone
+            .why
+            .contains("password changed and the token carries Gmail scopes"));
+        // The 7 days apply to External apps in Testing, with both ways out.
+        let week = explain(Situation::RefreshTokenExpires { seconds: 604_799 });
+        assert!(week.why.contains("“External”") && week.why.contains("“Testing”"));
+        assert!(week.fix.contains("Publish app") && week.fix.contains("Internal"));
+        assert!(week.fix.contains("keep their 7-day limit"));
+        let deleted = said(
+            r#"{"error":"deleted_client","error_description":"The OAuth client was deleted."}"#,
+        );
+        assert_eq!(deleted.what, "The OAuth client was deleted.");
+        let rapt = said(
+            r#"{"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)","error_uri":"https://support.google.com/a/answer/9368756"}"#,
+        );
+        assert!(rapt
+            .why
+            .contains("session length for Google Cloud services"));
+        assert!(rapt.fix.contains("service account"));
+        let malformed =
+            said(r#"{"error":"invalid_grant","error_description":"Malformed auth code."}"#);
+        assert!(malformed.why.contains("percent-encoded"));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use super::form::FormState;
 use super::requests::Log;
 use super::tokens::{RequestLog, Status, TokenState};
 use super::{
-    ClientCard, CommandsCard, ConsentCard, ExchangeLog, ExportCard, ManualCard, ProveCard,
-    RefreshCard, ReturnCard, SetupCard, TokensCard,
+    ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
+    ProveCard, RefreshCard, ReturnCard, SetupCard, TokensCard,
 };
 use crate::browser::location;
 use crate::oauth::RedirectUri;
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                 <ConsentCard />
                 <ManualCard />
                 <RefreshCard />
+                <DiagnoseCard />
                 <CommandsCard />
                 <ExchangeLog />
             </main>

@@ -162,7 +162,7 @@ pub fn ClientCard() -> impl IntoView {
                 set=|s, v| s.client_id = v
                 field=Field::ClientId
                 placeholder="123456789012-abc….apps.googleusercontent.com"
-                hint="From the console's Credentials page."
+                hint="From Google Auth Platform → Clients."
             />
             <SecretField
                 id="client-secret"

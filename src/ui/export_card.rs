@@ -2,12 +2,17 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::tokens::use_tokens;
-use super::{CopyButton, SecretField};
+use super::{rich_text, CopyButton, SecretField};
 use crate::browser::download;
 use crate::export::linked_service::{
     linked_service_json, Connector, LinkedServiceInput, SecretStyle,
 };
+use crate::google::ads::ADS_API_VERSION;
+use crate::messages::export_problem;
 use crate::oauth::{Scopes, Secret};
+
+/// Where the suggested Google Ads API version comes from.
+const ADS_API_HINT: &str = "A major version Google still serves; this page suggests the one Google recommends for new work when it was built. Google's “Deprecation and sunset” page lists the current ones.";
 
 /// A labelled text input bound to a signal.
 #[component]
@@ -53,25 +58,18 @@ pub fn ExportCard() -> impl IntoView {
     });
     let name = RwSignal::new("GoogleBigQueryLinkedService".to_owned());
     let project = RwSignal::new(String::new());
-    let additional = RwSignal::new(String::new());
     let customer = RwSignal::new(String::new());
     let login_customer = RwSignal::new(String::new());
     let developer_token = RwSignal::new(Secret::new(String::new()));
-    let api_version = RwSignal::new(String::new());
+    let api_version = RwSignal::new(ADS_API_VERSION.to_owned());
     let key_vault = RwSignal::new(false);
     let store = RwSignal::new("AzureKeyVaultLinkedService".to_owned());
     let secret_name = RwSignal::new("google-client-secret".to_owned());
     let refresh_name = RwSignal::new("google-refresh-token".to_owned());
     let developer_name = RwSignal::new("google-ads-developer-token".to_owned());
     let reveal = RwSignal::new(false);
+    // Checked on the real values; shown (and copied) masked until revealed.
     let json = Signal::derive(move || {
-        let show = |v: String| {
-            if reveal.get() {
-                v
-            } else {
-                Secret::new(v).masked()
-            }
-        };
         let style = if key_vault.get() {
             SecretStyle::KeyVault {
                 store: store.get(),
@@ -82,33 +80,50 @@ pub fn ExportCard() -> impl IntoView {
         } else {
             SecretStyle::SecureString
         };
-        let (client_secret, refresh_token, dev) = (
-            show(form.secret.read().expose().trim().to_owned()),
-            show(tokens.refresh_input.read().expose().trim().to_owned()),
-            show(developer_token.read().expose().trim().to_owned()),
+        let real = (
+            form.secret.read().expose().trim().to_owned(),
+            tokens.refresh_input.read().expose().trim().to_owned(),
+            developer_token.read().expose().trim().to_owned(),
         );
+        let masked = |v: &str| Secret::new(v).masked();
+        let shown = if reveal.get() {
+            real.clone()
+        } else {
+            (masked(&real.0), masked(&real.1), masked(&real.2))
+        };
         let settings = form.settings.read();
-        let granted = granted.get();
-        linked_service_json(&LinkedServiceInput {
-            name: &name.get(),
-            connector: connector.get(),
-            client_id: &settings.client_id,
-            client_secret: &client_secret,
-            refresh_token: &refresh_token,
-            project_id: &project.get(),
-            additional_projects: &additional.get(),
-            granted: granted.as_ref(),
-            client_customer_id: &customer.get(),
-            login_customer_id: &login_customer.get(),
-            developer_token: &dev,
-            ads_api_version: &api_version.get(),
-            secrets: &style,
-        })
+        let (name, project, customer, login, version) = (
+            name.get(),
+            project.get(),
+            customer.get(),
+            login_customer.get(),
+            api_version.get(),
+        );
+        let input = |(secret, refresh, dev): &(String, String, String)| {
+            linked_service_json(&LinkedServiceInput {
+                name: &name,
+                connector: connector.get(),
+                client_id: &settings.client_id,
+                client_secret: secret,
+                refresh_token: refresh,
+                project_id: &project,
+                client_customer_id: &customer,
+                login_customer_id: &login,
+                developer_token: dev,
+                ads_api_version: &version,
+                secrets: &style,
+            })
+        };
+        input(&real).and_then(|_| input(&shown))
     });
+    let text = Signal::derive(move || json.get().unwrap_or_default());
     let save_error = RwSignal::new(None::<String>);
     let save = move |_| {
         let file = format!("{}.json", name.get_untracked().trim());
-        if let Err(e) = download::save_text(&file, "application/json", &json.get_untracked()) {
+        let Ok(text) = json.get_untracked() else {
+            return;
+        };
+        if let Err(e) = download::save_text(&file, "application/json", &text) {
             save_error.set(Some(e.to_string()));
         }
     };
@@ -130,16 +145,13 @@ pub fn ExportCard() -> impl IntoView {
                 </div>
                 <Text id="ls-name" label="Linked service name" value=name />
                 <Show when=move || !is(Connector::GoogleAds)>
-                    <Text id="ls-project" label="Project ID" value=project hint="The Google Cloud project to bill queries to." />
-                </Show>
-                <Show when=move || is(Connector::BigQueryLegacy)>
-                    <Text id="ls-additional-projects" label="Additional projects (optional)" value=additional hint="Comma-separated public projects to read." />
+                    <Text id="ls-project" label="Project ID (required)" value=project hint="The Google Cloud project ADF runs its query jobs in: the account needs bigquery.jobs.create there." />
                 </Show>
                 <Show when=move || is(Connector::GoogleAds)>
-                    <Text id="ls-customer" label="Client customer ID" value=customer hint="The Ads account to report on, e.g. 123-456-7890." />
-                    <Text id="ls-login-customer" label="Login customer ID (optional)" value=login_customer hint="The manager account, when access goes through one." />
-                    <SecretField id="ls-developer-token" label="Developer token" value=developer_token testid="ls-developer-token" hint="From the Google Ads API Center of your manager account." />
-                    <Text id="ls-api-version" label="Google Ads API version (optional)" value=api_version hint="A major version such as v17." />
+                    <Text id="ls-customer" label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
+                    <Text id="ls-login-customer" label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
+                    <SecretField id="ls-developer-token" label="Developer token (required)" value=developer_token testid="ls-developer-token" hint="From the API Center of your Google Ads manager account." />
+                    <Text id="ls-api-version" label="Google Ads API version (required)" value=api_version hint=ADS_API_HINT />
                 </Show>
                 <div class="check">
                     <input id="ls-key-vault" type="checkbox" data-testid="ls-key-vault" prop:checked=move || key_vault.get()
@@ -158,11 +170,19 @@ pub fn ExportCard() -> impl IntoView {
                     <button type="button" class="secondary" data-testid="ls-reveal" aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
                         {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
                     </button>
-                    <CopyButton text=json what="linked service JSON" testid="ls-copy" />
-                    <button type="button" class="secondary" data-testid="ls-download" on:click=save>"Download .json"</button>
+                    <CopyButton text=text what="linked service JSON" testid="ls-copy" />
+                    <button type="button" class="secondary" data-testid="ls-download" on:click=save disabled=move || json.read().is_err()>"Download .json"</button>
                 </div>
                 <p class="hint">"Copy and download give exactly what is shown: reveal the secrets first to include them."</p>
-                <pre data-testid="ls-json">{move || json.get()}</pre>
+                {move || match json.get() {
+                    Ok(text) => view! { <pre data-testid="ls-json">{text}</pre> }.into_any(),
+                    Err(problems) => view! {
+                        <div class="todo" data-testid="ls-missing">
+                            <p>"Before Azure Data Factory will accept this linked service:"</p>
+                            <ul>{problems.iter().map(|p| view! { <li>{rich_text(&export_problem(p))}</li> }).collect_view()}</ul>
+                        </div>
+                    }.into_any(),
+                }}
                 {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}
             </section>
         </Show>

@@ -47,20 +47,25 @@ pub fn SetupCard(
                         "APIs & Services → Library."
                     </li>
                     <li>
-                        "Configure the OAuth consent screen (Google Auth Platform → Branding and "
-                        "Audience). Add yourself as a test user, or publish the app."
+                        "Open Google Auth Platform: fill in Branding, and under Audience choose the "
+                        "user type (Internal for a Workspace organisation, else External) and add "
+                        "yourself as a test user, or publish the app."
                     </li>
                     <li>
-                        "Create credentials → OAuth client ID → application type "
+                        "Under Clients, press Create client, application type "
                         <strong>"Web application"</strong>"."
                     </li>
                     <li>"Under Authorized redirect URIs, paste the address above, exactly."</li>
-                    <li>"Create, then copy the client ID and client secret into the form below."</li>
+                    <li>
+                        "Create, then copy the client ID and the client secret into the form below, "
+                        "and keep the secret (or the downloaded JSON) somewhere safe: Google shows "
+                        "it only now."
+                    </li>
                 </ol>
-                <p class="warning">
-                    "While the consent screen is in “Testing” status, Google's refresh tokens "
-                    "expire after 7 days. Publish the app (status “In production”) before you "
-                    "get the token that goes into Azure Data Factory."
+                <p class="warning" data-testid="testing-warning">
+                    "An External app in “Testing” gets refresh tokens that die after 7 days. "
+                    "Publish it (Audience → Publish app) or make it Internal to your Workspace "
+                    "organisation before you get the token that goes into Azure Data Factory."
                 </p>
                 <p class="warning">
                     "Redirect URIs must match exactly: http://localhost:8080/ and "

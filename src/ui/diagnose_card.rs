@@ -1,0 +1,46 @@
+use leptos::prelude::*;
+
+use super::ErrorPanel;
+use crate::messages::diagnose;
+
+/// "Paste an error": any error text from Google's pages, the token endpoint, Azure Data
+/// Factory or the Google APIs, explained — or said plainly to be unknown. Nothing is sent.
+#[component]
+pub fn DiagnoseCard() -> impl IntoView {
+    let pasted = RwSignal::new(String::new());
+    // `None`: not asked yet; `Some(None)`: asked, and the text is not one this page knows.
+    let answer = RwSignal::new(None);
+    view! {
+        <section class="card" aria-labelledby="diagnose-title" data-testid="diagnose-card">
+            <h2 id="diagnose-title">"Paste an error"</h2>
+            <div class="field">
+                <label for="diagnose-input">
+                    "An error from Google's sign-in page, the token endpoint, Azure Data Factory, BigQuery or Google Ads"
+                </label>
+                <textarea
+                    id="diagnose-input"
+                    rows="3"
+                    spellcheck="false"
+                    autocomplete="off"
+                    data-testid="diagnose-input"
+                    prop:value=move || pasted.get()
+                    on:input=move |ev| pasted.set(event_target_value(&ev))
+                ></textarea>
+                <p class="hint">"Read here, in this page only: nothing is sent anywhere."</p>
+            </div>
+            <button type="button" class="secondary" data-testid="diagnose" on:click=move |_| answer.set(Some(diagnose(&pasted.get_untracked())))>
+                "Explain"
+            </button>
+            <div aria-live="polite">
+                {move || answer.get().map(|a| match a {
+                    Some(e) => view! { <ErrorPanel explanation=e testid="diagnose-result" /> }.into_any(),
+                    None => view! {
+                        <p class="result" data-testid="diagnose-result">
+                            "This page does not know that error. Search for its exact code or message in the documentation of the service that showed it."
+                        </p>
+                    }.into_any(),
+                })}
+            </div>
+        </section>
+    }
+}
