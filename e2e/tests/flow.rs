@@ -356,7 +356,7 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     // The linked service: refused until ADF's required properties are there, then masked
     // until revealed.
     w.browser
-        .wait_text("[data-testid=ls-missing]", "`projectId` is required")
+        .wait_text("[data-testid=ls-missing]", "projectId is required")
         .await;
     assert!(!w.browser.has("[data-testid=ls-json]").await);
     app.type_testid("ls-project", "demo-project").await;
@@ -392,7 +392,7 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     // export waits for the developer token.
     app.choose("connector", "GoogleAdWords").await;
     w.browser
-        .wait_text("[data-testid=ls-missing]", "`clientCustomerID` is required")
+        .wait_text("[data-testid=ls-missing]", "clientCustomerID is required")
         .await;
     app.type_testid("ls-customer", "123-456-7890").await;
     app.type_testid("ls-developer-token", "dev-token-e2e").await;

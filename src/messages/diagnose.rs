@@ -131,7 +131,8 @@ pub fn diagnose(text: &str) -> Option<Explanation> {
             return Some(explain(Situation::Token(&error)));
         }
     }
-    let lower = text.to_lowercase();
+    // ASCII folding: the needles are ASCII, and Unicode case tables would cost the page KBs.
+    let lower = text.to_ascii_lowercase();
     ROWS.iter()
         .find(|row| row.needles.iter().all(|n| lower.contains(n)))
         .map(|row| Explanation {

@@ -567,12 +567,13 @@ fn input_fix(error: &InputError) -> String {
     }
 }
 
+/// Our own error texts start in ASCII; Unicode case tables would cost the page KBs.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }
 
 /// "6 days 23 hours", "59 minutes", "30 seconds".
