@@ -190,6 +190,16 @@ async fn scopes_left_unticked_at_consent_are_flagged() {
     w.browser
         .wait_text("[data-testid=refresh-token-expiry]", "expires on")
         .await;
+    // What will end it, with the date first, and a calendar reminder for that date.
+    let life = w
+        .browser
+        .wait_text("[data-testid=token-life]", "External and in Testing")
+        .await;
+    assert!(
+        life.contains("six months") && life.contains("100 newer"),
+        "{life}"
+    );
+    w.browser.find("[data-testid=token-ics]").await;
     w.finish().await;
 }
 

@@ -6,4 +6,5 @@ pub mod ads;
 pub mod checks;
 pub mod client_file;
 pub mod endpoints;
+pub mod lifetime;
 pub mod presets;

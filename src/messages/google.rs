@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::Explanation;
 use crate::export::linked_service::ExportProblem;
+use crate::google::lifetime::Ending;
 use crate::oauth::RedirectDifference;
 
 /// Why a check failed, from a Google API error body or the status alone.
@@ -102,5 +103,30 @@ pub fn export_problem(p: &ExportProblem) -> String {
             "`googleAdsApiVersion` is a major version such as `{}`; “{typed}” is not.",
             crate::google::ads::ADS_API_VERSION
         ),
+    }
+}
+
+/// What will end the refresh token, in one sentence; `date` is the known expiry as the
+/// user's locale writes it.
+pub fn ending(e: &Ending, date: &str) -> String {
+    match e {
+        Ending::Expires { .. } => format!(
+            "On {date}: the app is External and in Testing, so Google ends this token after 7 \
+             days. Publish the app or make it Internal, then get a new one before that."
+        ),
+        Ending::WorkspaceSession { domain } => format!(
+            "When {domain}'s session length for Google Cloud services runs out, if its \
+             Workspace admin set one: the token then fails with `invalid_rapt`."
+        ),
+        Ending::PasswordChange => {
+            "When the account's password changes: this token carries Gmail scopes.".into()
+        }
+        Ending::Unused => "After six months without being used.".into(),
+        Ending::TooMany => "When this account has 100 newer refresh tokens for this client: \
+            Google drops the oldest."
+            .into(),
+        Ending::Revoked => "When it is revoked: on the account's permissions page \
+            (myaccount.google.com/permissions), by a Workspace admin, or with “Revoke” here."
+            .into(),
     }
 }

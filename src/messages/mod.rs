@@ -10,7 +10,7 @@ pub mod google;
 
 pub use consent::parameter_meaning;
 pub use diagnose::diagnose;
-pub use google::{api_failure, describe, export_problem};
+pub use google::{api_failure, describe, ending, export_problem};
 
 use crate::oauth::callback::{CallbackError, Denial};
 use crate::oauth::endpoint::UrlError;
@@ -698,6 +698,22 @@ mod tests {
         let malformed =
             said(r#"{"error":"invalid_grant","error_description":"Malformed auth code."}"#);
         assert!(malformed.why.contains("percent-encoded"));
+    }
+
+    #[test]
+    fn every_ending_of_a_token_is_said() {
+        use crate::google::lifetime::Ending;
+        let date = "06/12/2026, 05:58:35";
+        let said = |e: Ending| ending(&e, date);
+        assert!(said(Ending::Expires { at_ms: 0.0 }).starts_with("On 06/12/2026, 05:58:35:"));
+        assert!(said(Ending::WorkspaceSession {
+            domain: "corp.example".into()
+        })
+        .contains("corp.example's session length"));
+        assert!(said(Ending::PasswordChange).contains("Gmail scopes"));
+        assert!(said(Ending::Unused).contains("six months"));
+        assert!(said(Ending::TooMany).contains("100 newer"));
+        assert!(said(Ending::Revoked).contains("myaccount.google.com/permissions"));
     }
 
     #[test]

@@ -2,8 +2,12 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::tokens::{use_status, use_tokens, Tokens};
-use super::{Countdown, NoticePanel, TokenValue};
+use super::{rich_text, Countdown, NoticePanel, TokenValue};
+use crate::browser::download;
 use crate::browser::time::local_date_time;
+use crate::export::calendar::expiry_reminder;
+use crate::google::lifetime::{endings, known_expiry};
+use crate::messages::ending;
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::{assess, Prompt};
 
@@ -78,6 +82,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 </div>
             })}
             {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
+            {response.refresh_token.is_some().then(|| view! { <TokenLife response=response.clone() at_ms=received.at_ms /> })}
             <Show when=move || no_refresh>
                 <button type="button" class="primary" data-testid="retry-with-consent" on:click=retry_with_consent>
                     "Try again with consent forced"
@@ -123,5 +128,47 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 <pre data-testid="raw-token-json">{move || if raw_shown.get() { full_body.clone() } else { masked_body.clone() }}</pre>
             </details>
         </section>
+    }
+}
+
+/// "How long will this token live": what will end it, and a calendar reminder for a known date.
+#[component]
+fn TokenLife(
+    /// The token response.
+    response: crate::oauth::TokenResponse,
+    /// When it arrived, in milliseconds since the epoch.
+    at_ms: f64,
+) -> impl IntoView {
+    let endings = endings(&response, at_ms);
+    let expiry = known_expiry(&endings);
+    let date = expiry.map(local_date_time).unwrap_or_default();
+    let items = endings
+        .iter()
+        .map(|e| view! { <li>{rich_text(&ending(e, &date))}</li> })
+        .collect_view();
+    let error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let Some(at) = expiry else { return };
+        let ics = expiry_reminder(
+            "Google refresh token for Azure Data Factory expires",
+            "Get a new refresh token with Refresh Token Helper and update the linked service (or its Key Vault secret).",
+            at,
+            crate::browser::time::now_ms(),
+        );
+        if let Err(e) = download::save_text("refresh-token-expiry.ics", "text/calendar", &ics) {
+            error.set(Some(e.to_string()));
+        }
+    };
+    view! {
+        <details class="raw" data-testid="token-life" open=expiry.is_some()>
+            <summary>"How long will this token live"</summary>
+            <ul>{items}</ul>
+            {expiry.map(|_| view! {
+                <button type="button" class="secondary" data-testid="token-ics" on:click=save>
+                    "Add a reminder to my calendar (.ics, a day before)"
+                </button>
+            })}
+            {move || error.get().map(|e| view! { <p class="problem">{e}</p> })}
+        </details>
     }
 }

@@ -1,0 +1,147 @@
+//! What will end a Google refresh token, from what the page knows about it. Google, "Using
+//! OAuth 2.0 to Access Google APIs", refresh token expiration
+//! (https://developers.google.com/identity/protocols/oauth2#expiration): 7 days for an External
+//! app in Testing (`refresh_token_expires_in`); six months unused; revocation by the user or an
+//! admin; at most 100 live refresh tokens per account per client (the oldest goes); a password
+//! change for tokens with Gmail scopes. Google Workspace's "session length for Google Cloud
+//! services" (https://support.google.com/a/answer/9368756) ends Cloud-scoped tokens of
+//! Workspace accounts when the session runs out.
+
+use crate::oauth::jwt::decode_unverified;
+use crate::oauth::TokenResponse;
+
+/// One thing that will or may end the token.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ending {
+    /// A known date: Google said `refresh_token_expires_in` (an External app in Testing).
+    Expires { at_ms: f64 },
+    /// A Workspace account (`hd` in the ID token) with Cloud scopes: its admin's session
+    /// length for Google Cloud services may end it.
+    WorkspaceSession { domain: String },
+    /// Unless the account's password changes: a token with Gmail scopes ends then.
+    PasswordChange,
+    /// Six months without being used.
+    Unused,
+    /// A 101st refresh token for the same account and client drops the oldest.
+    TooMany,
+    /// Revoked on the account's permissions page, by an admin, or here.
+    Revoked,
+}
+
+/// Scopes that Workspace's session control for Google Cloud services covers.
+fn is_cloud(scope: &str) -> bool {
+    scope.ends_with("/auth/cloud-platform")
+        || scope.ends_with("/auth/bigquery")
+        || scope.ends_with("/auth/bigquery.readonly")
+}
+
+fn is_gmail(scope: &str) -> bool {
+    scope.contains("/auth/gmail.") || scope == "https://mail.google.com/"
+}
+
+/// Everything that will end the refresh token of `response`, received at `received_at_ms`.
+pub fn endings(response: &TokenResponse, received_at_ms: f64) -> Vec<Ending> {
+    let mut out = Vec::new();
+    if let Some(seconds) = response.refresh_token_expires_in {
+        out.push(Ending::Expires {
+            at_ms: received_at_ms + seconds as f64 * 1000.0,
+        });
+    }
+    let scopes: Vec<&str> = response
+        .scope
+        .as_ref()
+        .map(|s| s.iter().map(|s| s.as_str()).collect())
+        .unwrap_or_default();
+    let workspace = response
+        .id_token
+        .as_ref()
+        .and_then(|t| decode_unverified(t.expose()).ok())
+        .and_then(|c| {
+            c.payload
+                .get("hd")
+                .and_then(|h| h.as_str())
+                .map(str::to_owned)
+        });
+    if let Some(domain) = workspace {
+        if scopes.iter().any(|s| is_cloud(s)) {
+            out.push(Ending::WorkspaceSession { domain });
+        }
+    }
+    if scopes.iter().any(|s| is_gmail(s)) {
+        out.push(Ending::PasswordChange);
+    }
+    out.extend([Ending::Unused, Ending::TooMany, Ending::Revoked]);
+    out
+}
+
+/// The known expiry, if any: what a calendar reminder is for.
+pub fn known_expiry(endings: &[Ending]) -> Option<f64> {
+    endings.iter().find_map(|e| match e {
+        Ending::Expires { at_ms } => Some(*at_ms),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oauth::parse_token_response;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine as _;
+
+    fn id_token(payload: &str) -> String {
+        format!(
+            "{}.{}.sig",
+            URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256"}"#),
+            URL_SAFE_NO_PAD.encode(payload)
+        )
+    }
+
+    #[test]
+    fn a_testing_app_has_a_date_and_a_workspace_account_a_session() {
+        let body = format!(
+            r#"{{"access_token":"ya29.x","token_type":"Bearer","refresh_token":"1//0g",
+                "refresh_token_expires_in":604799,
+                "scope":"openid https://www.googleapis.com/auth/bigquery",
+                "id_token":"{}"}}"#,
+            id_token(r#"{"email":"a@corp.example","hd":"corp.example"}"#)
+        );
+        let r = parse_token_response(200, &body).unwrap();
+        let e = endings(&r, 1_000.0);
+        assert_eq!(
+            e[0],
+            Ending::Expires {
+                at_ms: 1_000.0 + 604_799_000.0
+            }
+        );
+        assert_eq!(
+            e[1],
+            Ending::WorkspaceSession {
+                domain: "corp.example".into()
+            }
+        );
+        assert_eq!(e[2..], [Ending::Unused, Ending::TooMany, Ending::Revoked]);
+        assert_eq!(known_expiry(&e), Some(604_800_000.0));
+    }
+
+    #[test]
+    fn a_published_app_for_a_consumer_account_has_no_date() {
+        let r = parse_token_response(
+            200,
+            r#"{"access_token":"ya29.x","token_type":"Bearer","refresh_token":"1//0g",
+                "scope":"https://www.googleapis.com/auth/adwords https://www.googleapis.com/auth/gmail.readonly"}"#,
+        )
+        .unwrap();
+        let e = endings(&r, 0.0);
+        assert_eq!(
+            e,
+            [
+                Ending::PasswordChange,
+                Ending::Unused,
+                Ending::TooMany,
+                Ending::Revoked
+            ]
+        );
+        assert_eq!(known_expiry(&e), None);
+    }
+}
