@@ -70,8 +70,10 @@ pub fn SetupCard(
                 <p class="warning">
                     "Redirect URIs must match exactly: http://localhost:8080/ and "
                     "http://127.0.0.1:8080/ are different, and so are a trailing slash and none. "
-                    "Errors such as redirect_uri_mismatch, invalid_client, org_internal or "
-                    "admin_policy_enforced are shown on Google's page and never come back here."
+                    "Errors such as redirect_uri_mismatch, invalid_client, org_internal, "
+                    "admin_policy_enforced, “Error 403: access_denied” (not a test user) or "
+                    "“This app is blocked” (a Workspace admin) are shown on Google's page and never "
+                    "come back here: paste their text into “Paste an error” below."
                 </p>
             </details>
         </section>
