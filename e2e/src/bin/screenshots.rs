@@ -74,6 +74,8 @@ async fn main() {
     shoot(browser, &dir, "3-provider-consent").await;
     app.allow().await;
     app.see_refresh_token().await;
+    // As a user first sees it: masked.
+    app.click_testid("refresh-token-reveal").await;
     shoot_element(browser, &dir, "4-tokens", "[data-testid=tokens-card]").await;
     app.click_testid("tokeninfo").await;
     browser.find("[data-testid=tokeninfo-result]").await;
