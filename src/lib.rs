@@ -10,6 +10,7 @@ pub mod form;
 pub mod google;
 pub mod messages;
 pub mod oauth;
+pub mod testids;
 pub mod variant;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,6 +1,7 @@
 //! Headless Chromium through ChromeDriver, and the page object of the app: helper verbs in
 //! the user's words (`fill_client`, `go_to_consent`, `allow`, `see_refresh_token`).
 
+use refresh_token_helper::testids;
 use std::net::SocketAddr;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -169,7 +170,7 @@ impl<'a> AppPage<'a> {
         // What earlier pages logged is not this load's.
         let _ = browser.client.issue_cmd(LogCommand).await;
         browser.client.goto(url).await.expect("the page loads");
-        browser.find("[data-testid=app]").await;
+        browser.find(&testids::sel(testids::APP)).await;
         let page = Self {
             browser,
             url: url.to_owned(),
@@ -199,14 +200,14 @@ impl<'a> AppPage<'a> {
     }
 
     async fn type_into(&self, testid: &str, text: &str) {
-        let e = self.browser.find(&format!("[data-testid={testid}]")).await;
+        let e = self.browser.find(&testids::sel(testid)).await;
         e.clear().await.expect("clearable");
         e.send_keys(text).await.expect("typable");
     }
 
     async fn click(&self, testid: &str) {
         self.browser
-            .find(&format!("[data-testid={testid}]"))
+            .find(&testids::sel(testid))
             .await
             .click()
             .await
@@ -231,49 +232,52 @@ impl<'a> AppPage<'a> {
     /// Points the page at the local provider (Advanced → Another OAuth 2.0 provider).
     pub async fn use_provider(&self, base: &str) {
         self.open_advanced().await;
-        let select = self.browser.find("[data-testid=provider]").await;
+        let select = self.browser.find(&testids::sel(testids::PROVIDER)).await;
         select.select_by_value("custom").await.expect("selectable");
         self.type_into(
             "authorization-endpoint",
             &format!("{base}/o/oauth2/v2/auth"),
         )
         .await;
-        self.type_into("token-endpoint", &format!("{base}/token"))
+        self.type_into(testids::TOKEN_ENDPOINT, &format!("{base}/token"))
             .await;
-        self.type_into("revocation-endpoint", &format!("{base}/revoke"))
+        self.type_into(testids::REVOCATION_ENDPOINT, &format!("{base}/revoke"))
             .await;
-        self.type_into("tokeninfo-endpoint", &format!("{base}/tokeninfo"))
+        self.type_into(testids::TOKENINFO_ENDPOINT, &format!("{base}/tokeninfo"))
             .await;
-        self.type_into("bigquery-endpoint", &format!("{base}/bigquery/v2/projects"))
-            .await;
+        self.type_into(
+            testids::BIGQUERY_ENDPOINT,
+            &format!("{base}/bigquery/v2/projects"),
+        )
+        .await;
         // The local provider names itself as Google does in its redirects (RFC 9207).
-        self.type_into("issuer", "https://accounts.google.com")
+        self.type_into(testids::ISSUER, "https://accounts.google.com")
             .await;
     }
 
     pub async fn fill_client(&self, id: &str, secret: &str) {
-        self.type_into("client-id", id).await;
-        self.type_into("client-secret", secret).await;
+        self.type_into(testids::CLIENT_ID, id).await;
+        self.type_into(testids::CLIENT_SECRET, secret).await;
     }
 
     pub async fn set_scopes(&self, scopes: &str) {
-        self.type_into("scopes", scopes).await;
+        self.type_into(testids::SCOPES, scopes).await;
     }
 
     pub async fn set_prompt(&self, id: &str) {
         self.open_advanced().await;
-        let select = self.browser.find("[data-testid=prompt]").await;
+        let select = self.browser.find(&testids::sel(testids::PROMPT)).await;
         select.select_by_value(id).await.expect("selectable");
     }
 
     pub async fn set_redirect_override(&self, uri: &str) {
         self.open_advanced().await;
-        self.type_into("redirect-override", uri).await;
+        self.type_into(testids::REDIRECT_OVERRIDE, uri).await;
     }
 
     pub async fn untick(&self, testid: &str) {
         self.open_advanced().await;
-        let e = self.browser.find(&format!("[data-testid={testid}]")).await;
+        let e = self.browser.find(&testids::sel(testid)).await;
         if e.prop("checked").await.ok().flatten().as_deref() == Some("true") {
             e.click().await.expect("clickable");
         }
@@ -281,7 +285,7 @@ impl<'a> AppPage<'a> {
 
     pub async fn consent_url(&self) -> String {
         self.browser
-            .find("[data-testid=consent-url]")
+            .find(&testids::sel(testids::CONSENT_URL))
             .await
             .text()
             .await
@@ -290,7 +294,7 @@ impl<'a> AppPage<'a> {
 
     /// Presses "Go to consent" and waits for the provider's consent page.
     pub async fn go_to_consent(&self) {
-        self.click("go-to-consent").await;
+        self.click(testids::GO_TO_CONSENT).await;
     }
 
     /// Presses "Go to consent" when the redirect goes elsewhere: the consent screen opens in
@@ -299,7 +303,7 @@ impl<'a> AppPage<'a> {
         let client = &self.browser.client;
         let this = client.window().await.expect("a window");
         let before = client.windows().await.expect("windows").len();
-        self.click("go-to-consent").await;
+        self.click(testids::GO_TO_CONSENT).await;
         let started = Instant::now();
         loop {
             let windows = client.windows().await.expect("windows");
@@ -356,7 +360,7 @@ impl<'a> AppPage<'a> {
     /// What the input `testid` holds now.
     pub async fn value_of(&self, testid: &str) -> String {
         self.browser
-            .find(&format!("[data-testid={testid}]"))
+            .find(&testids::sel(testid))
             .await
             .prop("value")
             .await
@@ -374,16 +378,14 @@ impl<'a> AppPage<'a> {
     /// Presses `button` and waits until `result` says `needle`; returns what it says.
     pub async fn check(&self, button: &str, result: &str, needle: &str) -> String {
         self.click(button).await;
-        self.browser
-            .wait_text(&format!("[data-testid={result}]"), needle)
-            .await
+        self.browser.wait_text(&testids::sel(result), needle).await
     }
 
     /// Waits for the refresh token, checks that it is masked, reveals it and reads it.
     pub async fn see_refresh_token(&self) -> String {
         let shown = self
             .browser
-            .find("[data-testid=refresh-token]")
+            .find(&testids::sel(testids::REFRESH_TOKEN))
             .await
             .text()
             .await
@@ -394,7 +396,7 @@ impl<'a> AppPage<'a> {
         );
         self.click("refresh-token-reveal").await;
         self.browser
-            .find("[data-testid=refresh-token]")
+            .find(&testids::sel(testids::REFRESH_TOKEN))
             .await
             .text()
             .await
@@ -402,27 +404,26 @@ impl<'a> AppPage<'a> {
     }
 
     pub async fn see_error(&self, testid: &str, needle: &str) -> String {
-        self.browser
-            .wait_text(&format!("[data-testid={testid}]"), needle)
-            .await
+        self.browser.wait_text(&testids::sel(testid), needle).await
     }
 
     pub async fn paste_callback(&self, text: &str) {
-        self.type_into("callback-input", text).await;
-        self.click("exchange-pasted").await;
+        self.type_into(testids::CALLBACK_INPUT, text).await;
+        self.click(testids::EXCHANGE_PASTED).await;
     }
 
     pub async fn refresh_with(&self, id: &str, secret: &str, refresh_token: &str) {
-        self.type_into("refresh-client-id", id).await;
-        self.type_into("refresh-client-secret", secret).await;
-        self.type_into("refresh-token-input", refresh_token).await;
-        self.click("refresh-now").await;
+        self.type_into(testids::REFRESH_CLIENT_ID, id).await;
+        self.type_into(testids::REFRESH_CLIENT_SECRET, secret).await;
+        self.type_into(testids::REFRESH_TOKEN_INPUT, refresh_token)
+            .await;
+        self.click(testids::REFRESH_NOW).await;
     }
 
     /// Picks `value` in the select `testid`.
     pub async fn choose(&self, testid: &str, value: &str) {
         self.browser
-            .find(&format!("[data-testid={testid}]"))
+            .find(&testids::sel(testid))
             .await
             .select_by_value(value)
             .await

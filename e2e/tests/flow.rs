@@ -5,6 +5,7 @@
 use e2e::browser::AppPage;
 use e2e::provider::Fault;
 use e2e::world::{World, CLIENT_ID, SECRET};
+use refresh_token_helper::testids;
 
 const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
 const DRIVE: &str = "https://www.googleapis.com/auth/drive";
@@ -43,21 +44,21 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
     );
     let scopes = w
         .browser
-        .find("[data-testid=scope-list]")
+        .find(&testids::sel(testids::SCOPE_LIST))
         .await
         .text()
         .await
         .unwrap();
     assert!(scopes.contains(BIGQUERY) && !scopes.contains("not granted"));
     w.browser
-        .wait_text("[data-testid=access-expiry]", "expires in")
+        .wait_text(&testids::sel(testids::ACCESS_EXPIRY), "expires in")
         .await;
     w.assert_no_secret_left(&app).await;
 
     // A reload, and the back button, never post the used code again.
     w.browser.client.refresh().await.unwrap();
-    w.browser.find("[data-testid=client-card]").await;
-    assert!(!w.browser.has("[data-testid=tokens-card]").await);
+    w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
+    assert!(!w.browser.has(&testids::sel(testids::TOKENS_CARD)).await);
     let _ = w.browser.client.back().await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(w.provider.count("token:authorization_code"), 1);
@@ -70,7 +71,7 @@ async fn denying_consent_is_explained() {
     let app = w.page().await;
     app.go_to_consent().await;
     app.deny().await;
-    app.see_error("return-problem", "Consent was not given")
+    app.see_error(testids::RETURN_PROBLEM, "Consent was not given")
         .await;
     assert_eq!(w.provider.count("token"), 0);
     assert!(app.session_storage_is_empty().await);
@@ -87,7 +88,8 @@ async fn a_tampered_state_is_refused_without_exchanging() {
     // Someone slips the user a redirect of their own.
     let forged = format!("{}?code=4/0Aforged&state=not-this-tabs-state", w.app_url);
     w.browser.client.goto(&forged).await.unwrap();
-    app.see_error("return-problem", "does not belong").await;
+    app.see_error(testids::RETURN_PROBLEM, "does not belong")
+        .await;
     assert_eq!(w.provider.count("token"), 0);
     assert_eq!(w.browser.url().await, w.app_url);
     w.finish().await;
@@ -105,7 +107,9 @@ async fn a_reused_code_pasted_by_hand_is_explained() {
         url::Url::parse_with_params(&w.app_url, &[("code", code.as_str()), ("state", "x")])
             .unwrap();
     fresh.paste_callback(pasted.as_str()).await;
-    fresh.see_error("exchange-error", "already used").await;
+    fresh
+        .see_error(testids::EXCHANGE_ERROR, "already used")
+        .await;
     assert_eq!(w.provider.count("token:authorization_code"), 2);
     w.assert_no_secret_left(&fresh).await;
     w.finish().await;
@@ -117,7 +121,7 @@ async fn a_wrong_secret_is_explained() {
     let app = w.page_with("GOCSPX-wrong").await;
     app.go_to_consent().await;
     app.allow().await;
-    app.see_error("exchange-error", "client secret is wrong")
+    app.see_error(testids::EXCHANGE_ERROR, "client secret is wrong")
         .await;
     w.browser
         .find("[data-testid=exchange-error] details summary")
@@ -126,7 +130,7 @@ async fn a_wrong_secret_is_explained() {
         .await
         .unwrap();
     w.browser
-        .wait_text("[data-testid=raw-answer]", "HTTP 401")
+        .wait_text(&testids::sel(testids::RAW_ANSWER), "HTTP 401")
         .await;
     w.finish().await;
 }
@@ -159,11 +163,11 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     second.go_to_consent().await;
     second.allow().await;
     second.see_error("token-notice-0", "no refresh token").await;
-    assert!(!w.browser.has("[data-testid=refresh-token]").await);
-    second.click_testid("retry-with-consent").await;
+    assert!(!w.browser.has(&testids::sel(testids::REFRESH_TOKEN)).await);
+    second.click_testid(testids::RETRY_WITH_CONSENT).await;
     // Consent is forced now: the consent URL carries prompt=consent again.
     w.browser
-        .wait_text("[data-testid=consent-url]", "prompt=consent")
+        .wait_text(&testids::sel(testids::CONSENT_URL), "prompt=consent")
         .await;
     second.sign_in().await;
     assert_eq!(w.provider.refresh_tokens().len(), 2);
@@ -188,18 +192,21 @@ async fn scopes_left_unticked_at_consent_are_flagged() {
     assert!(notices.contains("not granted: https://www.googleapis.com/auth/drive"));
     // A "Testing" client: the refresh token's end is stated as a date.
     w.browser
-        .wait_text("[data-testid=refresh-token-expiry]", "expires on")
+        .wait_text(&testids::sel(testids::REFRESH_TOKEN_EXPIRY), "expires on")
         .await;
     // What will end it, with the date first, and a calendar reminder for that date.
     let life = w
         .browser
-        .wait_text("[data-testid=token-life]", "External and in Testing")
+        .wait_text(
+            &testids::sel(testids::TOKEN_LIFE),
+            "External and in Testing",
+        )
         .await;
     assert!(
         life.contains("six months") && life.contains("100 newer"),
         "{life}"
     );
-    w.browser.find("[data-testid=token-ics]").await;
+    w.browser.find(&testids::sel(testids::TOKEN_ICS)).await;
     w.finish().await;
 }
 
@@ -211,16 +218,20 @@ async fn the_refresh_card_works_alone_and_explains_a_revoked_token() {
     app.use_provider(&w.provider_url).await;
     app.refresh_with(CLIENT_ID, SECRET, &token).await;
     w.browser
-        .wait_text("[data-testid=refresh-result]", "The refresh token works")
+        .wait_text(
+            &testids::sel(testids::REFRESH_RESULT),
+            "The refresh token works",
+        )
         .await;
     w.browser
-        .wait_text("[data-testid=refreshed-expiry]", "expires in")
+        .wait_text(&testids::sel(testids::REFRESHED_EXPIRY), "expires in")
         .await;
     assert_eq!(w.provider.count("token:refresh_token"), 1);
 
     w.provider.revoke_refresh_token(&token);
-    app.click_testid("refresh-now").await;
-    app.see_error("refresh-error", "no longer works").await;
+    app.click_testid(testids::REFRESH_NOW).await;
+    app.see_error(testids::REFRESH_ERROR, "no longer works")
+        .await;
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
@@ -239,9 +250,9 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
         let app = w.page().await;
         app.go_to_consent().await;
         app.allow().await;
-        app.see_error("exchange-error", says).await;
+        app.see_error(testids::EXCHANGE_ERROR, says).await;
         // What the user typed is still there to retry with.
-        let id = app.value_of("client-id").await;
+        let id = app.value_of(testids::CLIENT_ID).await;
         assert_eq!(id, CLIENT_ID, "after {fault:?}");
     }
     w.provider.set_fault(Fault::None);
@@ -249,12 +260,12 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
     // A token endpoint nobody listens on.
     let app = AppPage::open(&w.browser, &w.app_url).await;
     app.use_provider(&w.provider_url).await;
-    app.type_testid("token-endpoint", "http://127.0.0.1:9/token")
+    app.type_testid(testids::TOKEN_ENDPOINT, "http://127.0.0.1:9/token")
         .await;
     app.fill_client(CLIENT_ID, SECRET).await;
     app.go_to_consent().await;
     app.allow().await;
-    app.see_error("exchange-error", "no answer the page could read")
+    app.see_error(testids::EXCHANGE_ERROR, "no answer the page could read")
         .await;
     w.finish().await;
 }
@@ -263,13 +274,13 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
 async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
     let w = world().await;
     let app = w.page().await;
-    app.untick("keep-secret").await;
+    app.untick(testids::KEEP_SECRET).await;
     app.go_to_consent().await;
     app.allow().await;
-    w.browser.find("[data-testid=return-secret]").await;
+    w.browser.find(&testids::sel(testids::RETURN_SECRET)).await;
     assert_eq!(w.provider.count("token"), 0);
-    app.type_testid("return-secret", SECRET).await;
-    app.click_testid("finish-exchange").await;
+    app.type_testid(testids::RETURN_SECRET, SECRET).await;
+    app.click_testid(testids::FINISH_EXCHANGE).await;
     let shown = app.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.assert_no_secret_left(&app).await;
@@ -294,7 +305,7 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
         app.session_storage_is_empty().await,
         "nothing stored for a new tab"
     );
-    w.browser.find("[data-testid=awaiting-paste]").await;
+    w.browser.find(&testids::sel(testids::AWAITING_PASTE)).await;
     app.paste_callback(&landed).await;
     let shown = app.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
@@ -307,12 +318,12 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
 async fn remembered_settings_come_back_without_the_secret() {
     let w = world().await;
     let app = w.page().await;
-    app.click_testid("remember").await;
+    app.click_testid(testids::REMEMBER).await;
     w.browser.client.refresh().await.unwrap();
     let again = AppPage::open(&w.browser, &w.app_url).await;
-    let id = again.value_of("client-id").await;
+    let id = again.value_of(testids::CLIENT_ID).await;
     assert_eq!(id, CLIENT_ID);
-    let secret = again.value_of("client-secret").await;
+    let secret = again.value_of(testids::CLIENT_SECRET).await;
     assert_eq!(secret, "", "the secret is never remembered");
     let stored = w
         .browser
@@ -324,7 +335,10 @@ async fn remembered_settings_come_back_without_the_secret() {
     );
     // Endpoints from storage are never used silently: Advanced is open and they are marked.
     w.browser
-        .wait_text("[data-testid=restored-endpoints]", "check every endpoint")
+        .wait_text(
+            &testids::sel(testids::RESTORED_ENDPOINTS),
+            "check every endpoint",
+        )
         .await;
     let open = w
         .browser
@@ -334,7 +348,7 @@ async fn remembered_settings_come_back_without_the_secret() {
     w.assert_no_secret_left(&again).await;
 
     // Unticking forgets.
-    again.click_testid("remember").await;
+    again.click_testid(testids::REMEMBER).await;
     let stored = w.browser.run("return localStorage.length").await;
     assert_eq!(stored, serde_json::json!(0));
     w.finish().await;
@@ -348,7 +362,10 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     let refresh_token = app.sign_in().await;
 
     // The ID token's claims, decoded and said to be unverified.
-    let claims = w.browser.find("[data-testid=id-token-claims]").await;
+    let claims = w
+        .browser
+        .find(&testids::sel(testids::ID_TOKEN_CLAIMS))
+        .await;
     claims
         .find(fantoccini::Locator::Css("summary"))
         .await
@@ -357,22 +374,25 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         .await
         .unwrap();
     w.browser
-        .wait_text("[data-testid=id-token-claims]", "tester@example.com")
+        .wait_text(
+            &testids::sel(testids::ID_TOKEN_CLAIMS),
+            "tester@example.com",
+        )
         .await;
     w.browser
-        .wait_text("[data-testid=id-token-claims]", "not verified")
+        .wait_text(&testids::sel(testids::ID_TOKEN_CLAIMS), "not verified")
         .await;
 
     // The linked service: refused until ADF's required properties are there, then masked
     // until revealed.
     w.browser
-        .wait_text("[data-testid=ls-missing]", "projectId is required")
+        .wait_text(&testids::sel(testids::LS_MISSING), "projectId is required")
         .await;
-    assert!(!w.browser.has("[data-testid=ls-json]").await);
-    app.type_testid("ls-project", "demo-project").await;
+    assert!(!w.browser.has(&testids::sel(testids::LS_JSON)).await);
+    app.type_testid(testids::LS_PROJECT, "demo-project").await;
     let json = w
         .browser
-        .wait_text("[data-testid=ls-json]", "GoogleBigQueryV2")
+        .wait_text(&testids::sel(testids::LS_JSON), "GoogleBigQueryV2")
         .await;
     let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
     let tp = &v["properties"]["typeProperties"];
@@ -381,34 +401,38 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     assert_eq!(tp["clientId"], CLIENT_ID);
     assert!(tp.get("requestGoogleDriveScope").is_none());
     assert!(!json.contains(&refresh_token) && !json.contains(SECRET));
-    app.click_testid("ls-reveal").await;
+    app.click_testid(testids::LS_REVEAL).await;
     let json = w
         .browser
-        .wait_text("[data-testid=ls-json]", &refresh_token)
+        .wait_text(&testids::sel(testids::LS_JSON), &refresh_token)
         .await;
     assert!(json.contains(SECRET) && json.contains("\"projectId\": \"demo-project\""));
-    app.click_testid("ls-key-vault").await;
+    app.click_testid(testids::LS_KEY_VAULT).await;
     let json = w
         .browser
-        .wait_text("[data-testid=ls-json]", "AzureKeyVaultSecret")
+        .wait_text(&testids::sel(testids::LS_JSON), "AzureKeyVaultSecret")
         .await;
     assert!(
         !json.contains(&refresh_token),
         "a Key Vault export holds no secret"
     );
-    app.click_testid("ls-key-vault").await;
+    app.click_testid(testids::LS_KEY_VAULT).await;
 
     // Google Ads: the API version is filled in, the customer ID goes as digits only, and the
     // export waits for the developer token.
-    app.choose("connector", "GoogleAdWords").await;
+    app.choose(testids::CONNECTOR, "GoogleAdWords").await;
     w.browser
-        .wait_text("[data-testid=ls-missing]", "clientCustomerID is required")
+        .wait_text(
+            &testids::sel(testids::LS_MISSING),
+            "clientCustomerID is required",
+        )
         .await;
-    app.type_testid("ls-customer", "123-456-7890").await;
-    app.type_testid("ls-developer-token", "dev-token-e2e").await;
+    app.type_testid(testids::LS_CUSTOMER, "123-456-7890").await;
+    app.type_testid(testids::LS_DEVELOPER_TOKEN, "dev-token-e2e")
+        .await;
     let json = w
         .browser
-        .wait_text("[data-testid=ls-json]", "GoogleAdWords")
+        .wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords")
         .await;
     let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
     let tp = &v["properties"]["typeProperties"];
@@ -434,12 +458,12 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         .await;
     assert!(!curl.contains(SECRET));
     app.check(
-        "format-powershell",
+        testids::FORMAT_POWERSHELL,
         "command-1",
         "Invoke-RestMethod -Method Post",
     )
     .await;
-    app.click_testid("commands-reveal").await;
+    app.click_testid(testids::COMMANDS_REVEAL).await;
     w.browser
         .wait_text(
             "[data-testid=command-1]",
@@ -448,21 +472,41 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         .await;
 
     // Prove it works: tokeninfo, BigQuery, refresh, then revoke and see refresh fail.
-    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
+    app.check(
+        testids::TEST_BIGQUERY,
+        testids::BIGQUERY_RESULT,
+        "demo-project",
+    )
+    .await;
+    app.check(
+        testids::REFRESH_NOW_PROVE,
+        "prove-refresh",
+        "refresh token works",
+    )
+    .await;
+    app.check(testids::REVOKE, testids::REVOKE_RESULT, "Revoked")
         .await;
-    app.check("test-bigquery", "bigquery-result", "demo-project")
-        .await;
-    app.check("refresh-now-prove", "prove-refresh", "refresh token works")
-        .await;
-    app.check("revoke", "revoke-result", "Revoked").await;
-    app.check("refresh-now-prove", "prove-refresh", "no longer works")
-        .await;
+    app.check(
+        testids::REFRESH_NOW_PROVE,
+        "prove-refresh",
+        "no longer works",
+    )
+    .await;
     assert_eq!(w.provider.count("revoke"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(w.provider.count("bigquery"), 1);
 
     // The raw exchange: every request, secrets masked until revealed.
-    let log = w.browser.wait_text("[data-testid=log-text]", "POST ").await;
+    let log = w
+        .browser
+        .wait_text(&testids::sel(testids::LOG_TEXT), "POST ")
+        .await;
     assert_eq!(
         log.matches("\nContent-Type: application/x-www-form-urlencoded")
             .count(),
@@ -471,12 +515,14 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     );
     assert!(log.contains("GET ") && log.contains("Authorization: Bearer "));
     assert!(!log.contains(&refresh_token) && !log.contains(SECRET));
-    app.click_testid("log-reveal").await;
-    w.browser.wait_text("[data-testid=log-text]", SECRET).await;
-    app.click_testid("log-reveal").await;
+    app.click_testid(testids::LOG_REVEAL).await;
+    w.browser
+        .wait_text(&testids::sel(testids::LOG_TEXT), SECRET)
+        .await;
+    app.click_testid(testids::LOG_REVEAL).await;
     // Revealed values go back under the mask; nothing was stored anywhere.
-    app.click_testid("ls-reveal").await;
-    app.click_testid("commands-reveal").await;
+    app.click_testid(testids::LS_REVEAL).await;
+    app.click_testid(testids::COMMANDS_REVEAL).await;
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
@@ -496,33 +542,41 @@ async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() 
         "client_id": CLIENT_ID, "client_secret": SECRET, "project_id": "p",
         "redirect_uris": [other_port],
     }});
-    app.type_testid("client-file-text", &file.to_string()).await;
+    app.type_testid(testids::CLIENT_FILE_TEXT, &file.to_string())
+        .await;
     app.check(
-        "client-file-import-button",
-        "client-file-imported",
+        testids::CLIENT_FILE_IMPORT_BUTTON,
+        testids::CLIENT_FILE_IMPORTED,
         "filled in",
     )
     .await;
     let note = w
         .browser
-        .wait_text("[data-testid=client-file-note]", "is not registered")
+        .wait_text(
+            &testids::sel(testids::CLIENT_FILE_NOTE),
+            "is not registered",
+        )
         .await;
     assert!(note.contains("same machine"), "{note}");
-    let id = app.value_of("client-id").await;
+    let id = app.value_of(testids::CLIENT_ID).await;
     assert_eq!(id, CLIENT_ID);
 
     app.type_testid(
-        "client-file-text",
+        testids::CLIENT_FILE_TEXT,
         r#"{"installed": {"client_id": "x.apps.googleusercontent.com"}}"#,
     )
     .await;
-    app.check("client-file-import-button", "client-file-note", "Desktop")
-        .await;
-    app.type_testid("client-file-text", "not json").await;
-    app.click_testid("client-file-import-button").await;
+    app.check(
+        testids::CLIENT_FILE_IMPORT_BUTTON,
+        testids::CLIENT_FILE_NOTE,
+        "Desktop",
+    )
+    .await;
+    app.type_testid(testids::CLIENT_FILE_TEXT, "not json").await;
+    app.click_testid(testids::CLIENT_FILE_IMPORT_BUTTON).await;
     w.browser
         .wait_text(
-            "[data-testid=client-file-error]",
+            &testids::sel(testids::CLIENT_FILE_ERROR),
             "not a Google OAuth client file",
         )
         .await;
@@ -541,7 +595,7 @@ async fn the_same_files_work_under_a_subpath() {
     let via_index = AppPage::open(&w.browser, &format!("{}index.html", w.app_url)).await;
     let shown = w
         .browser
-        .find("[data-testid=redirect-uri]")
+        .find(&testids::sel(testids::REDIRECT_URI))
         .await
         .text()
         .await
@@ -577,9 +631,9 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
     )
     .unwrap();
     let app = AppPage::open(&w.browser, link.as_str()).await;
-    let id = app.value_of("client-id").await;
+    let id = app.value_of(testids::CLIENT_ID).await;
     assert_eq!(id, CLIENT_ID);
-    let scopes = app.value_of("scopes").await;
+    let scopes = app.value_of(testids::SCOPES).await;
     assert_eq!(scopes, "https://www.googleapis.com/auth/adwords");
     let url = app.consent_url().await;
     assert!(
@@ -590,7 +644,7 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
         "redirect_uri={}",
         url::form_urlencoded::byte_serialize(w.app_url.as_bytes()).collect::<String>()
     )));
-    let secret = app.value_of("client-secret").await;
+    let secret = app.value_of(testids::CLIENT_SECRET).await;
     assert_eq!(secret, "");
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
@@ -673,7 +727,7 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     ];
     for (field, value, panel, says) in cases {
         set(field, value).await;
-        app.click_testid("exchange-pasted").await;
+        app.click_testid(testids::EXCHANGE_PASTED).await;
         app.see_error(panel, says).await;
     }
     // The form fields: each problem named under its field, the consent button held back.
@@ -687,7 +741,10 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
         set("client-id", value).await;
         w.browser.wait_text("#client-id-problem", says).await;
         w.browser
-            .wait_text("[data-testid=consent-blocked]", "Client ID is not valid")
+            .wait_text(
+                &testids::sel(testids::CONSENT_BLOCKED),
+                "Client ID is not valid",
+            )
             .await;
     }
     set("client-id", CLIENT_ID.into()).await;
@@ -700,7 +757,10 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     ] {
         set("redirect-override", value.into()).await;
         w.browser
-            .wait_text("[data-testid=consent-blocked]", "An address is not valid")
+            .wait_text(
+                &testids::sel(testids::CONSENT_BLOCKED),
+                "An address is not valid",
+            )
             .await;
     }
     set("redirect-override", String::new()).await;
@@ -720,8 +780,11 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
         .run("Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); }; return 1")
         .await;
     app.go_to_consent().await;
-    app.see_error("consent-error", "does not let the page keep anything")
-        .await;
+    app.see_error(
+        testids::CONSENT_ERROR,
+        "does not let the page keep anything",
+    )
+    .await;
     assert_eq!(w.provider.count("auth"), 0, "nothing left the page");
 
     // A token endpoint that answers after the page's 30-second limit.
@@ -730,15 +793,17 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     let app = w.page().await;
     app.go_to_consent().await;
     app.allow().await;
-    w.browser.find("[data-testid=exchange-progress]").await;
+    w.browser
+        .find(&testids::sel(testids::EXCHANGE_PROGRESS))
+        .await;
     let started = std::time::Instant::now();
-    while !w.browser.has("[data-testid=exchange-error]").await {
+    while !w.browser.has(&testids::sel(testids::EXCHANGE_ERROR)).await {
         assert!(started.elapsed().as_secs() < 45, "no timeout message");
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
-    app.see_error("exchange-error", "did not answer within 30 seconds")
+    app.see_error(testids::EXCHANGE_ERROR, "did not answer within 30 seconds")
         .await;
-    let id = app.value_of("client-id").await;
+    let id = app.value_of(testids::CLIENT_ID).await;
     assert_eq!(id, CLIENT_ID);
     w.finish().await;
 }
@@ -757,13 +822,17 @@ async fn every_step_passes_an_accessibility_audit() {
     let start = app.accessibility_violations().await;
     assert!(start.is_empty(), "on the form: {start:#?}");
     app.sign_in().await;
-    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
-        .await;
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
     let tokens = app.accessibility_violations().await;
     assert!(tokens.is_empty(), "with the tokens: {tokens:#?}");
     // An explained error, too.
     app.paste_callback("?code=a&code=b").await;
-    app.see_error("manual-error", "more than once").await;
+    app.see_error(testids::MANUAL_ERROR, "more than once").await;
     let error = app.accessibility_violations().await;
     assert!(error.is_empty(), "with an error: {error:#?}");
     // The audit does see problems: an unlabelled input is reported.
@@ -780,23 +849,35 @@ async fn a_pasted_error_is_explained_or_said_to_be_unknown() {
     let w = world().await;
     let app = w.page().await;
     app.type_testid(
-        "diagnose-input",
+        testids::DIAGNOSE_INPUT,
         "Access Denied: Project demo: User does not have bigquery.jobs.create permission in project demo.",
     )
     .await;
-    app.check("diagnose", "diagnose-result", "may not run query jobs")
-        .await;
+    app.check(
+        testids::DIAGNOSE,
+        testids::DIAGNOSE_RESULT,
+        "may not run query jobs",
+    )
+    .await;
     app.type_testid(
-        "diagnose-input",
+        testids::DIAGNOSE_INPUT,
         r#"{"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)"}"#,
     )
     .await;
-    app.check("diagnose", "diagnose-result", "Workspace policy")
+    app.check(
+        testids::DIAGNOSE,
+        testids::DIAGNOSE_RESULT,
+        "Workspace policy",
+    )
+    .await;
+    app.type_testid(testids::DIAGNOSE_INPUT, "Something nobody has seen before")
         .await;
-    app.type_testid("diagnose-input", "Something nobody has seen before")
-        .await;
-    app.check("diagnose", "diagnose-result", "does not know that error")
-        .await;
+    app.check(
+        testids::DIAGNOSE,
+        testids::DIAGNOSE_RESULT,
+        "does not know that error",
+    )
+    .await;
     assert_eq!(
         w.provider.count("token") + w.provider.count("auth"),
         0,

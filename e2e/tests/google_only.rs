@@ -5,6 +5,7 @@
 use e2e::browser::AppPage;
 use e2e::site::Build;
 use e2e::world::{Setup, World, CLIENT_ID, SECRET, UNLISTED_HOST};
+use refresh_token_helper::testids;
 
 async fn google_world() -> World {
     World::build(Setup {
@@ -19,7 +20,7 @@ async fn the_shipped_page_gets_a_refresh_token_from_google() {
     let w = google_world().await;
     let app = w.page().await;
     assert!(
-        !w.browser.has("[data-testid=provider]").await,
+        !w.browser.has(&testids::sel(testids::PROVIDER)).await,
         "the Google-only build has no provider choice"
     );
     let consent = app.consent_url().await;
@@ -28,17 +29,28 @@ async fn the_shipped_page_gets_a_refresh_token_from_google() {
         "{consent}"
     );
     w.browser
-        .wait_text("[data-testid=sends-to]", "oauth2.googleapis.com only")
+        .wait_text(
+            &testids::sel(testids::SENDS_TO),
+            "oauth2.googleapis.com only",
+        )
         .await;
     let shown = app.sign_in().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     assert_eq!(w.browser.url().await, w.app_url);
     // The checks reach Google's hosts too.
-    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
-        .await;
-    app.check("test-bigquery", "bigquery-result", "The call works")
-        .await;
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
+    app.check(
+        testids::TEST_BIGQUERY,
+        testids::BIGQUERY_RESULT,
+        "The call works",
+    )
+    .await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -90,7 +102,10 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
     let app = AppPage::open(&w.browser, &app.url).await;
     app.fill_client(CLIENT_ID, SECRET).await;
     w.browser
-        .wait_text("[data-testid=sends-to]", "oauth2.googleapis.com only")
+        .wait_text(
+            &testids::sel(testids::SENDS_TO),
+            "oauth2.googleapis.com only",
+        )
         .await;
     app.sign_in().await;
     assert_eq!(w.provider.count("token:authorization_code"), 1);
@@ -102,15 +117,18 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
 async fn a_token_endpoint_on_another_site_is_warned_about() {
     let w = World::new().await;
     let app = w.page().await;
-    assert!(!w.browser.has("[data-testid=token-elsewhere]").await);
+    assert!(!w.browser.has(&testids::sel(testids::TOKEN_ELSEWHERE)).await);
     app.open_advanced().await;
     app.type_testid(
-        "authorization-endpoint",
+        testids::AUTHORIZATION_ENDPOINT,
         "https://accounts.google.com/o/oauth2/v2/auth",
     )
     .await;
     w.browser
-        .wait_text("[data-testid=token-elsewhere]", "would go to 127.0.0.1")
+        .wait_text(
+            &testids::sel(testids::TOKEN_ELSEWHERE),
+            "would go to 127.0.0.1",
+        )
         .await;
     w.finish().await;
 }
@@ -135,11 +153,11 @@ async fn the_page_refuses_to_run_inside_a_frame() {
     let said = w
         .browser
         .wait_text(
-            "[data-testid=framed]",
+            &testids::sel(testids::FRAMED),
             "does not run inside another page's frame",
         )
         .await;
     assert!(said.contains(&w.app_url), "{said}");
-    assert!(!w.browser.has("[data-testid=client-secret]").await);
+    assert!(!w.browser.has(&testids::sel(testids::CLIENT_SECRET)).await);
     w.finish().await;
 }

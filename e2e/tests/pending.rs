@@ -6,6 +6,7 @@
 use e2e::browser::AppPage;
 use e2e::provider::{ClientConfig, Provider};
 use e2e::world::{World, CLIENT_ID, SECRET};
+use refresh_token_helper::testids;
 
 const PENDING_KEY: &str = "rth.pending-flow";
 
@@ -47,13 +48,13 @@ async fn back_from_consent_then_reload_leaves_nothing() {
     app.go_to_consent().await;
     w.browser.find("#allow").await;
     w.browser.client.back().await.unwrap();
-    w.browser.find("[data-testid=client-card]").await;
+    w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(
         app.session_storage_is_empty().await,
         "back from consent, the record is gone"
     );
     w.browser.client.refresh().await.unwrap();
-    w.browser.find("[data-testid=client-card]").await;
+    w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(app.session_storage_is_empty().await);
     assert_eq!(w.provider.count("token"), 0);
     w.assert_no_secret_left(&app).await;
@@ -64,13 +65,13 @@ async fn back_from_consent_then_reload_leaves_nothing() {
 async fn a_copied_url_saves_no_secret_and_a_reload_forgets_it() {
     let w = World::new().await;
     let app = w.page().await;
-    app.click_testid("copy-consent-url").await;
+    app.click_testid(testids::COPY_CONSENT_URL).await;
     let record = stored_record(&app)
         .await
         .expect("the copy saves the sign-in");
     assert!(!record.contains(SECRET), "a copy never stores the secret");
     w.browser.client.refresh().await.unwrap();
-    w.browser.find("[data-testid=client-card]").await;
+    w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -87,7 +88,7 @@ async fn a_provider_error_page_then_typing_the_address_leaves_nothing() {
     // The provider shows its own error page and never redirects back.
     w.browser.wait_text("#error-code", "invalid_client").await;
     w.browser.client.goto(&w.app_url).await.unwrap();
-    w.browser.find("[data-testid=client-card]").await;
+    w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -101,7 +102,8 @@ async fn a_malformed_callback_is_explained_and_forgets_the_record() {
     w.browser.find("#allow").await;
     let malformed = format!("{}?code=a&code=b&state=x", w.app_url);
     w.browser.client.goto(&malformed).await.unwrap();
-    app.see_error("return-problem", "more than once").await;
+    app.see_error(testids::RETURN_PROBLEM, "more than once")
+        .await;
     assert_eq!(w.browser.url().await, w.app_url, "the query is stripped");
     assert!(app.session_storage_is_empty().await);
     assert_eq!(w.provider.count("token"), 0);
@@ -114,7 +116,7 @@ async fn a_sign_in_older_than_ten_minutes_is_refused() {
     let w = World::new().await;
     let app = w.page().await;
     let consent = app.consent_url().await;
-    app.click_testid("copy-consent-url").await;
+    app.click_testid(testids::COPY_CONSENT_URL).await;
     stored_record(&app).await.expect("saved");
     // Eleven minutes pass (the record's clock is turned back).
     w.browser
@@ -127,7 +129,7 @@ async fn a_sign_in_older_than_ten_minutes_is_refused() {
     // The copied URL, opened in this tab.
     w.browser.client.goto(&consent).await.unwrap();
     app.allow().await;
-    app.see_error("return-problem", "too long ago").await;
+    app.see_error(testids::RETURN_PROBLEM, "too long ago").await;
     assert_eq!(w.provider.count("token"), 0, "nothing was sent");
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
@@ -142,7 +144,7 @@ async fn a_redirect_without_state_is_refused() {
     w.browser.find("#allow").await;
     let bare = format!("{}?code=4/0Aslipped-in", w.app_url);
     w.browser.client.goto(&bare).await.unwrap();
-    app.see_error("return-problem", "carries no").await;
+    app.see_error(testids::RETURN_PROBLEM, "carries no").await;
     assert_eq!(
         w.provider.count("token"),
         0,
@@ -171,7 +173,9 @@ async fn a_redirect_naming_another_issuer_is_refused() {
     )
     .unwrap();
     w.browser.client.goto(mixed_up.as_str()).await.unwrap();
-    let said = app.see_error("return-problem", "another provider").await;
+    let said = app
+        .see_error(testids::RETURN_PROBLEM, "another provider")
+        .await;
     assert!(said.contains("https://evil.example"), "{said}");
     assert_eq!(w.provider.count("token"), 0);
     assert!(app.session_storage_is_empty().await);
@@ -208,13 +212,17 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     let host = w.provider_url.trim_start_matches("http://");
     let note = w
         .browser
-        .wait_text("[data-testid=checks-go-to]", host)
+        .wait_text(&testids::sel(testids::CHECKS_GO_TO), host)
         .await;
     assert!(note.contains("issued these tokens"), "{note}");
-    app.check("refresh-now-prove", "prove-refresh", "works")
+    app.check(testids::REFRESH_NOW_PROVE, "prove-refresh", "works")
         .await;
-    app.check("tokeninfo", "tokeninfo-result", "tester@example.com")
-        .await;
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
     assert_eq!(w.provider.count("token:refresh_token"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(other.count("token") + other.count("tokeninfo"), 0);

@@ -3,6 +3,7 @@
 //! stays clean, every file has its right type, and every header the recipe promises is on the
 //! page and on the wasm.
 
+use refresh_token_helper::testids;
 use std::collections::HashMap;
 
 use e2e::browser::{AppPage, Browser};
@@ -57,7 +58,7 @@ async fn check_served(url: &str, promised: &[(String, String)]) {
     // Opening checks that the load logged no error or warning.
     let app = AppPage::open(&browser, url).await;
     let shown = browser
-        .find("[data-testid=redirect-uri]")
+        .find(&testids::sel(testids::REDIRECT_URI))
         .await
         .text()
         .await

@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
     flow.load();
     let status = expect_context::<Status>();
     view! {
-        <div class="page" data-testid="app">
+        <div class="page" data-testid=crate::testids::APP>
             <header class="page-header">
                 <h1>"Refresh Token Helper"</h1>
                 <p class="lede">
@@ -75,7 +75,7 @@ pub fn FramedRefusal() -> impl IntoView {
     let href = location::href().unwrap_or_default();
     let text = href.clone();
     view! {
-        <div class="page" data-testid="framed">
+        <div class="page" data-testid=crate::testids::FRAMED>
             <h1>"Refresh Token Helper"</h1>
             <p>
                 "This page asks for a client secret, so it does not run inside another page's frame, "

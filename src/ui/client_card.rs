@@ -73,7 +73,7 @@ fn ProviderFields() -> impl IntoView {
             <label for="provider">"Provider"</label>
             <select
                 id="provider"
-                data-testid="provider"
+                data-testid=crate::testids::PROVIDER
                 on:change=move |ev| {
                     let custom = event_target_value(&ev) == "custom";
                     settings.update(|s| s.provider = if custom { ProviderChoice::Custom } else { ProviderChoice::Google });
@@ -85,17 +85,17 @@ fn ProviderFields() -> impl IntoView {
         </div>
         <Show when=custom>
             <Show when=move || form.restored_endpoints.get()>
-                <p class="warning" data-testid="restored-endpoints">
+                <p class="warning" data-testid=crate::testids::RESTORED_ENDPOINTS>
                     "Restored from the settings remembered on this computer: check every endpoint "
                     "below before use. Anything on this site's origin can change remembered settings."
                 </p>
             </Show>
-            <TextField id="authorization-endpoint" label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
-            <TextField id="token-endpoint" label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
-            <TextField id="revocation-endpoint" label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
-            <TextField id="tokeninfo-endpoint" label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
-            <TextField id="issuer" label="Issuer (optional)" get=|s| &s.issuer set=|s, v| s.issuer = v field=Field::Issuer placeholder="https://idp.example.com" hint="The provider's issuer identifier (its discovery document's “issuer”). A redirect that names another issuer is refused (RFC 9207)." />
-            <TextField id="bigquery-endpoint" label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
+            <TextField id=crate::testids::AUTHORIZATION_ENDPOINT label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
+            <TextField id=crate::testids::TOKEN_ENDPOINT label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
+            <TextField id=crate::testids::REVOCATION_ENDPOINT label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
+            <TextField id=crate::testids::TOKENINFO_ENDPOINT label="Tokeninfo endpoint (optional)" get=|s| &s.tokeninfo_endpoint set=|s, v| s.tokeninfo_endpoint = v field=Field::TokeninfoEndpoint />
+            <TextField id=crate::testids::ISSUER label="Issuer (optional)" get=|s| &s.issuer set=|s, v| s.issuer = v field=Field::Issuer placeholder="https://idp.example.com" hint="The provider's issuer identifier (its discovery document's “issuer”). A redirect that names another issuer is refused (RFC 9207)." />
+            <TextField id=crate::testids::BIGQUERY_ENDPOINT label="BigQuery projects endpoint (optional)" get=|s| &s.bigquery_endpoint set=|s, v| s.bigquery_endpoint = v field=Field::BigQueryEndpoint hint="For “Test BigQuery access”; Google's is used with the Google provider." />
         </Show>
     }
 }
@@ -134,7 +134,7 @@ pub fn ClientCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="client-title" data-testid="client-card">
+        <section class="card" aria-labelledby="client-title" data-testid=crate::testids::CLIENT_CARD>
             <h2 id="client-title">"2. Your OAuth client"</h2>
             <ClientFileImport />
             <div class="field">
@@ -156,7 +156,7 @@ pub fn ClientCard() -> impl IntoView {
                 </select>
             </div>
             <TextField
-                id="client-id"
+                id=crate::testids::CLIENT_ID
                 label="Client ID"
                 get=|s| &s.client_id
                 set=|s, v| s.client_id = v
@@ -165,10 +165,10 @@ pub fn ClientCard() -> impl IntoView {
                 hint="From Google Auth Platform → Clients."
             />
             <SecretField
-                id="client-secret"
+                id=crate::testids::CLIENT_SECRET
                 label="Client secret"
                 value=form.secret
-                testid="client-secret"
+                testid=crate::testids::CLIENT_SECRET
                 problem=secret_problem
                 hint="Kept in this tab's memory. Sent only to the token endpoint."
             />
@@ -178,7 +178,7 @@ pub fn ClientCard() -> impl IntoView {
                     id="scopes"
                     rows="2"
                     spellcheck="false"
-                    data-testid="scopes"
+                    data-testid=crate::testids::SCOPES
                     aria-describedby="scopes-hint scopes-problem"
                     prop:value=move || settings.read().scopes.clone()
                     on:input=move |ev| settings.update(|s| {
@@ -193,7 +193,7 @@ pub fn ClientCard() -> impl IntoView {
                 <input
                     id="remember"
                     type="checkbox"
-                    data-testid="remember"
+                    data-testid=crate::testids::REMEMBER
                     prop:checked=move || form.remember.get()
                     on:change=move |ev| form.remember.set(event_target_checked(&ev))
                 />
@@ -208,11 +208,11 @@ pub fn ClientCard() -> impl IntoView {
                     </p>
                 }
             })}
-            <details class="advanced" data-testid="advanced" open=move || form.restored_endpoints.get()>
+            <details class="advanced" data-testid=crate::testids::ADVANCED open=move || form.restored_endpoints.get()>
                 <summary>"Advanced"</summary>
                 <ProviderFields />
                 <TextField
-                    id="redirect-override"
+                    id=crate::testids::REDIRECT_OVERRIDE
                     label="Redirect URI (leave empty to use this page)"
                     get=|s| &s.redirect_override
                     set=|s, v| s.redirect_override = v
@@ -224,7 +224,7 @@ pub fn ClientCard() -> impl IntoView {
                     <label for="prompt">"Prompt"</label>
                     <select
                         id="prompt"
-                        data-testid="prompt"
+                        data-testid=crate::testids::PROMPT
                         on:change=move |ev| {
                             let id = event_target_value(&ev);
                             settings.update(|s| s.prompt = id);
@@ -244,7 +244,7 @@ pub fn ClientCard() -> impl IntoView {
                 <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
                 {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
                 {checkbox("pkce", "Use PKCE (S256)", |s| s.pkce, |s, v| s.pkce = v)}
-                {checkbox("keep-secret", "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
+                {checkbox(crate::testids::KEEP_SECRET, "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
             </details>
         </section>
     }

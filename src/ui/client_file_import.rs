@@ -58,7 +58,7 @@ pub fn ClientFileImport() -> impl IntoView {
         });
     };
     view! {
-        <details class="import" data-testid="client-file-import">
+        <details class="import" data-testid=crate::testids::CLIENT_FILE_IMPORT>
             <summary>"Import the client_secret.json file from the console"</summary>
             <div class="field">
                 <label for="client-file">"Pick the file"</label>
@@ -66,17 +66,17 @@ pub fn ClientFileImport() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="client-file-text">"Or paste its content"</label>
-                <textarea id="client-file-text" rows="3" spellcheck="false" data-testid="client-file-text"
+                <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT
                     prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
             </div>
-            <button type="button" class="secondary" data-testid="client-file-import-button" on:click=move |_| import(pasted.get_untracked())>
+            <button type="button" class="secondary" data-testid=crate::testids::CLIENT_FILE_IMPORT_BUTTON on:click=move |_| import(pasted.get_untracked())>
                 "Import"
             </button>
             <Show when=move || done.get()>
-                <p class="result" data-testid="client-file-imported">"Client ID and secret filled in."</p>
+                <p class="result" data-testid=crate::testids::CLIENT_FILE_IMPORTED>"Client ID and secret filled in."</p>
             </Show>
-            {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid="client-file-note" /> }).collect_view()}
-            {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid="client-file-error" /> })}
+            {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid=crate::testids::CLIENT_FILE_NOTE /> }).collect_view()}
+            {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CLIENT_FILE_ERROR /> })}
         </details>
     }
 }

@@ -39,8 +39,8 @@ pub fn CommandsCard() -> impl IntoView {
                 <h2 id="commands-title">"Do it yourself: curl and PowerShell"</h2>
                 <div class="actions" role="group" aria-label="Command format">
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid="format-curl" on:click=move |_| shell.set("curl")>"curl"</button>
-                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid="format-powershell" on:click=move |_| shell.set("powershell")>"PowerShell"</button>
-                    <button type="button" class="secondary" aria-pressed=move || reveal.get().to_string() data-testid="commands-reveal" on:click=move |_| reveal.update(|r| *r = !*r)>
+                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid=crate::testids::FORMAT_POWERSHELL on:click=move |_| shell.set("powershell")>"PowerShell"</button>
+                    <button type="button" class="secondary" aria-pressed=move || reveal.get().to_string() data-testid=crate::testids::COMMANDS_REVEAL on:click=move |_| reveal.update(|r| *r = !*r)>
                         {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
                     </button>
                 </div>

@@ -29,11 +29,11 @@ pub fn ConsentCard() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <section class="card" aria-labelledby="consent-title" data-testid="consent-card">
+        <section class="card" aria-labelledby="consent-title" data-testid=crate::testids::CONSENT_CARD>
             <h2 id="consent-title">"3. Consent"</h2>
             {move || match form.valid.get() {
                 Err(problems) => view! {
-                    <div class="todo" data-testid="consent-blocked">
+                    <div class="todo" data-testid=crate::testids::CONSENT_BLOCKED>
                         <p>"Before the consent URL can be made:"</p>
                         <ul>
                             {problems.into_iter().map(|p| view! { <li>{rich_text(&p.explanation.what)}" "{rich_text(&p.explanation.fix)}</li> }).collect_view()}
@@ -45,8 +45,8 @@ pub fn ConsentCard() -> impl IntoView {
                         <p>"The address your browser will open. Each parameter, and why it is there:"</p>
                         // A copied URL may come back into this tab: its sign-in is saved first.
                         <div class="with-button" on:click=move |_| flow.copied()>
-                            <code class="consent-url" data-testid="consent-url">{move || url.get().unwrap_or_default()}</code>
-                            <CopyButton text=Signal::derive(move || url.get().unwrap_or_default()) what="consent URL" testid="copy-consent-url" />
+                            <code class="consent-url" data-testid=crate::testids::CONSENT_URL>{move || url.get().unwrap_or_default()}</code>
+                            <CopyButton text=Signal::derive(move || url.get().unwrap_or_default()) what="consent URL" testid=crate::testids::COPY_CONSENT_URL />
                         </div>
                         <table class="params" data-testid="consent-params">
                             <thead><tr><th scope="col">"Parameter"</th><th scope="col">"Value"</th><th scope="col">"What it does"</th></tr></thead>
@@ -60,7 +60,7 @@ pub fn ConsentCard() -> impl IntoView {
                     </div>
                 }.into_any(),
             }}
-            <p class="hint" data-testid="sends-to">
+            <p class="hint" data-testid=crate::testids::SENDS_TO>
                 {move || form.valid.with(|v| v.as_ref().ok().map(|c| format!(
                     "The code{} will be sent to {} only.",
                     if c.client_secret.is_some() { " and your client secret" } else { "" },
@@ -76,17 +76,17 @@ pub fn ConsentCard() -> impl IntoView {
                         token: &host(&p.token),
                     })
                 })
-            }).map(|e| view! { <NoticePanel explanation=e testid="token-elsewhere" /> })}
+            }).map(|e| view! { <NoticePanel explanation=e testid=crate::testids::TOKEN_ELSEWHERE /> })}
             <button
                 type="button"
                 class="primary"
-                data-testid="go-to-consent"
+                data-testid=crate::testids::GO_TO_CONSENT
                 disabled=move || url.get().is_none()
                 on:click=move |_| flow.go()
             >
                 "Go to consent"
             </button>
-            {move || error().map(|e| view! { <ErrorPanel explanation=e testid="consent-error" /> })}
+            {move || error().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CONSENT_ERROR /> })}
         </section>
     }
 }

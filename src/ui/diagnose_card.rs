@@ -22,20 +22,20 @@ pub fn DiagnoseCard() -> impl IntoView {
                     rows="3"
                     spellcheck="false"
                     autocomplete="off"
-                    data-testid="diagnose-input"
+                    data-testid=crate::testids::DIAGNOSE_INPUT
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                 ></textarea>
                 <p class="hint">"Read here, in this page only: nothing is sent anywhere."</p>
             </div>
-            <button type="button" class="secondary" data-testid="diagnose" on:click=move |_| answer.set(Some(diagnose(&pasted.get_untracked())))>
+            <button type="button" class="secondary" data-testid=crate::testids::DIAGNOSE on:click=move |_| answer.set(Some(diagnose(&pasted.get_untracked())))>
                 "Explain"
             </button>
             <div aria-live="polite">
                 {move || answer.get().map(|a| match a {
-                    Some(e) => view! { <ErrorPanel explanation=e testid="diagnose-result" /> }.into_any(),
+                    Some(e) => view! { <ErrorPanel explanation=e testid=crate::testids::DIAGNOSE_RESULT /> }.into_any(),
                     None => view! {
-                        <p class="result" data-testid="diagnose-result">
+                        <p class="result" data-testid=crate::testids::DIAGNOSE_RESULT>
                             "This page does not know that error. Search for its exact code or message in the documentation of the service that showed it."
                         </p>
                     }.into_any(),

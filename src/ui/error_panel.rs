@@ -24,7 +24,7 @@ pub fn ErrorPanel(
             {raw.map(|raw| view! {
                 <details class="raw">
                     <summary>"Raw answer"</summary>
-                    <pre data-testid="raw-answer">{raw}</pre>
+                    <pre data-testid=crate::testids::RAW_ANSWER>{raw}</pre>
                 </details>
             })}
         </div>

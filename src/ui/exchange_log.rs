@@ -23,12 +23,12 @@ pub fn ExchangeLog() -> impl IntoView {
                 <h2 id="log-title">"The exchange, raw"</h2>
                 <p>"Every request this page made, and every answer, in order. Secrets are masked until you reveal them."</p>
                 <div class="actions">
-                    <button type="button" class="secondary" data-testid="log-reveal" aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                    <button type="button" class="secondary" data-testid=crate::testids::LOG_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
                         {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
                     </button>
                     <CopyButton text=text what="exchange log" testid="log-copy" />
                 </div>
-                <pre data-testid="log-text">{move || text.get()}</pre>
+                <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>
             </section>
         </Show>
     }

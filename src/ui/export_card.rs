@@ -130,12 +130,12 @@ pub fn ExportCard() -> impl IntoView {
     let is = move |c: Connector| connector.get() == c;
     view! {
         <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
-            <section class="card" aria-labelledby="export-title" data-testid="export-card">
+            <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
                 <h2 id="export-title">"6. Azure Data Factory linked service"</h2>
                 <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>
                 <div class="field">
                     <label for="connector">"Connector"</label>
-                    <select id="connector" data-testid="connector" on:change=move |ev| {
+                    <select id="connector" data-testid=crate::testids::CONNECTOR on:change=move |ev| {
                         if let Some(c) = Connector::from_type_name(&event_target_value(&ev)) { connector.set(c) }
                     }>
                         {Connector::ALL.into_iter().map(|c| view! {
@@ -145,16 +145,16 @@ pub fn ExportCard() -> impl IntoView {
                 </div>
                 <Text id="ls-name" label="Linked service name" value=name />
                 <Show when=move || !is(Connector::GoogleAds)>
-                    <Text id="ls-project" label="Project ID (required)" value=project hint="The Google Cloud project ADF runs its query jobs in: the account needs bigquery.jobs.create there." />
+                    <Text id=crate::testids::LS_PROJECT label="Project ID (required)" value=project hint="The Google Cloud project ADF runs its query jobs in: the account needs bigquery.jobs.create there." />
                 </Show>
                 <Show when=move || is(Connector::GoogleAds)>
-                    <Text id="ls-customer" label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
+                    <Text id=crate::testids::LS_CUSTOMER label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
                     <Text id="ls-login-customer" label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
-                    <SecretField id="ls-developer-token" label="Developer token (required)" value=developer_token testid="ls-developer-token" hint="From the API Center of your Google Ads manager account." />
+                    <SecretField id=crate::testids::LS_DEVELOPER_TOKEN label="Developer token (required)" value=developer_token testid=crate::testids::LS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account." />
                     <Text id="ls-api-version" label="Google Ads API version (required)" value=api_version hint=ADS_API_HINT />
                 </Show>
                 <div class="check">
-                    <input id="ls-key-vault" type="checkbox" data-testid="ls-key-vault" prop:checked=move || key_vault.get()
+                    <input id="ls-key-vault" type="checkbox" data-testid=crate::testids::LS_KEY_VAULT prop:checked=move || key_vault.get()
                         on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
                     <label for="ls-key-vault">"Reference secrets in Azure Key Vault instead of embedding them"</label>
                 </div>
@@ -167,7 +167,7 @@ pub fn ExportCard() -> impl IntoView {
                     </Show>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="secondary" data-testid="ls-reveal" aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                    <button type="button" class="secondary" data-testid=crate::testids::LS_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
                         {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
                     </button>
                     <CopyButton text=text what="linked service JSON" testid="ls-copy" />
@@ -175,9 +175,9 @@ pub fn ExportCard() -> impl IntoView {
                 </div>
                 <p class="hint">"Copy and download give exactly what is shown: reveal the secrets first to include them."</p>
                 {move || match json.get() {
-                    Ok(text) => view! { <pre data-testid="ls-json">{text}</pre> }.into_any(),
+                    Ok(text) => view! { <pre data-testid=crate::testids::LS_JSON>{text}</pre> }.into_any(),
                     Err(problems) => view! {
-                        <div class="todo" data-testid="ls-missing">
+                        <div class="todo" data-testid=crate::testids::LS_MISSING>
                             <p>"Before Azure Data Factory will accept this linked service:"</p>
                             <ul>{problems.iter().map(|p| view! { <li>{rich_text(&export_problem(p))}</li> }).collect_view()}</ul>
                         </div>

@@ -41,7 +41,7 @@ pub fn ManualCard() -> impl IntoView {
                 </div>
             </Show>
             <Show when=awaiting_paste>
-                <p class="notice" data-testid="awaiting-paste">
+                <p class="notice" data-testid=crate::testids::AWAITING_PASTE>
                     "This tab keeps the sign-in (its state and PKCE verifier) in memory: paste the "
                     "address the consent screen ends on here, within 10 minutes."
                 </p>
@@ -53,7 +53,7 @@ pub fn ManualCard() -> impl IntoView {
                     rows="3"
                     spellcheck="false"
                     autocomplete="off"
-                    data-testid="callback-input"
+                    data-testid=crate::testids::CALLBACK_INPUT
                     placeholder="http://localhost/?state=…&code=4/0A…&scope=…"
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
@@ -63,10 +63,10 @@ pub fn ManualCard() -> impl IntoView {
                     "shows an error page: its address bar holds the code. A code works once, for a few minutes."
                 </p>
             </div>
-            <button type="button" class="primary" data-testid="exchange-pasted" on:click=exchange disabled=busy>
+            <button type="button" class="primary" data-testid=crate::testids::EXCHANGE_PASTED on:click=exchange disabled=busy>
                 "Exchange"
             </button>
-            {move || problem().map(|e| view! { <ErrorPanel explanation=e testid="manual-error" /> })}
+            {move || problem().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::MANUAL_ERROR /> })}
         </section>
     }
 }

@@ -152,33 +152,33 @@ pub fn ProveCard() -> impl IntoView {
     let has_access = move || tokens.access_token.read().is_some();
     let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
     view! {
-        <section class="card" aria-labelledby="prove-title" data-testid="prove-card">
+        <section class="card" aria-labelledby="prove-title" data-testid=crate::testids::PROVE_CARD>
             <h2 id="prove-title">"5. Prove it works"</h2>
             <div class="actions">
-                <button type="button" class="secondary" data-testid="refresh-now-prove" on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
+                <button type="button" class="secondary" data-testid=crate::testids::REFRESH_NOW_PROVE on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
                     "Refresh now (what ADF does)"
                 </button>
-                <button type="button" class="secondary" data-testid="tokeninfo" on:click=check_tokeninfo
+                <button type="button" class="secondary" data-testid=crate::testids::TOKENINFO on:click=check_tokeninfo
                     disabled=move || busy.get() || !has_access() || !can(|p| p.tokeninfo.is_some())>
                     "Tokeninfo"
                 </button>
-                <button type="button" class="secondary" data-testid="test-bigquery" on:click=check_bigquery
+                <button type="button" class="secondary" data-testid=crate::testids::TEST_BIGQUERY on:click=check_bigquery
                     disabled=move || busy.get() || !has_access() || !can(|p| p.bigquery.is_some())>
                     "Test BigQuery access"
                 </button>
-                <button type="button" class="danger" data-testid="revoke" on:click=revoke
+                <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=revoke
                     disabled=move || busy.get() || !can(|p| p.revocation.is_some())>
                     "Revoke"
                 </button>
             </div>
-            {move || goes_to().map(|text| view! { <p class="hint" data-testid="checks-go-to">{text}</p> })}
+            {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             {move || tokens.refresh.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="result" data-testid="prove-refresh">"The refresh token works: a new access token arrived (see “I already have a refresh token”)."</p> }.into_any(),
-                Err(f) => view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid="prove-refresh" /> }.into_any(),
+                Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived (see “I already have a refresh token”)."</p> }.into_any(),
+                Err(f) => view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
             })}
-            {move || show(info.get(), "tokeninfo-result")}
-            {move || show(bigquery.get(), "bigquery-result")}
-            {move || show(revoked.get(), "revoke-result")}
+            {move || show(info.get(), crate::testids::TOKENINFO_RESULT)}
+            {move || show(bigquery.get(), crate::testids::BIGQUERY_RESULT)}
+            {move || show(revoked.get(), crate::testids::REVOKE_RESULT)}
         </section>
     }
 }

@@ -45,17 +45,17 @@ pub fn RefreshCard() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
-                    data-testid="refresh-client-id"
+                    data-testid=crate::testids::REFRESH_CLIENT_ID
                     prop:value=move || settings.read().client_id.clone()
                     on:input=move |ev| settings.update(|s| s.client_id = event_target_value(&ev))
                 />
             </div>
-            <SecretField id="refresh-client-secret" label="Client secret" value=form.secret testid="refresh-client-secret" />
-            <SecretField id="refresh-token-input" label="Refresh token" value=tokens.refresh_input testid="refresh-token-input" />
-            <button type="button" class="primary" data-testid="refresh-now" on:click=submit disabled=move || busy.get()>
+            <SecretField id=crate::testids::REFRESH_CLIENT_SECRET label="Client secret" value=form.secret testid=crate::testids::REFRESH_CLIENT_SECRET />
+            <SecretField id=crate::testids::REFRESH_TOKEN_INPUT label="Refresh token" value=tokens.refresh_input testid=crate::testids::REFRESH_TOKEN_INPUT />
+            <button type="button" class="primary" data-testid=crate::testids::REFRESH_NOW on:click=submit disabled=move || busy.get()>
                 {move || if busy.get() { "Refreshing…" } else { "Get a new access token" }}
             </button>
-            {move || problem.get().map(|e| view! { <ErrorPanel explanation=e testid="refresh-error" /> })}
+            {move || problem.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::REFRESH_ERROR /> })}
             {move || result().map(|r| match r {
                 Ok(received) => view! { <RefreshResult received=received /> }.into_any(),
                 Err(failure) => failure_panel(failure).into_any(),
@@ -65,7 +65,7 @@ pub fn RefreshCard() -> impl IntoView {
 }
 
 fn failure_panel(failure: Failure) -> impl IntoView {
-    view! { <ErrorPanel explanation=failure.explanation() raw=failure.raw().unwrap_or_default() testid="refresh-error" /> }
+    view! { <ErrorPanel explanation=failure.explanation() raw=failure.raw().unwrap_or_default() testid=crate::testids::REFRESH_ERROR /> }
 }
 
 #[component]
@@ -75,12 +75,12 @@ fn RefreshResult(received: Received) -> impl IntoView {
         .expires_in
         .map(|s| received.at_ms + s as f64 * 1000.0);
     view! {
-        <div class="result" data-testid="refresh-result">
+        <div class="result" data-testid=crate::testids::REFRESH_RESULT>
             <p><strong>"The refresh token works."</strong>" A new access token:"</p>
             <TokenValue secret=response.access_token.secret().clone() what="new access token" testid="refreshed-access-token" />
             <dl class="facts">
                 <dt>"Expiry"</dt>
-                <dd>{expires_at.map(|at| view! { <Countdown expires_at_ms=at testid="refreshed-expiry" /> })}</dd>
+                <dd>{expires_at.map(|at| view! { <Countdown expires_at_ms=at testid=crate::testids::REFRESHED_EXPIRY /> })}</dd>
                 <dt>"Scopes"</dt>
                 <dd data-testid="refreshed-scope">{response.scope.map(|s| s.to_param()).unwrap_or_else(|| "not stated".into())}</dd>
             </dl>

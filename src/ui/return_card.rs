@@ -36,16 +36,16 @@ pub fn ReturnCard() -> impl IntoView {
                 <h2 id="return-title">"Back from the provider"</h2>
                 <Show when=needs_secret>
                     <p>"You chose not to keep the client secret across the redirect. Enter it to finish:"</p>
-                    <SecretField id="return-secret" label="Client secret" value=form.secret testid="return-secret" />
-                    <button type="button" class="primary" data-testid="finish-exchange" on:click=move |_| flow.give_secret() disabled=exchanging>
+                    <SecretField id=crate::testids::RETURN_SECRET label="Client secret" value=form.secret testid=crate::testids::RETURN_SECRET />
+                    <button type="button" class="primary" data-testid=crate::testids::FINISH_EXCHANGE on:click=move |_| flow.give_secret() disabled=exchanging>
                         "Exchange the code"
                     </button>
                 </Show>
                 <Show when=exchanging>
-                    <p class="progress" aria-busy="true" data-testid="exchange-progress">"Exchanging the code for tokens…"</p>
+                    <p class="progress" aria-busy="true" data-testid=crate::testids::EXCHANGE_PROGRESS>"Exchanging the code for tokens…"</p>
                 </Show>
-                {move || problem().map(|p| view! { <ErrorPanel explanation=p testid="return-problem" /> })}
-                {move || failure().map(|f| view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid="exchange-error" /> })}
+                {move || problem().map(|p| view! { <ErrorPanel explanation=p testid=crate::testids::RETURN_PROBLEM /> })}
+                {move || failure().map(|f| view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid=crate::testids::EXCHANGE_ERROR /> })}
             </section>
         </Show>
     }

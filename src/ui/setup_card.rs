@@ -19,7 +19,7 @@ pub fn SetupCard(
                     "Authorized redirect URIs:"
                 </p>
                 <div class="with-button">
-                    <code class="redirect-uri" data-testid="redirect-uri">{text.clone()}</code>
+                    <code class="redirect-uri" data-testid=crate::testids::REDIRECT_URI>{text.clone()}</code>
                     <CopyButton text=Signal::stored(text) what="redirect URI" testid="copy-redirect-uri" />
                 </div>
             }
@@ -38,7 +38,7 @@ pub fn SetupCard(
         <section class="card" aria-labelledby="setup-title" data-testid="setup-card">
             <h2 id="setup-title">"1. Register this page as a redirect URI"</h2>
             {uri_view}
-            <details class="guide" data-testid="setup-guide">
+            <details class="guide" data-testid=crate::testids::SETUP_GUIDE>
                 <summary>"How to create the OAuth client in Google Cloud"</summary>
                 <ol>
                     <li>"In the Google Cloud console, pick or create a project."</li>

@@ -69,22 +69,22 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     let masked_body = format!("HTTP {}\n\n{}", received.status, received.masked_body);
     let full_body = format!("HTTP {}\n\n{}", received.status, received.body.expose());
     view! {
-        <section class="card tokens" aria-labelledby="tokens-title" data-testid="tokens-card">
+        <section class="card tokens" aria-labelledby="tokens-title" data-testid=crate::testids::TOKENS_CARD>
             <h2 id="tokens-title">"4. Your tokens"</h2>
             {response.refresh_token.clone().map(|rt| view! {
                 <div class="refresh-token">
                     <h3>"Refresh token"</h3>
                     <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
-                    <TokenValue secret=rt.secret().clone() what="refresh token" testid="refresh-token" />
+                    <TokenValue secret=rt.secret().clone() what="refresh token" testid=crate::testids::REFRESH_TOKEN />
                     {refresh_dies.map(|when| view! {
-                        <p class="warning" data-testid="refresh-token-expiry">"This refresh token expires on "{when}"."</p>
+                        <p class="warning" data-testid=crate::testids::REFRESH_TOKEN_EXPIRY>"This refresh token expires on "{when}"."</p>
                     })}
                 </div>
             })}
             {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
             {response.refresh_token.is_some().then(|| view! { <TokenLife response=response.clone() at_ms=received.at_ms /> })}
             <Show when=move || no_refresh>
-                <button type="button" class="primary" data-testid="retry-with-consent" on:click=retry_with_consent>
+                <button type="button" class="primary" data-testid=crate::testids::RETRY_WITH_CONSENT on:click=retry_with_consent>
                     "Try again with consent forced"
                 </button>
             </Show>
@@ -94,12 +94,12 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 <dt>"Token type"</dt><dd data-testid="token-type">{response.token_type.clone()}</dd>
                 <dt>"Access token"</dt>
                 <dd>{match expires_at {
-                    Some(at) => view! { <Countdown expires_at_ms=at testid="access-expiry" /> }.into_any(),
-                    None => view! { <span data-testid="access-expiry">"no expiry given"</span> }.into_any(),
+                    Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
+                    None => view! { <span data-testid=crate::testids::ACCESS_EXPIRY>"no expiry given"</span> }.into_any(),
                 }}</dd>
                 <dt>"Scopes"</dt>
                 <dd>
-                    <ul class="scopes" data-testid="scope-list">
+                    <ul class="scopes" data-testid=crate::testids::SCOPE_LIST>
                         {scope_rows.into_iter().map(|(s, ok)| {
                             view! {
                                 <li class=if ok { "granted" } else { "missing" }>
@@ -112,13 +112,13 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
             </dl>
             {response.id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
                 Ok(claims) => view! {
-                    <details class="raw" data-testid="id-token-claims">
+                    <details class="raw" data-testid=crate::testids::ID_TOKEN_CLAIMS>
                         <summary>"ID token claims"</summary>
                         <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
                         <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
                     </details>
                 }.into_any(),
-                Err(e) => view! { <p class="problem" data-testid="id-token-claims">{e.to_string()}</p> }.into_any(),
+                Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
             })}
             <details class="raw" data-testid="raw-token-response">
                 <summary>"Raw response"</summary>
@@ -160,11 +160,11 @@ fn TokenLife(
         }
     };
     view! {
-        <details class="raw" data-testid="token-life" open=expiry.is_some()>
+        <details class="raw" data-testid=crate::testids::TOKEN_LIFE open=expiry.is_some()>
             <summary>"How long will this token live"</summary>
             <ul>{items}</ul>
             {expiry.map(|_| view! {
-                <button type="button" class="secondary" data-testid="token-ics" on:click=save>
+                <button type="button" class="secondary" data-testid=crate::testids::TOKEN_ICS on:click=save>
                     "Add a reminder to my calendar (.ics, a day before)"
                 </button>
             })}

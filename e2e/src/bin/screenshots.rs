@@ -1,6 +1,7 @@
 //! Takes a screenshot of each step of the flow against the local provider, for the README:
 //! `cargo run -p e2e --bin screenshots -- docs/screenshots` (after `trunk build --release`).
 
+use refresh_token_helper::testids;
 use std::path::{Path, PathBuf};
 
 use e2e::browser::{AppPage, Browser};
@@ -67,8 +68,14 @@ async fn main() {
     browser
         .run("document.querySelector('[data-testid=advanced]').open = false")
         .await;
-    browser.find("[data-testid=consent-url]").await;
-    shoot_element(browser, &dir, "2-consent-url", "[data-testid=consent-card]").await;
+    browser.find(&testids::sel(testids::CONSENT_URL)).await;
+    shoot_element(
+        browser,
+        &dir,
+        "2-consent-url",
+        &testids::sel(testids::CONSENT_CARD),
+    )
+    .await;
     app.go_to_consent().await;
     browser.find("#allow").await;
     shoot(browser, &dir, "3-provider-consent").await;
@@ -76,22 +83,28 @@ async fn main() {
     app.see_refresh_token().await;
     // As a user first sees it: masked.
     app.click_testid("refresh-token-reveal").await;
-    shoot_element(browser, &dir, "4-tokens", "[data-testid=tokens-card]").await;
-    app.click_testid("tokeninfo").await;
-    browser.find("[data-testid=tokeninfo-result]").await;
-    app.type_testid("ls-project", "my-gcp-project").await;
+    shoot_element(
+        browser,
+        &dir,
+        "4-tokens",
+        &testids::sel(testids::TOKENS_CARD),
+    )
+    .await;
+    app.click_testid(testids::TOKENINFO).await;
+    browser.find(&testids::sel(testids::TOKENINFO_RESULT)).await;
+    app.type_testid(testids::LS_PROJECT, "my-gcp-project").await;
     shoot_element(
         browser,
         &dir,
         "5-prove-and-export",
-        "[data-testid=prove-card]",
+        &testids::sel(testids::PROVE_CARD),
     )
     .await;
     shoot_element(
         browser,
         &dir,
         "6-linked-service",
-        "[data-testid=export-card]",
+        &testids::sel(testids::EXPORT_CARD),
     )
     .await;
     drop(app);
