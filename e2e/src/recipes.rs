@@ -187,9 +187,8 @@ pub fn start_swa(config: &str, dist: &Path) -> Server {
         .arg(&app)
         .args(["--host", "127.0.0.1", "--port", &port.to_string()])
         .env("SWA_CLI_DEBUG", "silly")
-        // No update checks, no telemetry: nothing leaves the machine.
+        // No update check against the npm registry (the CLI sends nothing else).
         .env("NO_UPDATE_NOTIFIER", "1")
-        .env("SWA_DISABLE_TELEMETRY", "true")
         .stdout(out.try_clone().unwrap())
         .stderr(out)
         .spawn()
