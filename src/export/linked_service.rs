@@ -21,7 +21,7 @@
 
 use serde_json::{json, Map, Value};
 
-use crate::oauth::Scopes;
+use crate::oauth::{Scopes, Secret};
 
 /// Which connector the linked service is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -252,7 +252,28 @@ fn is_api_version(v: &str) -> bool {
 
 /// Pretty-printed, as a file to download or text to paste.
 pub fn linked_service_json(input: &LinkedServiceInput<'_>) -> Result<String, Vec<ExportProblem>> {
-    linked_service(input).map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
+    linked_service(input).map(|v| pretty(&v))
+}
+
+/// A linked service as text.
+pub fn pretty(linked_service: &Value) -> String {
+    serde_json::to_string_pretty(linked_service).unwrap_or_default()
+}
+
+/// The same linked service with every `SecureString` value masked, for the screen: checked
+/// and built once on the real values, then masked, never validated on masks.
+pub fn masked(mut linked_service: Value) -> Value {
+    let properties = linked_service
+        .pointer_mut("/properties/typeProperties")
+        .and_then(Value::as_object_mut);
+    for field in properties.into_iter().flat_map(|p| p.values_mut()) {
+        if field["type"] == "SecureString" {
+            if let Some(Value::String(value)) = field.get_mut("value") {
+                *value = Secret::new(std::mem::take(value)).masked();
+            }
+        }
+    }
+    linked_service
 }
 
 #[cfg(test)]
@@ -401,6 +422,25 @@ mod tests {
         assert!(
             !text.contains("1//0g-rt") && !text.contains("GOCSPX-s"),
             "no secret in a Key Vault export"
+        );
+    }
+
+    #[test]
+    fn masking_hides_every_secure_string_and_nothing_else() {
+        let v = linked_service(&input(Connector::GoogleAds, &SecretStyle::SecureString)).unwrap();
+        let shown = masked(v.clone());
+        let tp = &shown["properties"]["typeProperties"];
+        assert_eq!(tp["clientSecret"]["value"], "••••••••");
+        assert_eq!(tp["refreshToken"]["value"], "••••••••");
+        assert_eq!(tp["developerToken"]["value"], "•••••••••");
+        assert_eq!(tp["clientCustomerID"], "1234567890");
+        assert_eq!(
+            tp["clientId"],
+            v["properties"]["typeProperties"]["clientId"]
+        );
+        let text = pretty(&shown);
+        assert!(
+            !text.contains("GOCSPX-s") && !text.contains("1//0g-rt") && !text.contains("dev-token")
         );
     }
 

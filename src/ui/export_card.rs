@@ -5,7 +5,7 @@ use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, SecretField};
 use crate::browser::download;
 use crate::export::linked_service::{
-    linked_service_json, Connector, LinkedServiceInput, SecretStyle,
+    linked_service, masked, pretty, Connector, LinkedServiceInput, SecretStyle,
 };
 use crate::google::ads::ADS_API_VERSION;
 use crate::messages::export_problem;
@@ -68,7 +68,7 @@ pub fn ExportCard() -> impl IntoView {
     let refresh_name = RwSignal::new("google-refresh-token".to_owned());
     let developer_name = RwSignal::new("google-ads-developer-token".to_owned());
     let reveal = RwSignal::new(false);
-    // Checked on the real values; shown (and copied) masked until revealed.
+    // Checked and built once on the real values; shown (and copied) masked until revealed.
     let json = Signal::derive(move || {
         let style = if key_vault.get() {
             SecretStyle::KeyVault {
@@ -80,41 +80,21 @@ pub fn ExportCard() -> impl IntoView {
         } else {
             SecretStyle::SecureString
         };
-        let real = (
-            form.secret.read().expose().trim().to_owned(),
-            tokens.refresh_input.read().expose().trim().to_owned(),
-            developer_token.read().expose().trim().to_owned(),
-        );
-        let masked = |v: &str| Secret::new(v).masked();
-        let shown = if reveal.get() {
-            real.clone()
-        } else {
-            (masked(&real.0), masked(&real.1), masked(&real.2))
-        };
         let settings = form.settings.read();
-        let (name, project, customer, login, version) = (
-            name.get(),
-            project.get(),
-            customer.get(),
-            login_customer.get(),
-            api_version.get(),
-        );
-        let input = |(secret, refresh, dev): &(String, String, String)| {
-            linked_service_json(&LinkedServiceInput {
-                name: &name,
-                connector: connector.get(),
-                client_id: &settings.client_id,
-                client_secret: secret,
-                refresh_token: refresh,
-                project_id: &project,
-                client_customer_id: &customer,
-                login_customer_id: &login,
-                developer_token: dev,
-                ads_api_version: &version,
-                secrets: &style,
-            })
-        };
-        input(&real).and_then(|_| input(&shown))
+        linked_service(&LinkedServiceInput {
+            name: &name.get(),
+            connector: connector.get(),
+            client_id: &settings.client_id,
+            client_secret: form.secret.read().expose(),
+            refresh_token: tokens.refresh_input.read().expose(),
+            project_id: &project.get(),
+            client_customer_id: &customer.get(),
+            login_customer_id: &login_customer.get(),
+            developer_token: developer_token.read().expose(),
+            ads_api_version: &api_version.get(),
+            secrets: &style,
+        })
+        .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
     });
     let text = Signal::derive(move || json.get().unwrap_or_default());
     let save_error = RwSignal::new(None::<String>);
