@@ -16,8 +16,14 @@
 //!   `clientCustomerID` (required), `loginCustomerID`, `developerToken` (required),
 //!   `authenticationType`, `clientId`, `clientSecret`, `refreshToken`. Customer IDs go as
 //!   digits only (Google Ads API "Common errors": `123-456-7890` is sent as `1234567890`).
+//! - a service account for BigQuery V2: `authenticationType` `ServiceAuthentication` and
+//!   `keyFileContent`, the content of the JSON key file (the REST model
+//!   `GoogleBigQueryV2LinkedService`, @azure/arm-datafactory: "The content of the .json key
+//!   file that is used to authenticate the service account"). Google Ads takes user
+//!   authentication only here.
 //! - secrets as `SecureString` or `AzureKeyVaultSecret` references ("Store credentials in
-//!   Azure Key Vault": `store` is a `LinkedServiceReference`, `secretName` names the secret).
+//!   Azure Key Vault": `store` is a `LinkedServiceReference`, `secretName` names the secret;
+//!   without `secretVersion` the latest version is read, so a rotated secret needs no redeploy).
 
 use serde_json::{json, Map, Value};
 
@@ -67,13 +73,43 @@ pub enum SecretStyle {
     /// `{"type": "SecureString", "value": …}`: the secret itself, encrypted by ADF on save.
     SecureString,
     /// References to secrets in an Azure Key Vault, through its linked service.
-    KeyVault {
-        /// The Key Vault linked service's name.
-        store: String,
-        client_secret_name: String,
-        refresh_token_name: String,
-        developer_token_name: String,
+    KeyVault(VaultNames),
+}
+
+/// The Key Vault linked service and the name of each secret in the vault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultNames {
+    /// The Key Vault linked service's name.
+    pub store: String,
+    pub client_secret: String,
+    pub refresh_token: String,
+    pub developer_token: String,
+    pub key_file: String,
+}
+
+impl Default for VaultNames {
+    fn default() -> Self {
+        Self {
+            store: "AzureKeyVaultLinkedService".into(),
+            client_secret: "google-client-secret".into(),
+            refresh_token: "google-refresh-token".into(),
+            developer_token: "google-ads-developer-token".into(),
+            key_file: "google-service-account-key".into(),
+        }
+    }
+}
+
+/// Who the linked service signs in as.
+#[derive(Debug, Clone, Copy)]
+pub enum Credentials<'a> {
+    /// A user's consent: the OAuth client and the refresh token.
+    User {
+        client_id: &'a str,
+        client_secret: &'a str,
+        refresh_token: &'a str,
     },
+    /// A service account's JSON key file (BigQuery only).
+    ServiceAccount { key_file: &'a str },
 }
 
 /// Everything the user fills in or the flow produced.
@@ -81,9 +117,7 @@ pub enum SecretStyle {
 pub struct LinkedServiceInput<'a> {
     pub name: &'a str,
     pub connector: Connector,
-    pub client_id: &'a str,
-    pub client_secret: &'a str,
-    pub refresh_token: &'a str,
+    pub credentials: Credentials<'a>,
     /// BigQuery: the project to run jobs in (`projectId`).
     pub project_id: &'a str,
     pub client_customer_id: &'a str,
@@ -105,36 +139,18 @@ pub enum ExportProblem {
     },
     /// An API version that is not `v` and a number.
     ApiVersion { typed: String },
+    /// A service account for a connector that takes only a user's consent.
+    ServiceAccountNotForAds,
 }
 
-fn secret(
-    style: &SecretStyle,
-    value: &str,
-    key_vault_name: impl Fn(&SecretStyle) -> String,
-) -> Value {
+fn secret(style: &SecretStyle, value: &str, name: fn(&VaultNames) -> &String) -> Value {
     match style {
         SecretStyle::SecureString => json!({"type": "SecureString", "value": value}),
-        SecretStyle::KeyVault { store, .. } => json!({
+        SecretStyle::KeyVault(names) => json!({
             "type": "AzureKeyVaultSecret",
-            "store": {"referenceName": store, "type": "LinkedServiceReference"},
-            "secretName": key_vault_name(style),
+            "store": {"referenceName": names.store, "type": "LinkedServiceReference"},
+            "secretName": name(names),
         }),
-    }
-}
-
-fn names(style: &SecretStyle) -> (String, String, String) {
-    match style {
-        SecretStyle::KeyVault {
-            client_secret_name,
-            refresh_token_name,
-            developer_token_name,
-            ..
-        } => (
-            client_secret_name.clone(),
-            refresh_token_name.clone(),
-            developer_token_name.clone(),
-        ),
-        SecretStyle::SecureString => Default::default(),
     }
 }
 
@@ -184,7 +200,7 @@ impl Builder {
         property: &'static str,
         style: &SecretStyle,
         value: &str,
-        name: impl Fn(&SecretStyle) -> String,
+        name: fn(&VaultNames) -> &String,
     ) {
         if *style == SecretStyle::SecureString && value.trim().is_empty() {
             self.problems.push(ExportProblem::Required { property });
@@ -219,15 +235,30 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
             }
             b.customer_id("clientCustomerID", input.client_customer_id, true);
             b.customer_id("loginCustomerID", input.login_customer_id, false);
-            b.secret("developerToken", style, input.developer_token, |s| {
-                names(s).2
+            b.secret("developerToken", style, input.developer_token, |n| {
+                &n.developer_token
             });
         }
     }
-    b.tp.insert("authenticationType".into(), "UserAuthentication".into());
-    b.required("clientId", input.client_id);
-    b.secret("clientSecret", style, input.client_secret, |s| names(s).0);
-    b.secret("refreshToken", style, input.refresh_token, |s| names(s).1);
+    match input.credentials {
+        Credentials::User {
+            client_id,
+            client_secret,
+            refresh_token,
+        } => {
+            b.tp.insert("authenticationType".into(), "UserAuthentication".into());
+            b.required("clientId", client_id);
+            b.secret("clientSecret", style, client_secret, |n| &n.client_secret);
+            b.secret("refreshToken", style, refresh_token, |n| &n.refresh_token);
+        }
+        Credentials::ServiceAccount { key_file } => {
+            if input.connector == Connector::GoogleAds {
+                b.problems.push(ExportProblem::ServiceAccountNotForAds);
+            }
+            b.tp.insert("authenticationType".into(), "ServiceAuthentication".into());
+            b.secret("keyFileContent", style, key_file, |n| &n.key_file);
+        }
+    }
     if !b.problems.is_empty() {
         return Err(b.problems);
     }
@@ -284,9 +315,11 @@ mod tests {
         LinkedServiceInput {
             name: "BigQueryFromAdf",
             connector,
-            client_id: "cid.apps.googleusercontent.com",
-            client_secret: "GOCSPX-s",
-            refresh_token: "1//0g-rt",
+            credentials: Credentials::User {
+                client_id: "cid.apps.googleusercontent.com",
+                client_secret: "GOCSPX-s",
+                refresh_token: "1//0g-rt",
+            },
             project_id: " my-project ",
             client_customer_id: "123-456-7890",
             login_customer_id: "",
@@ -321,7 +354,11 @@ mod tests {
     fn required_properties_are_refused_one_by_one_never_left_out() {
         let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
         i.project_id = " ";
-        i.client_id = "";
+        i.credentials = Credentials::User {
+            client_id: "",
+            client_secret: "s",
+            refresh_token: "r",
+        };
         assert_eq!(
             linked_service(&i).unwrap_err(),
             [
@@ -352,15 +389,13 @@ mod tests {
             ]
         );
         // Key Vault references need no secret values here.
-        let vault = SecretStyle::KeyVault {
-            store: "KV".into(),
-            client_secret_name: "a".into(),
-            refresh_token_name: "b".into(),
-            developer_token_name: "c".into(),
-        };
+        let vault = SecretStyle::KeyVault(VaultNames::default());
         let mut kv = input(Connector::GoogleAds, &vault);
-        kv.client_secret = "";
-        kv.refresh_token = "";
+        kv.credentials = Credentials::User {
+            client_id: "cid",
+            client_secret: "",
+            refresh_token: "",
+        };
         kv.developer_token = "";
         assert!(linked_service(&kv).is_ok());
     }
@@ -395,12 +430,10 @@ mod tests {
 
     #[test]
     fn google_ads_with_key_vault_references() {
-        let vault = SecretStyle::KeyVault {
+        let vault = SecretStyle::KeyVault(VaultNames {
             store: "KeyVaultLS".into(),
-            client_secret_name: "google-client-secret".into(),
-            refresh_token_name: "google-refresh-token".into(),
-            developer_token_name: "google-ads-developer-token".into(),
-        };
+            ..VaultNames::default()
+        });
         let v = linked_service(&input(Connector::GoogleAds, &vault)).unwrap();
         let tp = &v["properties"]["typeProperties"];
         assert_eq!(v["properties"]["type"], "GoogleAdWords");
@@ -422,6 +455,38 @@ mod tests {
         assert!(
             !text.contains("1//0g-rt") && !text.contains("GOCSPX-s"),
             "no secret in a Key Vault export"
+        );
+    }
+
+    #[test]
+    fn a_service_account_signs_in_with_its_key_file_for_bigquery_only() {
+        let key = r#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n"}"#;
+        let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
+        i.credentials = Credentials::ServiceAccount { key_file: key };
+        let v = linked_service(&i).unwrap();
+        let tp = &v["properties"]["typeProperties"];
+        assert_eq!(tp["authenticationType"], "ServiceAuthentication");
+        assert_eq!(tp["keyFileContent"], json!({"type": "SecureString", "value": key}));
+        assert!(tp.get("clientId").is_none() && tp.get("refreshToken").is_none());
+        let vault = SecretStyle::KeyVault(VaultNames::default());
+        let mut kv = input(Connector::BigQueryV2, &vault);
+        kv.credentials = Credentials::ServiceAccount { key_file: "" };
+        let v = linked_service(&kv).unwrap();
+        assert_eq!(
+            v["properties"]["typeProperties"]["keyFileContent"]["secretName"],
+            "google-service-account-key"
+        );
+        i.connector = Connector::GoogleAds;
+        assert!(linked_service(&i)
+            .unwrap_err()
+            .contains(&ExportProblem::ServiceAccountNotForAds));
+        i.connector = Connector::BigQueryV2;
+        i.credentials = Credentials::ServiceAccount { key_file: " " };
+        assert_eq!(
+            linked_service(&i).unwrap_err(),
+            [ExportProblem::Required {
+                property: "keyFileContent"
+            }]
         );
     }
 

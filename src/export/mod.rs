@@ -4,4 +4,5 @@
 pub mod calendar;
 pub mod commands;
 pub mod linked_service;
+pub mod pack;
 pub mod raw;

@@ -91,7 +91,7 @@ pub fn export_problem(p: &ExportProblem) -> String {
                 service runs on Google Ads' removed legacy driver and fails with \
                 `DeprecatedGoogleAdsLegacyDriverVersion`."
                 .into(),
-            "clientSecret" | "refreshToken" | "developerToken" => format!(
+            "clientSecret" | "refreshToken" | "developerToken" | "keyFileContent" => format!(
                 "`{property}` is required: fill it in, or reference it in Azure Key Vault."
             ),
             _ => format!("`{property}` is required."),
@@ -103,6 +103,10 @@ pub fn export_problem(p: &ExportProblem) -> String {
             "`googleAdsApiVersion` is a major version such as `{}`; “{typed}” is not.",
             crate::google::ads::ADS_API_VERSION
         ),
+        ExportProblem::ServiceAccountNotForAds => "Azure Data Factory's Google Ads connector \
+            signs in with a user's consent (a refresh token), not a service account: use the \
+            refresh token flow for Google Ads."
+            .into(),
     }
 }
 

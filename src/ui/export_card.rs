@@ -5,7 +5,8 @@ use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, SecretField};
 use crate::browser::download;
 use crate::export::linked_service::{
-    linked_service, masked, pretty, Connector, LinkedServiceInput, SecretStyle,
+    linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
+    VaultNames,
 };
 use crate::google::ads::ADS_API_VERSION;
 use crate::messages::export_problem;
@@ -71,12 +72,13 @@ pub fn ExportCard() -> impl IntoView {
     // Checked and built once on the real values; shown (and copied) masked until revealed.
     let json = Signal::derive(move || {
         let style = if key_vault.get() {
-            SecretStyle::KeyVault {
+            SecretStyle::KeyVault(VaultNames {
                 store: store.get(),
-                client_secret_name: secret_name.get(),
-                refresh_token_name: refresh_name.get(),
-                developer_token_name: developer_name.get(),
-            }
+                client_secret: secret_name.get(),
+                refresh_token: refresh_name.get(),
+                developer_token: developer_name.get(),
+                ..VaultNames::default()
+            })
         } else {
             SecretStyle::SecureString
         };
@@ -84,9 +86,11 @@ pub fn ExportCard() -> impl IntoView {
         linked_service(&LinkedServiceInput {
             name: &name.get(),
             connector: connector.get(),
-            client_id: &settings.client_id,
-            client_secret: form.secret.read().expose(),
-            refresh_token: tokens.refresh_input.read().expose(),
+            credentials: Credentials::User {
+                client_id: &settings.client_id,
+                client_secret: form.secret.read().expose(),
+                refresh_token: tokens.refresh_input.read().expose(),
+            },
             project_id: &project.get(),
             client_customer_id: &customer.get(),
             login_customer_id: &login_customer.get(),
