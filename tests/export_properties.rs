@@ -7,7 +7,7 @@ use std::process::Command;
 use proptest::prelude::*;
 use refresh_token_helper::export::commands::{ps_quote, sh_quote};
 use refresh_token_helper::export::linked_service::{
-    linked_service_json, Connector, LinkedServiceInput, SecretStyle,
+    linked_service_json, Connector, Credentials, LinkedServiceInput, SecretStyle,
 };
 
 /// Reads one PowerShell verbatim string: `'…'` where a doubled quote character (any of
@@ -73,9 +73,11 @@ proptest! {
         let text = linked_service_json(&LinkedServiceInput {
             name: &name,
             connector,
-            client_id: &client_id,
-            client_secret: &secret,
-            refresh_token: &token,
+            credentials: Credentials::User {
+                client_id: &client_id,
+                client_secret: &secret,
+                refresh_token: &token,
+            },
             project_id: &project,
             client_customer_id: "1234567890",
             login_customer_id: "",

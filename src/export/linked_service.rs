@@ -460,13 +460,17 @@ mod tests {
 
     #[test]
     fn a_service_account_signs_in_with_its_key_file_for_bigquery_only() {
-        let key = r#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n"}"#;
+        let key =
+            r#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n"}"#;
         let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
         i.credentials = Credentials::ServiceAccount { key_file: key };
         let v = linked_service(&i).unwrap();
         let tp = &v["properties"]["typeProperties"];
         assert_eq!(tp["authenticationType"], "ServiceAuthentication");
-        assert_eq!(tp["keyFileContent"], json!({"type": "SecureString", "value": key}));
+        assert_eq!(
+            tp["keyFileContent"],
+            json!({"type": "SecureString", "value": key})
+        );
         assert!(tp.get("clientId").is_none() && tp.get("refreshToken").is_none());
         let vault = SecretStyle::KeyVault(VaultNames::default());
         let mut kv = input(Connector::BigQueryV2, &vault);

@@ -183,17 +183,72 @@ pub fn pack(
         secrets: &secrets,
     };
     Ok(vec![
-        file("keyvault.sh", "Key Vault: store the secrets and grant access (Azure CLI)", "text/x-shellscript", p.keyvault_sh()),
-        file("keyvault.ps1", "Key Vault: store the secrets and grant access (PowerShell)", "text/plain", p.keyvault_ps1()),
-        file("keyvault-linked-service.json", "The Key Vault linked service (JSON)", "application/json", pretty(&vault_ls)),
-        file("google-linked-service.json", "The Google linked service, reading the vault (JSON)", "application/json", pretty(linked_service)),
-        file("deploy.sh", "Deploy both linked services (Azure CLI)", "text/x-shellscript", p.deploy_sh()),
-        file("deploy.ps1", "Deploy both linked services (PowerShell)", "text/plain", p.deploy_ps1()),
-        file("linked-services.json", "ARM template", "application/json", pretty(&p.arm())),
-        file("linked-services.bicep", "Bicep module", "text/plain", p.bicep()),
-        file("linked-services.tf", "Terraform (azurerm)", "text/plain", p.terraform()),
-        file("dataset.json", "A starter dataset", "application/json", pretty(&p.dataset())),
-        file("copy-source.json", "A Copy activity source", "application/json", pretty(&p.copy_source())),
+        file(
+            "keyvault.sh",
+            "Key Vault: store the secrets and grant access (Azure CLI)",
+            "text/x-shellscript",
+            p.keyvault_sh(),
+        ),
+        file(
+            "keyvault.ps1",
+            "Key Vault: store the secrets and grant access (PowerShell)",
+            "text/plain",
+            p.keyvault_ps1(),
+        ),
+        file(
+            "keyvault-linked-service.json",
+            "The Key Vault linked service (JSON)",
+            "application/json",
+            pretty(&vault_ls),
+        ),
+        file(
+            "google-linked-service.json",
+            "The Google linked service, reading the vault (JSON)",
+            "application/json",
+            pretty(linked_service),
+        ),
+        file(
+            "deploy.sh",
+            "Deploy both linked services (Azure CLI)",
+            "text/x-shellscript",
+            p.deploy_sh(),
+        ),
+        file(
+            "deploy.ps1",
+            "Deploy both linked services (PowerShell)",
+            "text/plain",
+            p.deploy_ps1(),
+        ),
+        file(
+            "linked-services.json",
+            "ARM template",
+            "application/json",
+            pretty(&p.arm()),
+        ),
+        file(
+            "linked-services.bicep",
+            "Bicep module",
+            "text/plain",
+            p.bicep(),
+        ),
+        file(
+            "linked-services.tf",
+            "Terraform (azurerm)",
+            "text/plain",
+            p.terraform(),
+        ),
+        file(
+            "dataset.json",
+            "A starter dataset",
+            "application/json",
+            pretty(&p.dataset()),
+        ),
+        file(
+            "copy-source.json",
+            "A Copy activity source",
+            "application/json",
+            pretty(&p.copy_source()),
+        ),
     ])
 }
 
@@ -257,7 +312,11 @@ impl Pack<'_> {
             factory = sh_quote(t.factory.trim()),
         );
         for s in self.secrets {
-            let verb = if s.is_file() { "store_file" } else { "store_typed" };
+            let verb = if s.is_file() {
+                "store_file"
+            } else {
+                "store_typed"
+            };
             out += &format!("{verb} {} {}\n", sh_quote(&s.name), sh_quote(s.label()));
         }
         out += "\n\
@@ -371,11 +430,17 @@ impl Pack<'_> {
     fn arm(&self) -> Value {
         let resource = |param: &str, ls: &Value, depends: Option<&str>| {
             let mut r = Map::new();
-            r.insert("type".into(), "Microsoft.DataFactory/factories/linkedservices".into());
+            r.insert(
+                "type".into(),
+                "Microsoft.DataFactory/factories/linkedservices".into(),
+            );
             r.insert("apiVersion".into(), DATA_FACTORY_API.into());
             r.insert(
                 "name".into(),
-                format!("[format('{{0}}/{{1}}', parameters('factoryName'), parameters('{param}'))]").into(),
+                format!(
+                    "[format('{{0}}/{{1}}', parameters('factoryName'), parameters('{param}'))]"
+                )
+                .into(),
             );
             r.insert("properties".into(), arm_literal(ls["properties"].clone()));
             if let Some(other) = depends {
@@ -515,9 +580,13 @@ fn comment_safe(s: &str) -> String {
 /// would otherwise be evaluated as an expression.
 pub fn arm_literal(v: Value) -> Value {
     match v {
-        Value::String(s) if s.starts_with('[') && s.ends_with(']') => Value::String(format!("[{s}")),
+        Value::String(s) if s.starts_with('[') && s.ends_with(']') => {
+            Value::String(format!("[{s}"))
+        }
         Value::Array(a) => Value::Array(a.into_iter().map(arm_literal).collect()),
-        Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, arm_literal(v))).collect()),
+        Value::Object(o) => {
+            Value::Object(o.into_iter().map(|(k, v)| (k, arm_literal(v))).collect())
+        }
         other => other,
     }
 }
@@ -579,7 +648,11 @@ pub fn bicep_value(v: &Value, level: usize) -> String {
                     } else {
                         bicep_string(k)
                     };
-                    format!("{}{key}: {}\n", indent(level + 1), bicep_value(x, level + 1))
+                    format!(
+                        "{}{key}: {}\n",
+                        indent(level + 1),
+                        bicep_value(x, level + 1)
+                    )
                 })
                 .collect();
             format!("{{\n{items}{}}}", indent(level))
@@ -628,7 +701,12 @@ pub fn hcl_value(v: &Value, level: usize) -> String {
             let items: String = o
                 .iter()
                 .map(|(k, x)| {
-                    format!("{}{} = {}\n", indent(level + 1), hcl_string(k), hcl_value(x, level + 1))
+                    format!(
+                        "{}{} = {}\n",
+                        indent(level + 1),
+                        hcl_string(k),
+                        hcl_value(x, level + 1)
+                    )
                 })
                 .collect();
             format!("{{\n{items}{}}}", indent(level))
@@ -711,9 +789,11 @@ mod tests {
                             b'r' => out.push(b'\r'),
                             b't' => out.push(b'\t'),
                             b'u' => {
-                                let end = self.at + self.s[self.at..].iter().position(|&c| c == b'}').unwrap();
+                                let end = self.at
+                                    + self.s[self.at..].iter().position(|&c| c == b'}').unwrap();
                                 let hex = std::str::from_utf8(&self.s[self.at + 2..end]).unwrap();
-                                let c = char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap();
+                                let c =
+                                    char::from_u32(u32::from_str_radix(hex, 16).unwrap()).unwrap();
                                 out.extend(c.to_string().bytes());
                                 self.at = end;
                             }
@@ -751,7 +831,9 @@ mod tests {
                             while self.s[self.at] != b':' {
                                 self.at += 1;
                             }
-                            std::str::from_utf8(&self.s[start..self.at]).unwrap().to_owned()
+                            std::str::from_utf8(&self.s[start..self.at])
+                                .unwrap()
+                                .to_owned()
                         };
                         assert_eq!(self.s[self.at], b':');
                         self.at += 1;
@@ -790,28 +872,6 @@ mod tests {
             at,
         }
         .value()
-    }
-
-    /// A PowerShell verbatim string read by the language's rules: `'…'`, where the single
-    /// quotes include U+2018–U+201B and a doubled quote is one character.
-    fn ps_unquote(quoted: &str) -> String {
-        let is_quote = |c: char| matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}');
-        let mut chars = quoted.chars().peekable();
-        assert!(chars.next().is_some_and(is_quote));
-        let mut out = String::new();
-        while let Some(c) = chars.next() {
-            if is_quote(c) {
-                if chars.peek().copied().is_some_and(is_quote) {
-                    out.push(chars.next().unwrap());
-                } else {
-                    assert!(chars.next().is_none(), "text after the closing quote");
-                    return out;
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        panic!("unterminated");
     }
 
     /// The Terraform `jsonencode(…)` argument of the custom linked service, evaluated.
@@ -853,16 +913,27 @@ mod tests {
         let mut child = Command::new("bash")
             .arg(&path)
             .current_dir(dir)
-            .env("PATH", format!("{}:/usr/bin:/bin", dir.join("bin").display()))
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", dir.join("bin").display()),
+            )
             .env("AZ_LOG", dir.join("az.log"))
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
         let out = child.wait_with_output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).into())
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stderr).into(),
+        )
     }
 
     /// A stand-in `az` that records each call's arguments (NUL-separated, one call a line)
@@ -896,7 +967,12 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             .unwrap()
             .split('\x1e')
             .filter(|l| !l.is_empty())
-            .map(|l| l.split('\0').filter(|a| !a.is_empty()).map(str::to_owned).collect())
+            .map(|l| {
+                l.split('\0')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
             .collect()
     }
 
@@ -919,27 +995,44 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             assert_eq!(
                 listed,
                 [
-                    "keyvault.sh", "keyvault.ps1", "keyvault-linked-service.json",
-                    "google-linked-service.json", "deploy.sh", "deploy.ps1", "linked-services.json",
-                    "linked-services.bicep", "linked-services.tf", "dataset.json", "copy-source.json"
+                    "keyvault.sh",
+                    "keyvault.ps1",
+                    "keyvault-linked-service.json",
+                    "google-linked-service.json",
+                    "deploy.sh",
+                    "deploy.ps1",
+                    "linked-services.json",
+                    "linked-services.bicep",
+                    "linked-services.tf",
+                    "dataset.json",
+                    "copy-source.json"
                 ]
             );
             for f in &files {
-                assert!(!f.text.contains(r#""type": "SecureString""#), "{} embeds a secret", f.name);
+                assert!(
+                    !f.text.contains(r#""type": "SecureString""#),
+                    "{} embeds a secret",
+                    f.name
+                );
                 if f.name.ends_with(".json") {
                     let _: Value = serde_json::from_str(&f.text).expect(f.name);
                 }
             }
-            let back: Value = serde_json::from_str(text(&files, "google-linked-service.json")).unwrap();
+            let back: Value =
+                serde_json::from_str(text(&files, "google-linked-service.json")).unwrap();
             assert_eq!(back, ls);
-            let kv: Value = serde_json::from_str(text(&files, "keyvault-linked-service.json")).unwrap();
+            let kv: Value =
+                serde_json::from_str(text(&files, "keyvault-linked-service.json")).unwrap();
             assert_eq!(
                 kv,
                 json!({"name": "AzureKeyVaultLinkedService", "properties": {"type": "AzureKeyVault",
                        "typeProperties": {"baseUrl": "https://kv-google.vault.azure.net/"}}})
             );
             let dataset: Value = serde_json::from_str(text(&files, "dataset.json")).unwrap();
-            assert_eq!(dataset["properties"]["linkedServiceName"]["referenceName"], "GoogleLS");
+            assert_eq!(
+                dataset["properties"]["linkedServiceName"]["referenceName"],
+                "GoogleLS"
+            );
             let source: Value = serde_json::from_str(text(&files, "copy-source.json")).unwrap();
             let (kind, source_kind) = match connector {
                 Connector::BigQueryV2 => ("GoogleBigQueryV2Object", "GoogleBigQueryV2Source"),
@@ -950,7 +1043,11 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             let secrets = vault_secrets(&ls);
             let expected: &[&str] = match connector {
                 Connector::BigQueryV2 => &["google-client-secret", "google-refresh-token"],
-                Connector::GoogleAds => &["google-ads-developer-token", "google-client-secret", "google-refresh-token"],
+                Connector::GoogleAds => &[
+                    "google-ads-developer-token",
+                    "google-client-secret",
+                    "google-refresh-token",
+                ],
             };
             let mut got: Vec<&str> = secrets.iter().map(|s| s.name.as_str()).collect();
             got.sort();
@@ -969,8 +1066,12 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         assert_eq!(
             pack(&bad, Connector::BigQueryV2, &ls).unwrap_err(),
             [
-                PackProblem::Required { what: "resource group" },
-                PackProblem::VaultName { typed: "1kv--x".into() },
+                PackProblem::Required {
+                    what: "resource group"
+                },
+                PackProblem::VaultName {
+                    typed: "1kv--x".into()
+                },
             ]
         );
         let odd = VaultNames {
@@ -980,12 +1081,18 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         let ls = google(Connector::BigQueryV2, &odd, "p", "LS");
         assert_eq!(
             pack(&TARGET, Connector::BigQueryV2, &ls).unwrap_err(),
-            [PackProblem::SecretName { typed: "refresh_token".into() }]
+            [PackProblem::SecretName {
+                typed: "refresh_token".into()
+            }]
         );
         let embedded = linked_service(&LinkedServiceInput {
             name: "LS",
             connector: Connector::BigQueryV2,
-            credentials: Credentials::User { client_id: "c", client_secret: "s", refresh_token: "r" },
+            credentials: Credentials::User {
+                client_id: "c",
+                client_secret: "s",
+                refresh_token: "r",
+            },
             project_id: "p",
             client_customer_id: "",
             login_customer_id: "",
@@ -1012,28 +1119,56 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         let script = text(&files, "keyvault.sh");
         // The prompts come in the order of the linked service's properties.
         let order: Vec<String> = vault_secrets(&ls).iter().map(|s| s.name.clone()).collect();
-        let values = ["dev-tok'en $HOME", "GOCSPX-se`cret`", "1//0g-refresh\\token"];
+        let values = [
+            "dev-tok'en $HOME",
+            "GOCSPX-se`cret`",
+            "1//0g-refresh\\token",
+        ];
         let stdin: String = values.iter().map(|v| format!("{v}\n")).collect();
         let (ok, err) = run(script, &dir, &stdin);
         assert!(ok, "{err}");
         let calls = az_calls(&dir);
-        let sets: Vec<&Vec<String>> = calls.iter().filter(|c| c[..3] == ["keyvault", "secret", "set"]).collect();
+        let sets: Vec<&Vec<String>> = calls
+            .iter()
+            .filter(|c| c[..3] == ["keyvault", "secret", "set"])
+            .collect();
         assert_eq!(sets.len(), 3);
         for (call, name) in sets.iter().zip(&order) {
-            assert_eq!(call[3..7], ["--vault-name", "kv-google", "--name", name.as_str()]);
+            assert_eq!(
+                call[3..7],
+                ["--vault-name", "kv-google", "--name", name.as_str()]
+            );
         }
         let stored = std::fs::read_to_string(dir.join("az.log.files")).unwrap();
-        let stored: Vec<&str> = stored.lines().map(|l| l.trim_start_matches("FILE\0")).collect();
+        let stored: Vec<&str> = stored
+            .lines()
+            .map(|l| l.trim_start_matches("FILE\0"))
+            .collect();
         assert_eq!(stored, values, "each file holds exactly the typed value");
         for v in values {
-            assert!(calls.iter().flatten().all(|a| !a.contains(v)), "{v} on a command line");
+            assert!(
+                calls.iter().flatten().all(|a| !a.contains(v)),
+                "{v} on a command line"
+            );
         }
-        let grant = calls.iter().find(|c| c[..3] == ["role", "assignment", "create"]).unwrap();
+        let grant = calls
+            .iter()
+            .find(|c| c[..3] == ["role", "assignment", "create"])
+            .unwrap();
         assert_eq!(
             grant[3..],
-            ["--role", "Key Vault Secrets User", "--assignee-object-id", "00000000-principal",
-             "--assignee-principal-type", "ServicePrincipal", "--scope", "/subscriptions/s/vault",
-             "--output", "none"]
+            [
+                "--role",
+                "Key Vault Secrets User",
+                "--assignee-object-id",
+                "00000000-principal",
+                "--assignee-principal-type",
+                "ServicePrincipal",
+                "--scope",
+                "/subscriptions/s/vault",
+                "--output",
+                "none"
+            ]
         );
         assert!(script.contains("# az keyvault set-policy --name \"$vault\" --object-id \"$principal\" --secret-permissions get list"));
         let _ = std::fs::remove_dir_all(&dir);
@@ -1043,17 +1178,42 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
     fn deploy_script_creates_both_linked_services_from_files() {
         let dir = temp_dir("deploy");
         stand_in_az(&dir);
-        let ls = google(Connector::BigQueryV2, &VaultNames::default(), "my-project", "GoogleLS");
+        let ls = google(
+            Connector::BigQueryV2,
+            &VaultNames::default(),
+            "my-project",
+            "GoogleLS",
+        );
         let files = files(&TARGET, Connector::BigQueryV2, &ls);
         let (ok, err) = run(text(&files, "deploy.sh"), &dir, "");
         assert!(ok, "{err}");
         let calls = az_calls(&dir);
         assert_eq!(calls.len(), 2);
-        for (i, (call, expected)) in calls.iter().zip([&key_vault_linked_service(&TARGET), &ls]).enumerate() {
-            assert_eq!(call[..9], ["datafactory", "linked-service", "create", "--resource-group", "rg-data",
-                                   "--factory-name", "adf-prod", "--name", expected["name"].as_str().unwrap()]);
-            let props = std::fs::read_to_string(dir.join(format!("az.log.props.{}", i + 1))).unwrap();
-            assert_eq!(serde_json::from_str::<Value>(&props).unwrap(), expected["properties"]);
+        for (i, (call, expected)) in calls
+            .iter()
+            .zip([&key_vault_linked_service(&TARGET), &ls])
+            .enumerate()
+        {
+            assert_eq!(
+                call[..9],
+                [
+                    "datafactory",
+                    "linked-service",
+                    "create",
+                    "--resource-group",
+                    "rg-data",
+                    "--factory-name",
+                    "adf-prod",
+                    "--name",
+                    expected["name"].as_str().unwrap()
+                ]
+            );
+            let props =
+                std::fs::read_to_string(dir.join(format!("az.log.props.{}", i + 1))).unwrap();
+            assert_eq!(
+                serde_json::from_str::<Value>(&props).unwrap(),
+                expected["properties"]
+            );
         }
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -1068,11 +1228,16 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         assert!(kv.contains("New-AzRoleAssignment -ObjectId $principal -RoleDefinitionName 'Key Vault Secrets User' -Scope $vaultId"));
         let deploy = text(&files, "deploy.ps1");
         // The here-string holds the JSON verbatim.
-        let start = deploy.find("google-linked-service.json' -Encoding utf8 -Value @'\n").unwrap();
+        let start = deploy
+            .find("google-linked-service.json' -Encoding utf8 -Value @'\n")
+            .unwrap();
         let body = &deploy[start..];
         let json_start = body.find("@'\n").unwrap() + 3;
         let json_end = body.find("\n'@\n").unwrap();
-        assert_eq!(serde_json::from_str::<Value>(&body[json_start..json_end]).unwrap(), ls);
+        assert_eq!(
+            serde_json::from_str::<Value>(&body[json_start..json_end]).unwrap(),
+            ls
+        );
         assert!(deploy.contains("Set-AzDataFactoryV2LinkedService -ResourceGroupName $resourceGroup -DataFactoryName $factory -Name 'GoogleLS' -DefinitionFile 'google-linked-service.json' -Force"));
     }
 
@@ -1084,9 +1249,15 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             let arm: Value = serde_json::from_str(text(&files, "linked-services.json")).unwrap();
             assert_eq!(arm["resources"][1]["properties"], ls["properties"]);
             assert_eq!(arm["resources"][1]["apiVersion"], "2018-06-01");
-            assert_eq!(arm["parameters"]["googleLinkedServiceName"]["defaultValue"], "GoogleLS");
+            assert_eq!(
+                arm["parameters"]["googleLinkedServiceName"]["defaultValue"],
+                "GoogleLS"
+            );
             let bicep = text(&files, "linked-services.bicep");
-            assert_eq!(bicep_property(bicep, "resource google", "properties"), ls["properties"]);
+            assert_eq!(
+                bicep_property(bicep, "resource google", "properties"),
+                ls["properties"]
+            );
             assert_eq!(
                 bicep_property(bicep, "resource keyVault", "properties"),
                 key_vault_linked_service(&TARGET)["properties"]
@@ -1142,7 +1313,6 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             let at = ps.find(line).unwrap() + "$resourceGroup = ".len();
             let quoted = ps_quote(group.trim());
             prop_assert_eq!(&ps[at..at + quoted.len()], quoted.as_str());
-            prop_assert_eq!(ps_unquote(&quoted), group.trim());
             let check = Command::new("bash").arg("-n").stdin(Stdio::piped()).stderr(Stdio::piped()).spawn();
             let mut check = check.unwrap();
             check.stdin.take().unwrap().write_all(text(&files, "deploy.sh").as_bytes()).unwrap();
@@ -1166,9 +1336,9 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             let _ = std::fs::remove_dir_all(&dir);
         }
 
+        /// PowerShell's quoting is read back by `tests/export_properties.rs`.
         #[test]
         fn quoting_round_trips(s in hostile()) {
-            prop_assert_eq!(ps_unquote(&ps_quote(&s)), s.clone());
             let bicep = bicep_string(&s);
             prop_assert_eq!(BicepReader { s: bicep.as_bytes(), at: 0 }.value(), Value::String(s.clone()));
             let tf = format!("x = {}\n", hcl_string(&s));

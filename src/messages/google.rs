@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::Explanation;
 use crate::export::linked_service::ExportProblem;
+use crate::export::pack::PackProblem;
 use crate::google::lifetime::Ending;
 use crate::oauth::RedirectDifference;
 
@@ -79,6 +80,23 @@ pub fn describe(d: &RedirectDifference) -> String {
         }
         RedirectDifference::Spelling { ours, theirs } => {
             format!("{ours} here, {theirs} registered: letter case or escaping differs")
+        }
+    }
+}
+
+/// What keeps the deployment pack from being made, in words.
+pub fn pack_problem(p: &PackProblem) -> String {
+    match p {
+        PackProblem::Required { what } => format!("The {what} name is required."),
+        PackProblem::VaultName { typed } => format!(
+            "“{typed}” is not a Key Vault name: 3 to 24 letters, digits and hyphens, starting \
+             with a letter, ending with a letter or digit, no two hyphens in a row."
+        ),
+        PackProblem::SecretName { typed } => format!(
+            "“{typed}” is not a Key Vault secret name: 1 to 127 letters, digits and hyphens."
+        ),
+        PackProblem::NotInKeyVault => {
+            "The linked service references no secret in Key Vault.".into()
         }
     }
 }

@@ -8,8 +8,9 @@ use crate::export::linked_service::{
     linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
     VaultNames,
 };
+use crate::export::pack::{pack, PackFile, Target};
 use crate::google::ads::ADS_API_VERSION;
-use crate::messages::export_problem;
+use crate::messages::{export_problem, pack_problem};
 use crate::oauth::{Scopes, Secret};
 
 /// Where the suggested Google Ads API version comes from.
@@ -70,7 +71,7 @@ pub fn ExportCard() -> impl IntoView {
     let developer_name = RwSignal::new("google-ads-developer-token".to_owned());
     let reveal = RwSignal::new(false);
     // Checked and built once on the real values; shown (and copied) masked until revealed.
-    let json = Signal::derive(move || {
+    let built = Memo::new(move |_| {
         let style = if key_vault.get() {
             SecretStyle::KeyVault(VaultNames {
                 store: store.get(),
@@ -98,7 +99,11 @@ pub fn ExportCard() -> impl IntoView {
             ads_api_version: &api_version.get(),
             secrets: &style,
         })
-        .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
+    });
+    let json = Signal::derive(move || {
+        built
+            .get()
+            .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
     });
     let text = Signal::derive(move || json.get().unwrap_or_default());
     let save_error = RwSignal::new(None::<String>);
@@ -112,6 +117,26 @@ pub fn ExportCard() -> impl IntoView {
         }
     };
     let is = move |c: Connector| connector.get() == c;
+    let resource_group = RwSignal::new(String::new());
+    let factory = RwSignal::new(String::new());
+    let vault = RwSignal::new(String::new());
+    // The pack holds no secret: every linked service in it reads the vault.
+    let files = Signal::derive(move || {
+        let ls = built.get().map_err(|_| Vec::new())?;
+        let (group, factory, vault, store) = (
+            resource_group.get(),
+            factory.get(),
+            vault.get(),
+            store.get(),
+        );
+        let target = Target {
+            resource_group: &group,
+            factory: &factory,
+            vault: &vault,
+            vault_linked_service: &store,
+        };
+        pack(&target, connector.get(), &ls)
+    });
     view! {
         <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
             <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
@@ -168,7 +193,71 @@ pub fn ExportCard() -> impl IntoView {
                     }.into_any(),
                 }}
                 {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}
+                <Show when=move || key_vault.get()>
+                    <h3>"Deployment pack"</h3>
+                    <p>"Store the secrets in Key Vault, let the factory's managed identity read them, and deploy both linked services as code. No file holds a secret: the scripts ask for each one at a prompt, so it stays out of command lines and shell history, and the linked service reads the latest version of each secret, so storing a new refresh token needs no redeploy."</p>
+                    <Text id=crate::testids::PACK_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
+                    <Text id=crate::testids::PACK_FACTORY label="Data factory name" value=factory />
+                    <Text id=crate::testids::PACK_VAULT label="Key Vault name" value=vault hint="The name in https://NAME.vault.azure.net/." />
+                    <PackFiles files=files />
+                </Show>
             </section>
         </Show>
+    }
+}
+
+/// The pack's files: pick one, read it, copy or download it.
+#[component]
+fn PackFiles(
+    files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(0usize);
+    let current = Signal::derive(move || {
+        files
+            .read()
+            .as_ref()
+            .ok()
+            .and_then(|f| f.get(chosen.get()).cloned())
+    });
+    let text = Signal::derive(move || current.get().map(|f| f.text).unwrap_or_default());
+    let save_error = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let Some(f) = current.get_untracked() else {
+            return;
+        };
+        if let Err(e) = download::save_text(f.name, f.mime, &f.text) {
+            save_error.set(Some(e.to_string()));
+        }
+    };
+    move || {
+        match files.get() {
+        Err(problems) if problems.is_empty() => view! {
+            <p class="hint" data-testid=crate::testids::PACK_MISSING>"The pack follows once the linked service above is complete."</p>
+        }.into_any(),
+        Err(problems) => view! {
+            <div class="todo" data-testid=crate::testids::PACK_MISSING>
+                <p>"Before the pack can be made:"</p>
+                <ul>{problems.iter().map(|p| view! { <li>{rich_text(&pack_problem(p))}</li> }).collect_view()}</ul>
+            </div>
+        }.into_any(),
+        Ok(list) => view! {
+            <div class="field">
+                <label for="pack-file">"File"</label>
+                <select id="pack-file" data-testid=crate::testids::PACK_FILE on:change=move |ev| {
+                    if let Ok(i) = event_target_value(&ev).parse() { chosen.set(i) }
+                }>
+                    {list.iter().enumerate().map(|(i, f)| view! {
+                        <option value=i.to_string() selected=move || chosen.get() == i>{format!("{} — {}", f.name, f.title)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="actions">
+                <CopyButton text=text what="file" testid="pack-copy" />
+                <button type="button" class="secondary" data-testid="pack-download" on:click=save>"Download"</button>
+            </div>
+            <pre data-testid=crate::testids::PACK_TEXT>{move || text.get()}</pre>
+            {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}
+        }.into_any(),
+    }
     }
 }

@@ -1,0 +1,151 @@
+//! What an Azure Data Factory engineer does after the tokens, on the build users get: the
+//! deployment pack for each connector, each file read back by a real parser, and the checks
+//! that run what ADF runs.
+
+use e2e::browser::AppPage;
+use e2e::site::Build;
+use e2e::world::{Setup, World, SECRET};
+use refresh_token_helper::testids;
+
+const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
+const ADWORDS: &str = "https://www.googleapis.com/auth/adwords";
+
+async fn google_world() -> World {
+    World::build(Setup {
+        build: Build::GoogleOnly,
+        ..Setup::default()
+    })
+    .await
+}
+
+/// Every file of the pack as the page shows it, by name.
+async fn pack_files(w: &World, app: &AppPage<'_>) -> Vec<(String, String)> {
+    let names = w
+        .browser
+        .run("return [...document.querySelectorAll('[data-testid=pack-file] option')].map(o => o.textContent.split(' — ')[0])")
+        .await;
+    let mut files = Vec::new();
+    for (i, name) in names.as_array().unwrap().iter().enumerate() {
+        app.choose(testids::PACK_FILE, &i.to_string()).await;
+        let name = name.as_str().unwrap().to_owned();
+        // Wait for the chosen file's text: each format starts in its own way.
+        let text = loop {
+            let text = w
+                .browser
+                .find(&testids::sel(testids::PACK_TEXT))
+                .await
+                .text()
+                .await
+                .unwrap();
+            let fits = match name.rsplit('.').next().unwrap() {
+                "json" => text.starts_with('{'),
+                "sh" => text.starts_with("#!"),
+                "ps1" => text.starts_with("# ") && text.contains("$ErrorActionPreference"),
+                "bicep" => text.starts_with("// "),
+                "tf" => text.starts_with("# The factory"),
+                _ => true,
+            };
+            let seen_before = files.iter().any(|(_, t): &(String, String)| *t == text);
+            if fits && !seen_before {
+                break text;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        files.push((name, text));
+    }
+    files
+}
+
+fn read_back(name: &str, text: &str) {
+    match name.rsplit('.').next().unwrap() {
+        "json" => {
+            let _: serde_json::Value = serde_json::from_str(text).expect(name);
+        }
+        "tf" => {
+            hcl::parse(text).expect(name);
+        }
+        "sh" => {
+            let dir = std::env::temp_dir().join(format!("rth-e2e-{}-{name}", std::process::id()));
+            std::fs::write(&dir, text).unwrap();
+            let ok = std::process::Command::new("bash")
+                .arg("-n")
+                .arg(&dir)
+                .status()
+                .unwrap();
+            let _ = std::fs::remove_file(&dir);
+            assert!(ok.success(), "{name} is not valid bash");
+        }
+        _ => {}
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
+    let w = google_world().await;
+    let app = w.page().await;
+    app.set_scopes(&format!("{BIGQUERY} {ADWORDS}")).await;
+    let refresh_token = app.sign_in().await;
+    app.click_testid(testids::LS_KEY_VAULT).await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::PACK_MISSING),
+            "once the linked service above is complete",
+        )
+        .await;
+    app.type_testid(testids::LS_CUSTOMER, "123-456-7890").await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::PACK_MISSING),
+            "resource group name is required",
+        )
+        .await;
+    app.type_testid(testids::PACK_RESOURCE_GROUP, "rg-data")
+        .await;
+    app.type_testid(testids::PACK_FACTORY, "adf-prod").await;
+    app.type_testid(testids::PACK_VAULT, "kv--bad").await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::PACK_MISSING),
+            "is not a Key Vault name",
+        )
+        .await;
+    app.type_testid(testids::PACK_VAULT, "kv-google").await;
+    for (connector, type_name) in [
+        ("GoogleAdWords", "GoogleAdWords"),
+        ("GoogleBigQueryV2", "GoogleBigQueryV2"),
+    ] {
+        app.choose(testids::CONNECTOR, connector).await;
+        if connector == "GoogleBigQueryV2" {
+            app.type_testid(testids::LS_PROJECT, "demo-project").await;
+        }
+        w.browser.find(&testids::sel(testids::PACK_FILE)).await;
+        let files = pack_files(&w, &app).await;
+        assert_eq!(
+            files.len(),
+            11,
+            "{:?}",
+            files.iter().map(|f| &f.0).collect::<Vec<_>>()
+        );
+        for (name, text) in &files {
+            read_back(name, text);
+            assert!(
+                !text.contains(&refresh_token) && !text.contains(SECRET),
+                "{name} holds a secret"
+            );
+        }
+        let file = |n: &str| &files.iter().find(|f| f.0 == n).unwrap().1;
+        let google: serde_json::Value =
+            serde_json::from_str(file("google-linked-service.json")).unwrap();
+        assert_eq!(google["properties"]["type"], type_name);
+        assert_eq!(
+            google["properties"]["typeProperties"]["refreshToken"]["secretName"],
+            "google-refresh-token"
+        );
+        assert!(file("keyvault.sh").contains("store_typed 'google-refresh-token' 'Refresh token'"));
+        assert!(
+            file("linked-services.tf").contains(&format!("type                 = \"{type_name}\""))
+        );
+    }
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
