@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast as _;
 use web_sys::{AbortController, ReferrerPolicy, RequestCredentials, RequestRedirect};
 
 use super::window;
+use crate::google::call::{ApiCall, Method};
 use crate::oauth::FormRequest;
 
 /// How long a request may take before it is given up.
@@ -88,10 +89,19 @@ pub async fn post_form(request: &FormRequest) -> Result<Answer, HttpError> {
     send(builder, Some(request.body().expose().to_owned())).await
 }
 
-/// GETs `url` with a bearer token (a CORS request with a preflight).
-pub async fn get_with_bearer(url: &str, token: &str) -> Result<Answer, HttpError> {
-    let builder = Request::get(url).header("Authorization", &format!("Bearer {token}"));
-    send(builder, None).await
+/// Sends an API call with its bearer token and headers (a CORS request with a preflight).
+pub async fn send_api(call: &ApiCall) -> Result<Answer, HttpError> {
+    let builder = match call.method {
+        Method::Get => Request::get(&call.url),
+        Method::Post => Request::post(&call.url).header("Content-Type", ApiCall::JSON),
+    };
+    let builder = call
+        .headers
+        .iter()
+        .fold(builder.header("Authorization", &call.authorization(true)), |b, h| {
+            b.header(h.name, h.value.expose())
+        });
+    send(builder, call.body.clone()).await
 }
 
 async fn send(

@@ -2,6 +2,7 @@
 //! `Invoke-RestMethod`. Every value is quoted so that no shell ever interprets it; secrets
 //! are masked unless the user revealed them.
 
+use crate::google::call::{ApiCall, Method};
 use crate::oauth::FormRequest;
 
 /// Quotes for POSIX `sh`: single quotes, with `'` written as `'\''`.
@@ -52,6 +53,54 @@ pub fn powershell(request: &FormRequest, reveal: bool) -> String {
     )
 }
 
+/// `curl` making an API call: its headers, and its JSON body as given.
+pub fn api_curl(call: &ApiCall, reveal: bool) -> String {
+    let mut lines = vec![format!(
+        "curl -sS -X {} {}",
+        call.method.as_str(),
+        sh_quote(&call.url)
+    )];
+    let mut header = |name: &str, value: &str| {
+        lines.push(format!("  -H {}", sh_quote(&format!("{name}: {value}"))));
+    };
+    header("Authorization", &call.authorization(reveal));
+    for h in &call.headers {
+        header(h.name, &h.shown(reveal));
+    }
+    if let Some(body) = &call.body {
+        header("Content-Type", ApiCall::JSON);
+        lines.push(format!("  --data-raw {}", sh_quote(body)));
+    }
+    lines.join(" \\\n")
+}
+
+/// PowerShell making an API call with `Invoke-RestMethod`.
+pub fn api_powershell(call: &ApiCall, reveal: bool) -> String {
+    let mut headers = vec![format!(
+        "  'Authorization' = {}",
+        ps_quote(&call.authorization(reveal))
+    )];
+    headers.extend(
+        call.headers
+            .iter()
+            .map(|h| format!("  {} = {}", ps_quote(h.name), ps_quote(&h.shown(reveal)))),
+    );
+    let method = match call.method {
+        Method::Get => "Get",
+        Method::Post => "Post",
+    };
+    let body = call
+        .body
+        .as_ref()
+        .map(|b| format!(" -ContentType {} -Body {}", ps_quote(ApiCall::JSON), ps_quote(b)))
+        .unwrap_or_default();
+    format!(
+        "$headers = @{{\n{}\n}}\nInvoke-RestMethod -Method {method} -Uri {} -Headers $headers{body}",
+        headers.join("\n"),
+        ps_quote(&call.url)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +143,32 @@ mod tests {
         let revealed = curl(&request, true);
         assert!(revealed.contains("--data-urlencode 'refresh_token=1//0g-refresh-token'"));
         assert!(revealed.contains(r"'client_secret=GOCSPX-it'\''s'"));
+    }
+
+    #[test]
+    fn api_calls_as_commands_mask_tokens_until_revealed() {
+        let token = crate::oauth::AccessToken::parse("ya29.secret-access").unwrap();
+        let call = ApiCall::post_json(
+            "https://googleads.googleapis.com/v26/customers/1/googleAds:search".into(),
+            &token,
+            r#"{"query":"it's"}"#.into(),
+        )
+        .header("developer-token", "dev-secret", true)
+        .header("login-customer-id", "1", false);
+        let masked = api_curl(&call, false);
+        assert!(masked.starts_with(
+            "curl -sS -X POST 'https://googleads.googleapis.com/v26/customers/1/googleAds:search' \\\n"
+        ));
+        assert!(masked.contains("  -H 'login-customer-id: 1'"));
+        assert!(!masked.contains("secret-access") && !masked.contains("dev-secret"));
+        let revealed = api_curl(&call, true);
+        assert!(revealed.contains("  -H 'Authorization: Bearer ya29.secret-access'"));
+        assert!(revealed.contains("  -H 'developer-token: dev-secret'"));
+        assert!(revealed.ends_with(r#"  --data-raw '{"query":"it'\''s"}'"#));
+        let ps = api_powershell(&call, true);
+        assert!(ps.contains("  'developer-token' = 'dev-secret'\n"));
+        assert!(ps.ends_with(r#"-Headers $headers -ContentType 'application/json' -Body '{"query":"it''s"}'"#));
+        assert!(!api_powershell(&call, false).contains("dev-secret"));
     }
 
     #[test]

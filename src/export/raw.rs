@@ -1,6 +1,7 @@
 //! One request and its answer as HTTP text, for the raw exchange view: method, URL, headers,
 //! form body, status and body. Secrets are masked unless the user revealed them.
 
+use crate::google::call::ApiCall;
 use crate::oauth::response::masked_json;
 use crate::oauth::{FormRequest, Secret};
 
@@ -8,11 +9,8 @@ use crate::oauth::{FormRequest, Secret};
 #[derive(Debug, Clone)]
 pub enum Sent {
     Form(FormRequest),
-    /// A GET with a bearer token.
-    Bearer {
-        url: String,
-        token: Secret,
-    },
+    /// A call to an API with a bearer token.
+    Api(ApiCall),
 }
 
 /// What came back, if anything.
@@ -42,13 +40,20 @@ pub fn http_text(sent: &Sent, received: &Received, reveal: bool) -> String {
                 FormRequest::CONTENT_TYPE
             )
         }
-        Sent::Bearer { url, token } => {
-            let shown = if reveal {
-                token.expose().to_owned()
-            } else {
-                token.masked()
-            };
-            format!("GET {url}\nAuthorization: Bearer {shown}\n")
+        Sent::Api(call) => {
+            let mut text = format!(
+                "{} {}\nAuthorization: {}\n",
+                call.method.as_str(),
+                call.url,
+                call.authorization(reveal)
+            );
+            for h in &call.headers {
+                text.push_str(&format!("{}: {}\n", h.name, h.shown(reveal)));
+            }
+            if let Some(body) = &call.body {
+                text.push_str(&format!("Content-Type: {}\n\n{body}\n", ApiCall::JSON));
+            }
+            text
         }
     };
     out.push_str("\n→ ");
@@ -101,15 +106,22 @@ mod tests {
             revealed.contains("very-secret-refresh") && revealed.contains("very-secret-access")
         );
 
-        let bearer = Sent::Bearer {
-            url: "https://bigquery.googleapis.com/bigquery/v2/projects".into(),
-            token: Secret::new("ya29.very-secret-access"),
-        };
+        let bearer = Sent::Api(
+            ApiCall::get(
+                "https://bigquery.googleapis.com/bigquery/v2/projects".into(),
+                &crate::oauth::AccessToken::parse("ya29.very-secret-access").unwrap(),
+            )
+            .header("developer-token", "very-secret-dev", true)
+            .header("login-customer-id", "1112223333", false),
+        );
         let failed = http_text(&bearer, &Received::Failed("Failed to fetch".into()), false);
         assert!(
             failed.contains("GET https://bigquery")
                 && failed.contains("no answer: Failed to fetch")
         );
         assert!(!failed.contains("very-secret"));
+        assert!(failed.contains("login-customer-id: 1112223333\n"));
+        let shown = http_text(&bearer, &Received::Pending, true);
+        assert!(shown.contains("developer-token: very-secret-dev\n"));
     }
 }

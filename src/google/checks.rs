@@ -1,9 +1,16 @@
-//! Proving a token works: Google's tokeninfo (what the token is for and how long it lives) and
-//! a BigQuery call (`projects.list`), with their answers read and explained.
+//! Proving a token works: Google's tokeninfo (what the token is for and how long it lives), a
+//! BigQuery call (`projects.list`), and what ADF itself runs: a query job in the linked
+//! service's project (here a dry run, which needs the same `bigquery.jobs.create` permission
+//! and costs nothing) and the datasets it can read. Sources: BigQuery REST reference,
+//! `jobs.insert` (`POST /bigquery/v2/projects/{projectId}/jobs`, `configuration.dryRun`:
+//! "the job's results are not persisted… and statistics are returned") and `datasets.list`
+//! (`GET /bigquery/v2/projects/{projectId}/datasets`); "Access control with IAM": the
+//! *BigQuery Job User* role (`roles/bigquery.jobUser`) grants `bigquery.jobs.create`.
 
 use serde::Deserialize;
 use serde_json::Value;
 
+use super::call::ApiCall;
 use crate::messages::{api_failure, Explanation};
 use crate::oauth::endpoint::Endpoint;
 use crate::oauth::grant::{self, FormRequest};
@@ -78,9 +85,110 @@ pub fn parse_projects(status: u16, body: &str) -> Result<Vec<Project>, Explanati
         .unwrap_or_default())
 }
 
+/// `{projects}/{project}/{tail}`, the project as one path segment whatever it holds.
+fn in_project(projects: &Endpoint, project: &str, tail: &str) -> String {
+    let mut url = projects.url().clone();
+    if let Ok(mut segments) = url.path_segments_mut() {
+        segments.pop_if_empty().push(project.trim()).push(tail);
+    }
+    url.into()
+}
+
+/// The query job ADF would run, as a dry run: `SELECT 1` in standard SQL.
+pub fn dry_run_call(projects: &Endpoint, project: &str, token: &AccessToken) -> ApiCall {
+    let body = serde_json::json!({
+        "configuration": {"dryRun": true, "query": {"query": "SELECT 1", "useLegacySql": false}}
+    });
+    ApiCall::post_json(in_project(projects, project, "jobs"), token, body.to_string())
+}
+
+/// The datasets of `project` the token can see.
+pub fn datasets_call(projects: &Endpoint, project: &str, token: &AccessToken) -> ApiCall {
+    ApiCall::get(in_project(projects, project, "datasets"), token)
+}
+
+/// Whether ADF's query job would be accepted in `project`.
+pub fn parse_dry_run(status: u16, body: &str, project: &str) -> Result<(), Explanation> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    let mut e = api_failure("ADF's query job (a dry run)", status, body);
+    if status == 403 && body.contains("bigquery.jobs.create") {
+        e.why = format!(
+            "The account may not run query jobs in project {project}, and every ADF copy from \
+             BigQuery runs one there. {}",
+            e.why
+        );
+        e.fix = format!(
+            "Grant the account the BigQuery Job User role (roles/bigquery.jobUser) in project \
+             {project}, or put a project where it has that role in the linked service's \
+             projectId."
+        );
+    } else if status == 404 {
+        e.fix = format!("Check the project ID: “{project}” is not a project this account can see.");
+    }
+    Err(e)
+}
+
+/// The dataset IDs in a `datasets.list` answer.
+pub fn parse_datasets(status: u16, body: &str) -> Result<Vec<String>, Explanation> {
+    let failed = || api_failure("Listing the datasets", status, body);
+    if !(200..300).contains(&status) {
+        return Err(failed());
+    }
+    let v: Value = serde_json::from_str(body).map_err(|_| failed())?;
+    Ok(v.get("datasets")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.pointer("/datasetReference/datasetId")?.as_str())
+        .map(str::to_owned)
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn token() -> AccessToken {
+        AccessToken::parse("ya29.a").unwrap()
+    }
+
+    #[test]
+    fn the_dry_run_is_a_query_job_in_the_linked_services_project() {
+        let projects = Endpoint::parse("BigQuery endpoint", GOOGLE_BIGQUERY_PROJECTS).unwrap();
+        let call = dry_run_call(&projects, " my-project ", &token());
+        assert_eq!(call.url, "https://bigquery.googleapis.com/bigquery/v2/projects/my-project/jobs");
+        let body: Value = serde_json::from_str(call.body.as_deref().unwrap()).unwrap();
+        assert_eq!(body["configuration"]["dryRun"], true);
+        assert_eq!(body["configuration"]["query"]["query"], "SELECT 1");
+        assert_eq!(body["configuration"]["query"]["useLegacySql"], false);
+        // A project ID is one path segment, whatever is typed.
+        let odd = datasets_call(&projects, "a/b?c#d", &token());
+        assert_eq!(odd.url, "https://bigquery.googleapis.com/bigquery/v2/projects/a%2Fb%3Fc%23d/datasets");
+    }
+
+    #[test]
+    fn explains_a_refused_query_job_with_its_fix() {
+        assert!(parse_dry_run(200, "{}", "p").is_ok());
+        let denied = parse_dry_run(
+            403,
+            r#"{"error":{"code":403,"message":"Access Denied: Project p: User does not have bigquery.jobs.create permission in project p.","status":"PERMISSION_DENIED"}}"#,
+            "p",
+        )
+        .unwrap_err();
+        assert!(denied.why.contains("may not run query jobs in project p"));
+        assert!(denied.fix.contains("roles/bigquery.jobUser"));
+        assert!(parse_dry_run(404, r#"{"error":{"code":404,"message":"Not found: Project q"}}"#, "q")
+            .unwrap_err()
+            .fix
+            .contains("“q” is not a project"));
+        assert_eq!(
+            parse_datasets(200, r#"{"datasets":[{"datasetReference":{"datasetId":"sales","projectId":"p"}},{"datasetReference":{"datasetId":"ads"}}]}"#).unwrap(),
+            ["sales", "ads"]
+        );
+        assert!(parse_datasets(200, r#"{"kind":"bigquery#datasetList"}"#).unwrap().is_empty());
+    }
 
     #[test]
     fn reads_tokeninfo_with_string_numbers() {

@@ -3,6 +3,7 @@
 //! APIs, and the client file the console downloads. Pure: natively tested.
 
 pub mod ads;
+pub mod call;
 pub mod checks;
 pub mod client_file;
 pub mod endpoints;

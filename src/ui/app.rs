@@ -5,7 +5,7 @@ use super::form::FormState;
 use super::requests::Log;
 use super::tokens::{RequestLog, Status, TokenState};
 use super::{
-    ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
+    AdfChecksCard, ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
     ProveCard, RefreshCard, ReturnCard, SetupCard, TokensCard,
 };
 use crate::browser::location;
@@ -27,6 +27,7 @@ pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     provide_context(form);
     provide_context(tokens);
     provide_context(flow);
+    provide_context(super::AdfInputs::default());
     (form, tokens, flow)
 }
 
@@ -55,6 +56,7 @@ pub fn App() -> impl IntoView {
                 <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
                     <ProveCard />
                 </Show>
+                <AdfChecksCard />
                 <ExportCard />
                 <SetupCard redirect_uri=form.page_redirect.get_value() />
                 <ClientCard />

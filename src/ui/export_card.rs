@@ -11,7 +11,7 @@ use crate::export::linked_service::{
 use crate::export::pack::{pack, PackFile, Target};
 use crate::google::ads::ADS_API_VERSION;
 use crate::messages::{export_problem, pack_problem};
-use crate::oauth::{Scopes, Secret};
+use crate::oauth::Scopes;
 
 /// Where the suggested Google Ads API version comes from.
 const ADS_API_HINT: &str = "A major version Google still serves; this page suggests the one Google recommends for new work when it was built. Google's “Deprecation and sunset” page lists the current ones.";
@@ -59,10 +59,10 @@ pub fn ExportCard() -> impl IntoView {
         }
     });
     let name = RwSignal::new("GoogleBigQueryLinkedService".to_owned());
-    let project = RwSignal::new(String::new());
-    let customer = RwSignal::new(String::new());
-    let login_customer = RwSignal::new(String::new());
-    let developer_token = RwSignal::new(Secret::new(String::new()));
+    // Shared with the checks: an account picked there fills these.
+    let adf = super::use_adf();
+    let (project, customer, login_customer, developer_token) =
+        (adf.project, adf.customer, adf.login_customer, adf.developer_token);
     let api_version = RwSignal::new(ADS_API_VERSION.to_owned());
     let key_vault = RwSignal::new(false);
     let store = RwSignal::new("AzureKeyVaultLinkedService".to_owned());
@@ -140,7 +140,7 @@ pub fn ExportCard() -> impl IntoView {
     view! {
         <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
             <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
-                <h2 id="export-title">"6. Azure Data Factory linked service"</h2>
+                <h2 id="export-title">"7. Azure Data Factory linked service"</h2>
                 <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>
                 <div class="field">
                     <label for="connector">"Connector"</label>

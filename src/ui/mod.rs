@@ -1,6 +1,7 @@
 //! Leptos components, one file each. They call `oauth`, `export` and `browser`; they hold no
 //! protocol logic.
 
+mod adf_checks_card;
 mod app;
 mod client_card;
 mod client_file_import;
@@ -26,6 +27,7 @@ mod token_value;
 pub mod tokens;
 mod tokens_card;
 
+pub use adf_checks_card::{use_adf, AdfChecksCard, AdfInputs};
 pub use app::{provide_contexts, App, FramedRefusal};
 pub use client_card::ClientCard;
 pub use client_file_import::ClientFileImport;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::form::use_form;
-use super::requests::{bearer_get, form_post, http_explanation};
+use super::requests::{api_call, form_post, http_explanation};
 use super::tokens::{use_log, use_status, use_tokens};
 use super::{ErrorPanel, NoticePanel};
 use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
@@ -87,8 +87,8 @@ pub fn ProveCard() -> impl IntoView {
         let Some(endpoint) = p.bigquery else { return };
         busy.set(true);
         spawn_local(async move {
-            let url = endpoint.as_str().to_owned();
-            let outcome = match bearer_get(log, url, token.secret().clone()).await {
+            let call = crate::google::call::ApiCall::get(endpoint.as_str().to_owned(), &token);
+            let outcome = match api_call(log, call).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_projects(a.status, &a.body) {
                     Ok(list) if list.is_empty() => Outcome::Done(

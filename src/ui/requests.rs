@@ -7,6 +7,7 @@ use crate::browser::http::{self, Answer, HttpError};
 use crate::browser::perf;
 use crate::browser::time::now_ms;
 use crate::export::raw::{self, Sent};
+use crate::google::call::ApiCall;
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::response::masked_json;
 use crate::oauth::{parse_token_response, FormRequest, Secret, TokenEndpointError, TokenResponse};
@@ -113,13 +114,9 @@ pub async fn form_post(log: Log, request: FormRequest) -> Result<Answer, HttpErr
 }
 
 /// GETs with a bearer token (the BigQuery check).
-pub async fn bearer_get(log: Log, url: String, token: Secret) -> Result<Answer, HttpError> {
-    let sent = Sent::Bearer {
-        url: url.clone(),
-        token: token.clone(),
-    };
-    logged(log, sent, async move {
-        http::get_with_bearer(&url, token.expose()).await
+pub async fn api_call(log: Log, call: ApiCall) -> Result<Answer, HttpError> {
+    logged(log, Sent::Api(call.clone()), async move {
+        http::send_api(&call).await
     })
     .await
 }

@@ -1,0 +1,282 @@
+//! "What ADF will run": with the access token in hand, the calls Azure Data Factory itself
+//! makes — a BigQuery query job in the linked service's project (as a dry run) and the
+//! datasets there; the Google Ads accounts the user reaches, with their managers, so that
+//! `clientCustomerID` and `loginCustomerID` are picked from a list rather than guessed.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::form::use_form;
+use super::requests::{api_call, http_explanation};
+use super::tokens::{use_log, use_status, use_tokens};
+use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
+use crate::browser::http::HttpError;
+use crate::export::commands::{api_curl, api_powershell};
+use crate::google::ads::{
+    accessible_customers_call, hierarchy_call, parse_accessible, parse_hierarchy, Account,
+    GOOGLE_ADS_API,
+};
+use crate::google::call::ApiCall;
+use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
+use crate::messages::Explanation;
+use crate::oauth::Secret;
+
+/// What the checks and the linked service share: typed once, used by both.
+#[derive(Clone, Copy)]
+pub struct AdfInputs {
+    pub project: RwSignal<String>,
+    pub customer: RwSignal<String>,
+    pub login_customer: RwSignal<String>,
+    /// Never stored; wiped when replaced.
+    pub developer_token: RwSignal<Secret>,
+}
+
+impl Default for AdfInputs {
+    fn default() -> Self {
+        Self {
+            project: RwSignal::new(String::new()),
+            customer: RwSignal::new(String::new()),
+            login_customer: RwSignal::new(String::new()),
+            developer_token: RwSignal::new(Secret::new(String::new())),
+        }
+    }
+}
+
+pub fn use_adf() -> AdfInputs {
+    expect_context::<AdfInputs>()
+}
+
+/// How many accessible accounts the page reads the clients of.
+const MAX_ACCOUNTS: usize = 10;
+
+#[derive(Debug, Clone)]
+enum Outcome<T> {
+    Done(T),
+    Failed(Explanation),
+    /// The browser got no answer (the API refused the page's origin, or the network): the
+    /// same calls as commands to run by hand.
+    Blocked {
+        why: Explanation,
+        calls: Vec<ApiCall>,
+    },
+}
+
+/// An account as the list shows it: `Name (123-456-7890)`.
+fn shown(a: &Account) -> String {
+    let id = &a.id;
+    let dashed = if id.len() == 10 {
+        format!("{}-{}-{}", &id[..3], &id[3..6], &id[6..])
+    } else {
+        id.clone()
+    };
+    match &a.name {
+        Some(n) => format!("{n} ({dashed})"),
+        None => dashed,
+    }
+}
+
+/// The CORS / network case: what happened and the commands instead.
+fn blocked(e: &HttpError, call: ApiCall) -> Outcome<Vec<(Account, Option<String>, String)>> {
+    let mut why = http_explanation(e);
+    if matches!(e, HttpError::Network(_)) {
+        why.what = "The Google Ads API gave this page no readable answer.".into();
+        why.why = "Browsers may call an API only if it allows the page's origin (CORS); the Google Ads API refused it, or the network failed.".into();
+        why.fix = "Run the same call from a terminal: the curl and PowerShell commands below (reveal the secrets first to include them).".into();
+    }
+    Outcome::Blocked {
+        why,
+        calls: vec![call],
+    }
+}
+
+#[component]
+pub fn AdfChecksCard() -> impl IntoView {
+    let form = use_form();
+    let tokens = use_tokens();
+    let status = use_status();
+    let log = use_log();
+    let adf = use_adf();
+    let provider = move || {
+        form.settings.track();
+        form.secret.track();
+        tokens.target(&form).ok().map(|t| t.provider)
+    };
+    let has_access = move || tokens.access_token.read().is_some();
+    let busy = RwSignal::new(false);
+    let dry_run = RwSignal::new(None::<Outcome<String>>);
+    let accounts = RwSignal::new(None::<Outcome<Vec<(Account, Option<String>, String)>>>);
+
+    let run_dry = move |_| {
+        let (Some(endpoint), Some(token)) = (
+            provider().and_then(|p| p.bigquery),
+            tokens.access_token.get_untracked(),
+        ) else {
+            return;
+        };
+        let project = adf.project.get_untracked().trim().to_owned();
+        busy.set(true);
+        spawn_local(async move {
+            let outcome = match api_call(log, dry_run_call(&endpoint, &project, &token)).await {
+                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
+                    Err(e) => Outcome::Failed(e),
+                    Ok(()) => {
+                        let datasets = match api_call(log, datasets_call(&endpoint, &project, &token)).await {
+                            Ok(a) => parse_datasets(a.status, &a.body)
+                                .map(|d| if d.is_empty() { "none".to_owned() } else { d.join(", ") })
+                                .unwrap_or_else(|e| e.what),
+                            Err(e) => http_explanation(&e).what,
+                        };
+                        Outcome::Done(format!(
+                            "ADF can run its query jobs in {project}: a dry run of SELECT 1 was accepted. Datasets this token sees there: {datasets}."
+                        ))
+                    }
+                },
+            };
+            status.say("BigQuery answered the dry run.");
+            dry_run.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+
+    let list_accounts = move |_| {
+        let Some(token) = tokens.access_token.get_untracked() else { return };
+        let developer = adf.developer_token.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            let dev = developer.expose();
+            let first = accessible_customers_call(GOOGLE_ADS_API, &token, dev);
+            let outcome = match api_call(log, first.clone()).await {
+                Err(e) => blocked(&e, first),
+                Ok(a) => match parse_accessible(a.status, &a.body) {
+                    Err(e) => Outcome::Failed(e),
+                    Ok(ids) => {
+                        let mut choices = Vec::new();
+                        let mut failure = None;
+                        for id in ids.iter().take(MAX_ACCOUNTS) {
+                            let call = hierarchy_call(GOOGLE_ADS_API, id, &token, dev);
+                            match api_call(log, call.clone()).await {
+                                Err(e) => {
+                                    failure = Some(blocked(&e, call));
+                                    break;
+                                }
+                                Ok(a) => match parse_hierarchy(a.status, &a.body, id) {
+                                    Err(e) => {
+                                        failure = Some(Outcome::Failed(e));
+                                        break;
+                                    }
+                                    Ok(h) => choices.extend(h.choices().into_iter().map(|(acc, login)| {
+                                        let through = login.as_ref().map(|_| format!(" through manager {}", shown(&h.account))).unwrap_or_default();
+                                        let label = format!("{}{through}", shown(&acc));
+                                        (acc, login, label)
+                                    })),
+                                },
+                            }
+                        }
+                        failure.unwrap_or(Outcome::Done(choices))
+                    }
+                },
+            };
+            status.say("Google Ads answered.");
+            accounts.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+
+    let pick = move |acc: &Account, login: &Option<String>| {
+        adf.customer.set(acc.id.clone());
+        adf.login_customer.set(login.clone().unwrap_or_default());
+        status.say(format!("The linked service now reads {}.", shown(acc)));
+    };
+    let reveal = RwSignal::new(false);
+    let commands = move |calls: Vec<ApiCall>| {
+        view! {
+            <div class="actions">
+                <button type="button" class="secondary" data-testid=crate::testids::ADS_COMMANDS_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                    {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                </button>
+            </div>
+            {calls.into_iter().enumerate().map(|(i, call)| {
+                let curl = Signal::derive({ let call = call.clone(); move || api_curl(&call, reveal.get()) });
+                let ps = Signal::derive(move || api_powershell(&call, reveal.get()));
+                view! {
+                    <h3>"curl"</h3>
+                    <div class="with-button">
+                        <pre data-testid=format!("ads-curl-{i}")>{move || curl.get()}</pre>
+                        <CopyButton text=curl what="curl command" testid=format!("ads-curl-{i}-copy") />
+                    </div>
+                    <h3>"PowerShell"</h3>
+                    <div class="with-button">
+                        <pre data-testid=format!("ads-powershell-{i}")>{move || ps.get()}</pre>
+                        <CopyButton text=ps what="PowerShell command" testid=format!("ads-powershell-{i}-copy") />
+                    </div>
+                }
+            }).collect_view()}
+        }
+    };
+    let is_google = move || provider().is_some_and(|p| p.is_google());
+
+    view! {
+        <Show when=has_access>
+            <section class="card" aria-labelledby="adf-checks-title" data-testid=crate::testids::ADF_CHECKS_CARD>
+                <h2 id="adf-checks-title">"6. Check what Azure Data Factory will run"</h2>
+                <p>"Tokeninfo and a projects list can pass while ADF still fails. These run ADF's own calls with this access token."</p>
+                <h3>"BigQuery"</h3>
+                <div class="field">
+                    <label for=crate::testids::ADF_PROJECT>"Project ID of the linked service"</label>
+                    <input id=crate::testids::ADF_PROJECT type="text" autocomplete="off" spellcheck="false" data-testid=crate::testids::ADF_PROJECT
+                        prop:value=move || adf.project.get() on:input=move |ev| adf.project.set(event_target_value(&ev)) />
+                    <p class="hint">"ADF runs a query job here for every copy: the account needs bigquery.jobs.create in it."</p>
+                </div>
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid=crate::testids::DRY_RUN on:click=run_dry
+                        disabled=move || busy.get() || adf.project.read().trim().is_empty() || provider().is_none_or(|p| p.bigquery.is_none())>
+                        "Run ADF's query job (dry run)"
+                    </button>
+                </div>
+                {move || dry_run.get().map(|o| match o {
+                    Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
+                    Outcome::Failed(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
+                })}
+                <Show when=is_google>
+                    <h3>"Google Ads"</h3>
+                    <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account. Kept in memory only, and used by the linked service below too." />
+                    <div class="actions">
+                        <button type="button" class="secondary" data-testid=crate::testids::ADS_ACCOUNTS on:click=list_accounts
+                            disabled=move || busy.get() || adf.developer_token.read().expose().trim().is_empty()>
+                            "List my Google Ads accounts"
+                        </button>
+                    </div>
+                    {move || accounts.get().map(|o| match o {
+                        Outcome::Done(list) if list.is_empty() => view! {
+                            <p class="result" data-testid=crate::testids::ADS_RESULT>"This account reaches no Google Ads account ADF could read."</p>
+                        }.into_any(),
+                        Outcome::Done(list) => view! {
+                            <fieldset class="result" data-testid=crate::testids::ADS_RESULT>
+                                <legend>"The account ADF reads (sets clientCustomerID and loginCustomerID below)"</legend>
+                                {list.into_iter().map(|(acc, login, label)| {
+                                    let id = format!("ads-account-{}", acc.id);
+                                    let checked = { let acc = acc.id.clone(); let login = login.clone(); move || adf.customer.get() == acc && adf.login_customer.get() == login.clone().unwrap_or_default() };
+                                    view! {
+                                        <div class="check">
+                                            <input type="radio" name="ads-account" id=id.clone() data-testid=id.clone() prop:checked=checked
+                                                on:change=move |_| pick(&acc, &login) />
+                                            <label for=id>{label}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </fieldset>
+                        }.into_any(),
+                        Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_RESULT /> }.into_any(),
+                        Outcome::Blocked { why, calls } => view! {
+                            <div data-testid=crate::testids::ADS_RESULT>
+                                <NoticePanel explanation=why testid="ads-blocked" />
+                                {commands(calls)}
+                            </div>
+                        }.into_any(),
+                    })}
+                </Show>
+            </section>
+        </Show>
+    }
+}
