@@ -1,5 +1,6 @@
 //! HTTPS on loopback with a certificate made at test time, so the local provider can answer
-//! as `accounts.google.com`, `oauth2.googleapis.com` and `bigquery.googleapis.com` when the
+//! as `accounts.google.com`, `oauth2.googleapis.com`, `bigquery.googleapis.com` and
+//! `googleads.googleapis.com` when the
 //! test browser resolves those names to it. The test browser alone is told to accept the
 //! certificate; nothing here is trusted anywhere else.
 
@@ -15,10 +16,11 @@ use tokio_rustls::rustls::{self, ServerConfig};
 use tokio_rustls::TlsAcceptor;
 
 /// Google's host names the page talks to or navigates to.
-pub const GOOGLE_HOSTS: [&str; 3] = [
+pub const GOOGLE_HOSTS: [&str; 4] = [
     "accounts.google.com",
     "oauth2.googleapis.com",
     "bigquery.googleapis.com",
+    "googleads.googleapis.com",
 ];
 
 /// Serves `router` over TLS on 127.0.0.1 with a fresh certificate for `names`; returns the

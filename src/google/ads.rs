@@ -44,6 +44,40 @@ pub fn hierarchy_call(api: &str, customer: &str, token: &AccessToken, developer_
     .header("login-customer-id", customer, false)
 }
 
+/// What ADF's Google Ads copy reads first: the account itself, through the login customer.
+pub const CUSTOMER_QUERY: &str =
+    "SELECT customer.id, customer.descriptive_name FROM customer";
+
+/// The call ADF makes with the linked service's `clientCustomerID` and `loginCustomerID`
+/// (both digits only; no `login-customer-id` header without a login customer).
+pub fn adf_query_call(
+    api: &str,
+    client: &str,
+    login: Option<&str>,
+    token: &AccessToken,
+    developer_token: &str,
+) -> ApiCall {
+    let body = serde_json::json!({ "query": CUSTOMER_QUERY });
+    let call = ApiCall::post_json(
+        format!("{api}/{ADS_API_VERSION}/customers/{client}/googleAds:search"),
+        token,
+        body.to_string(),
+    )
+    .header("developer-token", developer_token.trim(), true);
+    match login {
+        Some(login) => call.header("login-customer-id", login, false),
+        None => call,
+    }
+}
+
+/// The account's name, once ADF's query was answered.
+pub fn parse_adf_query(status: u16, body: &str) -> Result<Option<String>, Explanation> {
+    let v = ok_json(status, body, "ADF's Google Ads query")?;
+    Ok(v.pointer("/results/0/customer/descriptiveName")
+        .and_then(Value::as_str)
+        .map(str::to_owned))
+}
+
 /// An account the user can pick for the linked service.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
@@ -208,6 +242,20 @@ mod tests {
         assert_eq!(choices[0].1.as_deref(), Some("1112223333"));
         let plain = parse_hierarchy(200, r#"{"results":[{"customerClient":{"id":"4445556666","manager":false,"level":"0"}}]}"#, "4445556666").unwrap();
         assert_eq!(plain.choices(), [(Account { id: "4445556666".into(), name: None, manager: false }, None)]);
+    }
+
+    #[test]
+    fn adf_s_query_names_the_login_customer_only_when_there_is_one() {
+        let token = AccessToken::parse("ya29.a").unwrap();
+        let direct = adf_query_call(GOOGLE_ADS_API, "4445556666", None, &token, "dev");
+        assert!(direct.url.ends_with("/customers/4445556666/googleAds:search"));
+        assert!(direct.headers.iter().all(|h| h.name != "login-customer-id"));
+        let through = adf_query_call(GOOGLE_ADS_API, "7778889999", Some("1112223333"), &token, "dev");
+        assert_eq!(through.headers[1].value.expose(), "1112223333");
+        assert_eq!(
+            parse_adf_query(200, r#"{"results":[{"customer":{"id":"7778889999","descriptiveName":"Shop"}}]}"#).unwrap().as_deref(),
+            Some("Shop")
+        );
     }
 
     #[test]

@@ -12,9 +12,10 @@ use super::tokens::{use_log, use_status, use_tokens};
 use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
 use crate::browser::http::HttpError;
 use crate::export::commands::{api_curl, api_powershell};
+use crate::export::linked_service::customer_id_digits;
 use crate::google::ads::{
-    accessible_customers_call, hierarchy_call, parse_accessible, parse_hierarchy, Account,
-    GOOGLE_ADS_API,
+    accessible_customers_call, adf_query_call, hierarchy_call, parse_accessible,
+    parse_adf_query, parse_hierarchy, Account, GOOGLE_ADS_API,
 };
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
@@ -76,7 +77,7 @@ fn shown(a: &Account) -> String {
 }
 
 /// The CORS / network case: what happened and the commands instead.
-fn blocked(e: &HttpError, call: ApiCall) -> Outcome<Vec<(Account, Option<String>, String)>> {
+fn blocked<T>(e: &HttpError, call: ApiCall) -> Outcome<T> {
     let mut why = http_explanation(e);
     if matches!(e, HttpError::Network(_)) {
         why.what = "The Google Ads API gave this page no readable answer.".into();
@@ -183,6 +184,41 @@ pub fn AdfChecksCard() -> impl IntoView {
         });
     };
 
+    let adf_query = RwSignal::new(None::<Outcome<String>>);
+    let run_adf_query = move |_| {
+        let Some(token) = tokens.access_token.get_untracked() else { return };
+        let developer = adf.developer_token.get_untracked();
+        let client = customer_id_digits(&adf.customer.get_untracked());
+        let login = adf.login_customer.get_untracked();
+        let login = customer_id_digits(&login).filter(|_| !login.trim().is_empty());
+        let Some(client) = client else {
+            adf_query.set(Some(Outcome::Failed(Explanation {
+                what: "No account to query yet.".into(),
+                why: "The client customer ID is not ten digits.".into(),
+                fix: "Pick an account above, or type its ID in the linked service below.".into(),
+            })));
+            return;
+        };
+        busy.set(true);
+        spawn_local(async move {
+            let call = adf_query_call(GOOGLE_ADS_API, &client, login.as_deref(), &token, developer.expose());
+            let outcome = match api_call(log, call.clone()).await {
+                Err(e) => blocked(&e, call),
+                Ok(a) => match parse_adf_query(a.status, &a.body) {
+                    Err(e) => Outcome::Failed(e),
+                    Ok(name) => Outcome::Done(format!(
+                        "ADF's query works: {} answers{}.",
+                        name.unwrap_or_else(|| client.clone()),
+                        login.map(|l| format!(" through manager {l}")).unwrap_or_default()
+                    )),
+                },
+            };
+            status.say("Google Ads answered ADF's query.");
+            adf_query.set(Some(outcome));
+            busy.set(false);
+        });
+    };
+
     let pick = move |acc: &Account, login: &Option<String>| {
         adf.customer.set(acc.id.clone());
         adf.login_customer.set(login.clone().unwrap_or_default());
@@ -271,6 +307,22 @@ pub fn AdfChecksCard() -> impl IntoView {
                         Outcome::Blocked { why, calls } => view! {
                             <div data-testid=crate::testids::ADS_RESULT>
                                 <NoticePanel explanation=why testid="ads-blocked" />
+                                {commands(calls)}
+                            </div>
+                        }.into_any(),
+                    })}
+                    <div class="actions">
+                        <button type="button" class="secondary" data-testid=crate::testids::ADS_ADF_QUERY on:click=run_adf_query
+                            disabled=move || busy.get() || adf.developer_token.read().expose().trim().is_empty() || adf.customer.read().trim().is_empty()>
+                            "Run ADF's query on the linked service's account"
+                        </button>
+                    </div>
+                    {move || adf_query.get().map(|o| match o {
+                        Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::ADS_QUERY_RESULT>{text}</p> }.into_any(),
+                        Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_QUERY_RESULT /> }.into_any(),
+                        Outcome::Blocked { why, calls } => view! {
+                            <div data-testid=crate::testids::ADS_QUERY_RESULT>
+                                <NoticePanel explanation=why testid="ads-query-blocked" />
                                 {commands(calls)}
                             </div>
                         }.into_any(),

@@ -83,13 +83,105 @@ pub(super) async fn tokeninfo(
     with_cors(&headers, response)
 }
 
-pub(super) async fn bigquery(State(p): State<Provider>, headers: HeaderMap) -> Response {
-    p.counted("bigquery");
-    let token = headers
+fn bearer_of(headers: &HeaderMap) -> &str {
+    headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The project the user may read but not run jobs in.
+pub const NO_JOBS_PROJECT: &str = "read-only-project";
+/// The projects the user sees, with their datasets.
+const PROJECTS: [(&str, &[&str]); 2] = [("demo-project", &["sales", "marketing"]), (NO_JOBS_PROJECT, &["shared"])];
+
+fn bigquery_error(status: StatusCode, reason: &str, message: &str) -> Response {
+    let google = match status {
+        StatusCode::UNAUTHORIZED => "UNAUTHENTICATED",
+        StatusCode::FORBIDDEN => "PERMISSION_DENIED",
+        StatusCode::NOT_FOUND => "NOT_FOUND",
+        _ => "INVALID_ARGUMENT",
+    };
+    (
+        status,
+        axum::Json(json!({"error": {"code": status.as_u16(), "message": message,
+            "errors": [{"message": message, "domain": "global", "reason": reason}], "status": google}})),
+    )
+        .into_response()
+}
+
+/// A token with a BigQuery scope, or the answer refusing it.
+fn bigquery_access(p: &Provider, headers: &HeaderMap) -> Result<(), Response> {
+    match bearer_grant(p, bearer_of(headers)) {
+        Some(a) if a.scopes.iter().any(|s| s.contains("bigquery") || s.ends_with("cloud-platform")) => Ok(()),
+        Some(_) => Err(bigquery_error(StatusCode::FORBIDDEN, "insufficientPermissions", "Request had insufficient authentication scopes.")),
+        None => Err(bigquery_error(StatusCode::UNAUTHORIZED, "authError", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.")),
+    }
+}
+
+/// `jobs.insert`: only dry runs here; `bigquery.jobs.create` is denied in the read-only
+/// project, as IAM without *BigQuery Job User* does.
+pub(super) async fn jobs(
+    State(p): State<Provider>,
+    axum::extract::Path(project): axum::extract::Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    p.counted("bigquery:jobs");
+    let job: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+    let response = match bigquery_access(&p, &headers) {
+        Err(r) => r,
+        Ok(()) if !PROJECTS.iter().any(|(id, _)| *id == project) => bigquery_error(
+            StatusCode::NOT_FOUND,
+            "notFound",
+            &format!("Not found: Project {project}"),
+        ),
+        Ok(()) if project == NO_JOBS_PROJECT => bigquery_error(
+            StatusCode::FORBIDDEN,
+            "accessDenied",
+            &format!("Access Denied: Project {project}: User does not have bigquery.jobs.create permission in project {project}."),
+        ),
+        Ok(()) if job.pointer("/configuration/dryRun") != Some(&json!(true)) => bigquery_error(
+            StatusCode::BAD_REQUEST,
+            "invalid",
+            "This service runs dry runs only.",
+        ),
+        Ok(()) => (
+            StatusCode::OK,
+            axum::Json(json!({"kind": "bigquery#job", "status": {"state": "DONE"},
+                "configuration": job["configuration"], "jobReference": {"projectId": project, "location": "US"},
+                "statistics": {"totalBytesProcessed": "0", "query": {"totalBytesProcessed": "0", "statementType": "SELECT"}}})),
+        )
+            .into_response(),
+    };
+    with_cors(&headers, response)
+}
+
+/// `datasets.list` of a project.
+pub(super) async fn datasets(
+    State(p): State<Provider>,
+    axum::extract::Path(project): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    p.counted("bigquery:datasets");
+    let response = match (bigquery_access(&p, &headers), PROJECTS.iter().find(|(id, _)| *id == project)) {
+        (Err(r), _) => r,
+        (Ok(()), None) => bigquery_error(StatusCode::NOT_FOUND, "notFound", &format!("Not found: Project {project}")),
+        (Ok(()), Some((_, list))) => (
+            StatusCode::OK,
+            axum::Json(json!({"kind": "bigquery#datasetList", "datasets": list.iter().map(|d| json!({
+                "kind": "bigquery#dataset", "id": format!("{project}:{d}"),
+                "datasetReference": {"datasetId": d, "projectId": project}, "location": "US"})).collect::<Vec<_>>()})),
+        )
+            .into_response(),
+    };
+    with_cors(&headers, response)
+}
+
+pub(super) async fn bigquery(State(p): State<Provider>, headers: HeaderMap) -> Response {
+    p.counted("bigquery");
+    let token = bearer_of(&headers);
     let response = match bearer_grant(&p, token) {
         Some(a) if a.scopes.iter().any(|s| s.contains("bigquery") || s.ends_with("cloud-platform")) => (
             StatusCode::OK,

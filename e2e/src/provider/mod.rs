@@ -38,11 +38,12 @@ use base64::Engine as _;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+pub mod ads;
 mod apis;
 mod consent;
 mod token;
 
-use apis::{bigquery, revoke, tokeninfo};
+use apis::{bigquery, datasets, jobs, revoke, tokeninfo};
 use consent::{authorize, decide};
 use token::token;
 
@@ -129,6 +130,8 @@ struct Inner {
     consented: HashSet<String>,
     fault: Fault,
     counts: HashMap<String, usize>,
+    /// The Google Ads search answers without CORS headers.
+    ads_refuse_cors: bool,
 }
 
 /// The provider; clones share one state.
@@ -163,6 +166,11 @@ impl Provider {
     /// Switches a fault of the token endpoint on (or off with `Fault::None`).
     pub fn set_fault(&self, fault: Fault) {
         self.lock().fault = fault;
+    }
+
+    /// Makes the Google Ads search refuse the page's origin (no CORS headers), or not.
+    pub fn refuse_ads_cors(&self, refuse: bool) {
+        self.lock().ads_refuse_cors = refuse;
     }
 
     /// How many requests reached `endpoint` ("auth", "token", "token:authorization_code",
@@ -222,6 +230,22 @@ impl Provider {
                 get(tokeninfo).post(tokeninfo).options(preflight),
             )
             .route("/bigquery/v2/projects", get(bigquery).options(preflight))
+            .route(
+                "/bigquery/v2/projects/{project}/jobs",
+                post(jobs).options(preflight),
+            )
+            .route(
+                "/bigquery/v2/projects/{project}/datasets",
+                get(datasets).options(preflight),
+            )
+            .route(
+                "/{version}/customers:listAccessibleCustomers",
+                get(ads::accessible).options(preflight),
+            )
+            .route(
+                "/{version}/customers/{id}/googleAds:search",
+                post(ads::search).options(preflight),
+            )
             .with_state(self.clone())
     }
 
