@@ -149,3 +149,102 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
+    let w = google_world().await;
+    let app = w.page().await;
+    app.set_scopes(BIGQUERY).await;
+    app.sign_in().await;
+    app.type_testid(testids::ADF_PROJECT, "demo-project").await;
+    let said = app
+        .check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "ADF can run its query jobs in demo-project")
+        .await;
+    assert!(said.contains("sales, marketing"), "{said}");
+    assert_eq!(w.provider.count("bigquery:jobs"), 1);
+    // The linked service reads the same project.
+    assert_eq!(app.value_of(testids::LS_PROJECT).await, "demo-project");
+
+    app.type_testid(testids::ADF_PROJECT, e2e::provider::apis::NO_JOBS_PROJECT).await;
+    let said = app
+        .check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "roles/bigquery.jobUser")
+        .await;
+    assert!(said.contains("may not run query jobs in project read-only-project"), "{said}");
+    app.type_testid(testids::ADF_PROJECT, "no-such-project").await;
+    app.check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "is not a project this account can see")
+        .await;
+    assert!(app.session_storage_is_empty().await);
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_exported() {
+    use e2e::provider::ads::{CLIENT, MANAGER, TEST_ONLY_TOKEN};
+    const DEVELOPER_TOKEN: &str = "dev-token-approved-e2e";
+    let w = google_world().await;
+    let app = w.page().await;
+    app.set_scopes(ADWORDS).await;
+    let refresh_token = app.sign_in().await;
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN).await;
+    let list = app
+        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "through manager")
+        .await;
+    assert!(list.contains("Shop (777-888-9999) through manager Agency MCC (111-222-3333)"), "{list}");
+    assert!(list.contains("Own account (444-555-6666)"), "{list}");
+    assert!(
+        list.lines().all(|l| l.trim() != "Agency MCC (111-222-3333)"),
+        "a manager alone is not offered: {list}"
+    );
+
+    // Picking fills the linked service; ADF's own query then works through the manager.
+    app.click_testid(&format!("ads-account-{CLIENT}")).await;
+    assert_eq!(app.value_of(testids::LS_CUSTOMER).await, CLIENT);
+    assert_eq!(app.value_of("ls-login-customer").await, MANAGER);
+    app.click_testid(testids::LS_REVEAL).await;
+    let json = w.browser.wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords").await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let tp = &v["properties"]["typeProperties"];
+    assert_eq!(tp["clientCustomerID"], CLIENT);
+    assert_eq!(tp["loginCustomerID"], MANAGER);
+    assert_eq!(tp["developerToken"]["value"], DEVELOPER_TOKEN);
+    assert_eq!(tp["refreshToken"]["value"], refresh_token.as_str());
+    app.click_testid(testids::LS_REVEAL).await;
+    app.check(testids::ADS_ADF_QUERY, testids::ADS_QUERY_RESULT, "ADF's query works: Shop answers through manager 1112223333")
+        .await;
+
+    // Without the manager, ADF would meet USER_PERMISSION_DENIED: explained with its fix.
+    app.type_testid("ls-login-customer", " ").await;
+    let said = app
+        .check(testids::ADS_ADF_QUERY, testids::ADS_QUERY_RESULT, "USER_PERMISSION_DENIED")
+        .await;
+    assert!(said.contains("loginCustomerID"), "{said}");
+
+    // A developer token approved for test accounts only.
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, TEST_ONLY_TOKEN).await;
+    let said = app
+        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "DEVELOPER_TOKEN_NOT_APPROVED")
+        .await;
+    assert!(said.contains("Basic access"), "{said}");
+
+    // The API refuses the page's origin: the page says so and hands over the commands.
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN).await;
+    w.provider.refuse_ads_cors(true);
+    let said = app
+        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "gave this page no readable answer")
+        .await;
+    assert!(said.contains("CORS"), "{said}");
+    let curl = w.browser.find("[data-testid=ads-curl-0]").await.text().await.unwrap();
+    assert!(curl.starts_with("curl -sS -X POST 'https://googleads.googleapis.com/"), "{curl}");
+    assert!(curl.contains("-H 'login-customer-id: 1112223333'"), "{curl}");
+    assert!(!curl.contains(DEVELOPER_TOKEN), "masked until revealed: {curl}");
+    app.click_testid(testids::ADS_COMMANDS_REVEAL).await;
+    w.browser.wait_text("[data-testid=ads-curl-0]", &format!("-H 'developer-token: {DEVELOPER_TOKEN}'")).await;
+    let ps = w.browser.find("[data-testid=ads-powershell-0]").await.text().await.unwrap();
+    assert!(ps.contains("Invoke-RestMethod -Method Post -Uri 'https://googleads.googleapis.com/"), "{ps}");
+    assert!(app.session_storage_is_empty().await);
+    let traces = app.traces().await;
+    assert!(!traces.contains(DEVELOPER_TOKEN), "the developer token is kept nowhere: {traces}");
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}

@@ -39,7 +39,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub mod ads;
-mod apis;
+pub mod apis;
 mod consent;
 mod token;
 
