@@ -158,21 +158,38 @@ async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
     app.sign_in().await;
     app.type_testid(testids::ADF_PROJECT, "demo-project").await;
     let said = app
-        .check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "ADF can run its query jobs in demo-project")
+        .check(
+            testids::DRY_RUN,
+            testids::DRY_RUN_RESULT,
+            "ADF can run its query jobs in demo-project",
+        )
         .await;
     assert!(said.contains("sales, marketing"), "{said}");
     assert_eq!(w.provider.count("bigquery:jobs"), 1);
     // The linked service reads the same project.
     assert_eq!(app.value_of(testids::LS_PROJECT).await, "demo-project");
 
-    app.type_testid(testids::ADF_PROJECT, e2e::provider::apis::NO_JOBS_PROJECT).await;
+    app.type_testid(testids::ADF_PROJECT, e2e::provider::apis::NO_JOBS_PROJECT)
+        .await;
     let said = app
-        .check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "roles/bigquery.jobUser")
+        .check(
+            testids::DRY_RUN,
+            testids::DRY_RUN_RESULT,
+            "roles/bigquery.jobUser",
+        )
         .await;
-    assert!(said.contains("may not run query jobs in project read-only-project"), "{said}");
-    app.type_testid(testids::ADF_PROJECT, "no-such-project").await;
-    app.check(testids::DRY_RUN, testids::DRY_RUN_RESULT, "is not a project this account can see")
+    assert!(
+        said.contains("may not run query jobs in project read-only-project"),
+        "{said}"
+    );
+    app.type_testid(testids::ADF_PROJECT, "no-such-project")
         .await;
+    app.check(
+        testids::DRY_RUN,
+        testids::DRY_RUN_RESULT,
+        "is not a project this account can see",
+    )
+    .await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -186,14 +203,23 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     let app = w.page().await;
     app.set_scopes(ADWORDS).await;
     let refresh_token = app.sign_in().await;
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN).await;
-    let list = app
-        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "through manager")
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN)
         .await;
-    assert!(list.contains("Shop (777-888-9999) through manager Agency MCC (111-222-3333)"), "{list}");
+    let list = app
+        .check(
+            testids::ADS_ACCOUNTS,
+            testids::ADS_RESULT,
+            "through manager",
+        )
+        .await;
+    assert!(
+        list.contains("Shop (777-888-9999) through manager Agency MCC (111-222-3333)"),
+        "{list}"
+    );
     assert!(list.contains("Own account (444-555-6666)"), "{list}");
     assert!(
-        list.lines().all(|l| l.trim() != "Agency MCC (111-222-3333)"),
+        list.lines()
+            .all(|l| l.trim() != "Agency MCC (111-222-3333)"),
         "a manager alone is not offered: {list}"
     );
 
@@ -202,7 +228,10 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     assert_eq!(app.value_of(testids::LS_CUSTOMER).await, CLIENT);
     assert_eq!(app.value_of("ls-login-customer").await, MANAGER);
     app.click_testid(testids::LS_REVEAL).await;
-    let json = w.browser.wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords").await;
+    let json = w
+        .browser
+        .wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords")
+        .await;
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(tp["clientCustomerID"], CLIENT);
@@ -210,41 +239,292 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     assert_eq!(tp["developerToken"]["value"], DEVELOPER_TOKEN);
     assert_eq!(tp["refreshToken"]["value"], refresh_token.as_str());
     app.click_testid(testids::LS_REVEAL).await;
-    app.check(testids::ADS_ADF_QUERY, testids::ADS_QUERY_RESULT, "ADF's query works: Shop answers through manager 1112223333")
-        .await;
+    app.check(
+        testids::ADS_ADF_QUERY,
+        testids::ADS_QUERY_RESULT,
+        "ADF's query works: Shop answers through manager 1112223333",
+    )
+    .await;
 
     // Without the manager, ADF would meet USER_PERMISSION_DENIED: explained with its fix.
     app.type_testid("ls-login-customer", " ").await;
     let said = app
-        .check(testids::ADS_ADF_QUERY, testids::ADS_QUERY_RESULT, "USER_PERMISSION_DENIED")
+        .check(
+            testids::ADS_ADF_QUERY,
+            testids::ADS_QUERY_RESULT,
+            "USER_PERMISSION_DENIED",
+        )
         .await;
     assert!(said.contains("loginCustomerID"), "{said}");
 
     // A developer token approved for test accounts only.
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, TEST_ONLY_TOKEN).await;
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, TEST_ONLY_TOKEN)
+        .await;
     let said = app
-        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "DEVELOPER_TOKEN_NOT_APPROVED")
+        .check(
+            testids::ADS_ACCOUNTS,
+            testids::ADS_RESULT,
+            "DEVELOPER_TOKEN_NOT_APPROVED",
+        )
         .await;
     assert!(said.contains("Basic access"), "{said}");
 
     // The API refuses the page's origin: the page says so and hands over the commands.
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN).await;
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN)
+        .await;
     w.provider.refuse_ads_cors(true);
     let said = app
-        .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, "gave this page no readable answer")
+        .check(
+            testids::ADS_ACCOUNTS,
+            testids::ADS_RESULT,
+            "gave this page no readable answer",
+        )
         .await;
     assert!(said.contains("CORS"), "{said}");
-    let curl = w.browser.find("[data-testid=ads-curl-0]").await.text().await.unwrap();
-    assert!(curl.starts_with("curl -sS -X POST 'https://googleads.googleapis.com/"), "{curl}");
-    assert!(curl.contains("-H 'login-customer-id: 1112223333'"), "{curl}");
-    assert!(!curl.contains(DEVELOPER_TOKEN), "masked until revealed: {curl}");
+    let curl = w
+        .browser
+        .find("[data-testid=ads-curl-0]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        curl.starts_with("curl -sS -X POST 'https://googleads.googleapis.com/"),
+        "{curl}"
+    );
+    assert!(
+        curl.contains("-H 'login-customer-id: 1112223333'"),
+        "{curl}"
+    );
+    assert!(
+        !curl.contains(DEVELOPER_TOKEN),
+        "masked until revealed: {curl}"
+    );
     app.click_testid(testids::ADS_COMMANDS_REVEAL).await;
-    w.browser.wait_text("[data-testid=ads-curl-0]", &format!("-H 'developer-token: {DEVELOPER_TOKEN}'")).await;
-    let ps = w.browser.find("[data-testid=ads-powershell-0]").await.text().await.unwrap();
-    assert!(ps.contains("Invoke-RestMethod -Method Post -Uri 'https://googleads.googleapis.com/"), "{ps}");
+    w.browser
+        .wait_text(
+            "[data-testid=ads-curl-0]",
+            &format!("-H 'developer-token: {DEVELOPER_TOKEN}'"),
+        )
+        .await;
+    let ps = w
+        .browser
+        .find("[data-testid=ads-powershell-0]")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        ps.contains("Invoke-RestMethod -Method Post -Uri 'https://googleads.googleapis.com/"),
+        "{ps}"
+    );
     assert!(app.session_storage_is_empty().await);
     let traces = app.traces().await;
-    assert!(!traces.contains(DEVELOPER_TOKEN), "the developer token is kept nowhere: {traces}");
+    assert!(
+        !traces.contains(DEVELOPER_TOKEN),
+        "the developer token is kept nowhere: {traces}"
+    );
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+const SA_EMAIL: &str = "adf-reader@demo-project.iam.gserviceaccount.com";
+
+/// Puts `text` into the field `testid` as a paste would: one input event.
+async fn paste(w: &World, testid: &str, text: &str) {
+    let literal = serde_json::to_string(text).unwrap();
+    w.browser
+        .run(&format!(
+            "const e = document.querySelector('[data-testid={testid}]'); e.focus(); e.value = {literal}; e.dispatchEvent(new Event('input', {{bubbles: true}})); return true"
+        ))
+        .await;
+}
+
+/// The base64 body of the key file's private key, to look for where it must not be.
+fn key_material(key_file: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(key_file).unwrap();
+    v["private_key"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .nth(5)
+        .unwrap()
+        .to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
+    let w = google_world().await;
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
+    paste(&w, testids::SA_TEXT, &key_file).await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::SA_KEY),
+            &format!("Service account {SA_EMAIL}"),
+        )
+        .await;
+    app.check(
+        testids::SA_TOKEN,
+        testids::SA_RESULT,
+        "An access token arrived",
+    )
+    .await;
+    assert_eq!(
+        w.provider
+            .count("token:urn:ietf:params:oauth:grant-type:jwt-bearer"),
+        1
+    );
+
+    // The checks use the service account's token; leaving the card wipes the key.
+    assert_eq!(app.value_of(testids::ADF_PROJECT).await, "demo-project");
+    app.check(
+        testids::DRY_RUN,
+        testids::DRY_RUN_RESULT,
+        "ADF can run its query jobs in demo-project",
+    )
+    .await;
+    w.browser
+        .wait_text(&testids::sel(testids::SA_KEY), "The key was wiped")
+        .await;
+    assert_eq!(app.value_of(testids::SA_TEXT).await, "");
+
+    // The linked service reads the key from Key Vault; its pack parses back.
+    let json = w
+        .browser
+        .wait_text(&testids::sel(testids::SA_JSON), "ServiceAuthentication")
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let tp = &v["properties"]["typeProperties"];
+    assert_eq!(v["properties"]["type"], "GoogleBigQueryV2");
+    assert_eq!(tp["projectId"], "demo-project");
+    assert_eq!(tp["keyFileContent"]["type"], "AzureKeyVaultSecret");
+    assert_eq!(
+        tp["keyFileContent"]["secretName"],
+        "google-service-account-key"
+    );
+    app.type_testid(testids::SA_RESOURCE_GROUP, "rg-data").await;
+    app.type_testid(testids::SA_FACTORY, "adf-prod").await;
+    app.type_testid(testids::SA_VAULT, "kv-google").await;
+    w.browser.find(&testids::sel(testids::PACK_FILE)).await;
+    let files = pack_files(&w, &app).await;
+    assert_eq!(files.len(), 11);
+    for (name, text) in &files {
+        read_back(name, text);
+        assert!(
+            !text.contains(&key_material(&key_file)),
+            "{name} holds the key"
+        );
+    }
+    let script = &files.iter().find(|f| f.0 == "keyvault.sh").unwrap().1;
+    assert!(
+        script.contains("store_file 'google-service-account-key' 'Service account key file'"),
+        "{script}"
+    );
+
+    // Embedded as a SecureString: only while the key is loaded, masked until revealed.
+    app.click_testid(testids::SA_KEY_VAULT).await;
+    w.browser
+        .wait_text(&testids::sel(testids::SA_JSON), "keyFileContent")
+        .await;
+    paste(&w, testids::SA_TEXT, &key_file).await;
+    let json = w
+        .browser
+        .wait_text(&testids::sel(testids::SA_JSON), "SecureString")
+        .await;
+    assert!(
+        !json.contains(&key_material(&key_file)),
+        "masked until revealed"
+    );
+    app.click_testid(testids::SA_REVEAL).await;
+    let json = w
+        .browser
+        .wait_text(&testids::sel(testids::SA_JSON), "BEGIN PRIVATE KEY")
+        .await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let embedded = v["properties"]["typeProperties"]["keyFileContent"]["value"]
+        .as_str()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(embedded).unwrap(),
+        serde_json::from_str::<serde_json::Value>(&key_file).unwrap()
+    );
+    app.click_testid(testids::SA_FORGET).await;
+    w.browser
+        .wait_text(&testids::sel(testids::SA_KEY), "The key was wiped")
+        .await;
+
+    let traces = app.traces().await;
+    assert!(
+        !traces.contains(&key_material(&key_file)),
+        "the key is kept nowhere: {traces}"
+    );
+    assert!(app.session_storage_is_empty().await);
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_signature_a_wrong_clock_and_a_malformed_key_are_explained() {
+    let w = google_world().await;
+    let app = AppPage::open(&w.browser, &w.app_url).await;
+    let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
+
+    // Signed with a key Google does not have on file for this account.
+    let other = w.provider.create_service_account(
+        "someone-else@demo-project.iam.gserviceaccount.com",
+        "demo-project",
+    );
+    let mut forged: serde_json::Value = serde_json::from_str(&key_file).unwrap();
+    forged["private_key"] =
+        serde_json::from_str::<serde_json::Value>(&other).unwrap()["private_key"].clone();
+    paste(&w, testids::SA_TEXT, &forged.to_string()).await;
+    let said = app
+        .check(
+            testids::SA_TOKEN,
+            testids::SA_RESULT,
+            "Invalid JWT Signature",
+        )
+        .await;
+    assert!(said.contains("Create a new JSON key"), "{said}");
+
+    // The computer's clock is two hours off Google's.
+    w.provider.set_clock_skew(7200);
+    paste(&w, testids::SA_TEXT, &key_file).await;
+    let said = app
+        .check(testids::SA_TOKEN, testids::SA_RESULT, "clock is off")
+        .await;
+    assert!(said.contains("reasonable timeframe"), "{said}");
+    w.provider.set_clock_skew(0);
+
+    // Not a key the page can use.
+    let mut broken: serde_json::Value = serde_json::from_str(&key_file).unwrap();
+    broken["private_key"] =
+        "-----BEGIN PRIVATE KEY-----\nnot base64!\n-----END PRIVATE KEY-----\n".into();
+    paste(&w, testids::SA_TEXT, &broken.to_string()).await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::SA_KEY),
+            "not a PEM-encoded PKCS#8 key",
+        )
+        .await;
+    paste(
+        &w,
+        testids::SA_TEXT,
+        r#"{"web":{"client_id":"1.apps.googleusercontent.com"}}"#,
+    )
+    .await;
+    w.browser
+        .wait_text(&testids::sel(testids::SA_KEY), "not a service account key")
+        .await;
+    assert_eq!(
+        w.provider
+            .count("token:urn:ietf:params:oauth:grant-type:jwt-bearer"),
+        2
+    );
+
+    let traces = app.traces().await;
+    assert!(!traces.contains(&key_material(&key_file)), "{traces}");
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }

@@ -95,12 +95,10 @@ pub async fn send_api(call: &ApiCall) -> Result<Answer, HttpError> {
         Method::Get => Request::get(&call.url),
         Method::Post => Request::post(&call.url).header("Content-Type", ApiCall::JSON),
     };
-    let builder = call
-        .headers
-        .iter()
-        .fold(builder.header("Authorization", &call.authorization(true)), |b, h| {
-            b.header(h.name, h.value.expose())
-        });
+    let builder = call.headers.iter().fold(
+        builder.header("Authorization", &call.authorization(true)),
+        |b, h| b.header(h.name, h.value.expose()),
+    );
     send(builder, call.body.clone()).await
 }
 

@@ -2,6 +2,7 @@
 //! typed error for what the browser refuses. No protocol logic lives here.
 
 pub mod clipboard;
+pub mod crypto;
 pub mod download;
 pub mod http;
 pub mod location;

@@ -92,7 +92,13 @@ pub fn api_powershell(call: &ApiCall, reveal: bool) -> String {
     let body = call
         .body
         .as_ref()
-        .map(|b| format!(" -ContentType {} -Body {}", ps_quote(ApiCall::JSON), ps_quote(b)))
+        .map(|b| {
+            format!(
+                " -ContentType {} -Body {}",
+                ps_quote(ApiCall::JSON),
+                ps_quote(b)
+            )
+        })
         .unwrap_or_default();
     format!(
         "$headers = @{{\n{}\n}}\nInvoke-RestMethod -Method {method} -Uri {} -Headers $headers{body}",
@@ -167,7 +173,9 @@ mod tests {
         assert!(revealed.ends_with(r#"  --data-raw '{"query":"it'\''s"}'"#));
         let ps = api_powershell(&call, true);
         assert!(ps.contains("  'developer-token' = 'dev-secret'\n"));
-        assert!(ps.ends_with(r#"-Headers $headers -ContentType 'application/json' -Body '{"query":"it''s"}'"#));
+        assert!(ps.ends_with(
+            r#"-Headers $headers -ContentType 'application/json' -Body '{"query":"it''s"}'"#
+        ));
         assert!(!api_powershell(&call, false).contains("dev-secret"));
     }
 

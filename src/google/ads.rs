@@ -33,7 +33,12 @@ pub fn accessible_customers_call(api: &str, token: &AccessToken, developer_token
 }
 
 /// `googleAds:search` on `customer`, signed in through it (`login-customer-id`, digits only).
-pub fn hierarchy_call(api: &str, customer: &str, token: &AccessToken, developer_token: &str) -> ApiCall {
+pub fn hierarchy_call(
+    api: &str,
+    customer: &str,
+    token: &AccessToken,
+    developer_token: &str,
+) -> ApiCall {
     let body = serde_json::json!({ "query": HIERARCHY_QUERY });
     ApiCall::post_json(
         format!("{api}/{ADS_API_VERSION}/customers/{customer}/googleAds:search"),
@@ -45,8 +50,7 @@ pub fn hierarchy_call(api: &str, customer: &str, token: &AccessToken, developer_
 }
 
 /// What ADF's Google Ads copy reads first: the account itself, through the login customer.
-pub const CUSTOMER_QUERY: &str =
-    "SELECT customer.id, customer.descriptive_name FROM customer";
+pub const CUSTOMER_QUERY: &str = "SELECT customer.id, customer.descriptive_name FROM customer";
 
 /// The call ADF makes with the linked service's `clientCustomerID` and `loginCustomerID`
 /// (both digits only; no `login-customer-id` header without a login customer).
@@ -123,14 +127,35 @@ pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, Explanat
 /// The account and its direct clients from a `customer_client` search.
 pub fn parse_hierarchy(status: u16, body: &str, customer: &str) -> Result<Hierarchy, Explanation> {
     let v = ok_json(status, body, "Reading the account hierarchy")?;
-    let rows = v.get("results").and_then(Value::as_array).cloned().unwrap_or_default();
+    let rows = v
+        .get("results")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let read = |c: &Value| Account {
-        id: c["id"].as_str().map(str::to_owned).or_else(|| c["id"].as_u64().map(|n| n.to_string())).unwrap_or_default(),
-        name: c["descriptiveName"].as_str().filter(|n| !n.is_empty()).map(str::to_owned),
+        id: c["id"]
+            .as_str()
+            .map(str::to_owned)
+            .or_else(|| c["id"].as_u64().map(|n| n.to_string()))
+            .unwrap_or_default(),
+        name: c["descriptiveName"]
+            .as_str()
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned),
         manager: c["manager"].as_bool().unwrap_or(false),
     };
-    let level = |c: &Value| c["level"].as_str().and_then(|l| l.parse().ok()).or_else(|| c["level"].as_u64()).unwrap_or(0);
-    let mut account = Account { id: customer.to_owned(), name: None, manager: false };
+    let level = |c: &Value| {
+        c["level"]
+            .as_str()
+            .and_then(|l| l.parse().ok())
+            .or_else(|| c["level"].as_u64())
+            .unwrap_or(0)
+    };
+    let mut account = Account {
+        id: customer.to_owned(),
+        name: None,
+        manager: false,
+    };
     let mut clients = Vec::new();
     for row in rows.iter().filter_map(|r| r.get("customerClient")) {
         if level(row) == 0 {
@@ -154,11 +179,20 @@ fn ok_json(status: u16, body: &str, what: &str) -> Result<Value, Explanation> {
 /// message.
 pub fn ads_error(body: &str) -> Option<(String, String)> {
     let v: Value = serde_json::from_str(body).ok()?;
-    v.pointer("/error/details")?.as_array()?.iter().find_map(|d| {
-        let e = d.get("errors")?.as_array()?.first()?;
-        let code = e.get("errorCode")?.as_object()?.values().next()?.as_str()?.to_owned();
-        Some((code, e["message"].as_str().unwrap_or_default().to_owned()))
-    })
+    v.pointer("/error/details")?
+        .as_array()?
+        .iter()
+        .find_map(|d| {
+            let e = d.get("errors")?.as_array()?.first()?;
+            let code = e
+                .get("errorCode")?
+                .as_object()?
+                .values()
+                .next()?
+                .as_str()?
+                .to_owned();
+            Some((code, e["message"].as_str().unwrap_or_default().to_owned()))
+        })
 }
 
 /// A Google Ads API failure explained, with what to change. Sources: Google Ads API
@@ -218,18 +252,34 @@ mod tests {
         let token = AccessToken::parse("ya29.a").unwrap();
         let list = accessible_customers_call(GOOGLE_ADS_API, &token, " dev ");
         assert_eq!(list.url, format!("https://googleads.googleapis.com/{ADS_API_VERSION}/customers:listAccessibleCustomers"));
-        assert_eq!((list.headers[0].name, list.headers[0].value.expose(), list.headers[0].secret), ("developer-token", "dev", true));
+        assert_eq!(
+            (
+                list.headers[0].name,
+                list.headers[0].value.expose(),
+                list.headers[0].secret
+            ),
+            ("developer-token", "dev", true)
+        );
         let search = hierarchy_call(GOOGLE_ADS_API, "1112223333", &token, "dev");
-        assert!(search.url.ends_with("/customers/1112223333/googleAds:search"));
+        assert!(search
+            .url
+            .ends_with("/customers/1112223333/googleAds:search"));
         assert_eq!(search.headers[1].name, "login-customer-id");
         assert_eq!(search.headers[1].value.expose(), "1112223333");
-        assert!(search.body.unwrap().contains("FROM customer_client WHERE customer_client.level <= 1"));
+        assert!(search
+            .body
+            .unwrap()
+            .contains("FROM customer_client WHERE customer_client.level <= 1"));
     }
 
     #[test]
     fn reads_accounts_and_offers_each_client_with_its_manager() {
         assert_eq!(
-            parse_accessible(200, r#"{"resourceNames":["customers/1112223333","customers/4445556666"]}"#).unwrap(),
+            parse_accessible(
+                200,
+                r#"{"resourceNames":["customers/1112223333","customers/4445556666"]}"#
+            )
+            .unwrap(),
             ["1112223333", "4445556666"]
         );
         let h = parse_hierarchy(200, r#"{"results":[
@@ -240,31 +290,84 @@ mod tests {
         assert_eq!(choices.len(), 1, "a manager itself has no reports to copy");
         assert_eq!(choices[0].0.id, "7778889999");
         assert_eq!(choices[0].1.as_deref(), Some("1112223333"));
-        let plain = parse_hierarchy(200, r#"{"results":[{"customerClient":{"id":"4445556666","manager":false,"level":"0"}}]}"#, "4445556666").unwrap();
-        assert_eq!(plain.choices(), [(Account { id: "4445556666".into(), name: None, manager: false }, None)]);
+        let plain = parse_hierarchy(
+            200,
+            r#"{"results":[{"customerClient":{"id":"4445556666","manager":false,"level":"0"}}]}"#,
+            "4445556666",
+        )
+        .unwrap();
+        assert_eq!(
+            plain.choices(),
+            [(
+                Account {
+                    id: "4445556666".into(),
+                    name: None,
+                    manager: false
+                },
+                None
+            )]
+        );
     }
 
     #[test]
     fn adf_s_query_names_the_login_customer_only_when_there_is_one() {
         let token = AccessToken::parse("ya29.a").unwrap();
         let direct = adf_query_call(GOOGLE_ADS_API, "4445556666", None, &token, "dev");
-        assert!(direct.url.ends_with("/customers/4445556666/googleAds:search"));
+        assert!(direct
+            .url
+            .ends_with("/customers/4445556666/googleAds:search"));
         assert!(direct.headers.iter().all(|h| h.name != "login-customer-id"));
-        let through = adf_query_call(GOOGLE_ADS_API, "7778889999", Some("1112223333"), &token, "dev");
+        let through = adf_query_call(
+            GOOGLE_ADS_API,
+            "7778889999",
+            Some("1112223333"),
+            &token,
+            "dev",
+        );
         assert_eq!(through.headers[1].value.expose(), "1112223333");
         assert_eq!(
-            parse_adf_query(200, r#"{"results":[{"customer":{"id":"7778889999","descriptiveName":"Shop"}}]}"#).unwrap().as_deref(),
+            parse_adf_query(
+                200,
+                r#"{"results":[{"customer":{"id":"7778889999","descriptiveName":"Shop"}}]}"#
+            )
+            .unwrap()
+            .as_deref(),
             Some("Shop")
         );
     }
 
     #[test]
     fn explains_each_ads_refusal_with_its_fix() {
-        let denied = parse_hierarchy(403, &failure("authorizationError", "USER_PERMISSION_DENIED", "User doesn't have permission to access customer."), "1").unwrap_err();
-        assert!(denied.why.contains("USER_PERMISSION_DENIED") && denied.fix.contains("loginCustomerID"));
-        let test_only = parse_accessible(403, &failure("authorizationError", "DEVELOPER_TOKEN_NOT_APPROVED", "The developer token is only approved for use with test accounts.")).unwrap_err();
-        assert!(test_only.why.contains("test accounts only") && test_only.fix.contains("Basic access"));
-        let other = parse_accessible(403, r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes."}}"#).unwrap_err();
+        let denied = parse_hierarchy(
+            403,
+            &failure(
+                "authorizationError",
+                "USER_PERMISSION_DENIED",
+                "User doesn't have permission to access customer.",
+            ),
+            "1",
+        )
+        .unwrap_err();
+        assert!(
+            denied.why.contains("USER_PERMISSION_DENIED") && denied.fix.contains("loginCustomerID")
+        );
+        let test_only = parse_accessible(
+            403,
+            &failure(
+                "authorizationError",
+                "DEVELOPER_TOKEN_NOT_APPROVED",
+                "The developer token is only approved for use with test accounts.",
+            ),
+        )
+        .unwrap_err();
+        assert!(
+            test_only.why.contains("test accounts only") && test_only.fix.contains("Basic access")
+        );
+        let other = parse_accessible(
+            403,
+            r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes."}}"#,
+        )
+        .unwrap_err();
         assert!(other.why.contains("…/auth/adwords"));
     }
 }

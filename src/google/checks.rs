@@ -99,7 +99,11 @@ pub fn dry_run_call(projects: &Endpoint, project: &str, token: &AccessToken) -> 
     let body = serde_json::json!({
         "configuration": {"dryRun": true, "query": {"query": "SELECT 1", "useLegacySql": false}}
     });
-    ApiCall::post_json(in_project(projects, project, "jobs"), token, body.to_string())
+    ApiCall::post_json(
+        in_project(projects, project, "jobs"),
+        token,
+        body.to_string(),
+    )
 }
 
 /// The datasets of `project` the token can see.
@@ -158,14 +162,20 @@ mod tests {
     fn the_dry_run_is_a_query_job_in_the_linked_services_project() {
         let projects = Endpoint::parse("BigQuery endpoint", GOOGLE_BIGQUERY_PROJECTS).unwrap();
         let call = dry_run_call(&projects, " my-project ", &token());
-        assert_eq!(call.url, "https://bigquery.googleapis.com/bigquery/v2/projects/my-project/jobs");
+        assert_eq!(
+            call.url,
+            "https://bigquery.googleapis.com/bigquery/v2/projects/my-project/jobs"
+        );
         let body: Value = serde_json::from_str(call.body.as_deref().unwrap()).unwrap();
         assert_eq!(body["configuration"]["dryRun"], true);
         assert_eq!(body["configuration"]["query"]["query"], "SELECT 1");
         assert_eq!(body["configuration"]["query"]["useLegacySql"], false);
         // A project ID is one path segment, whatever is typed.
         let odd = datasets_call(&projects, "a/b?c#d", &token());
-        assert_eq!(odd.url, "https://bigquery.googleapis.com/bigquery/v2/projects/a%2Fb%3Fc%23d/datasets");
+        assert_eq!(
+            odd.url,
+            "https://bigquery.googleapis.com/bigquery/v2/projects/a%2Fb%3Fc%23d/datasets"
+        );
     }
 
     #[test]
@@ -179,15 +189,21 @@ mod tests {
         .unwrap_err();
         assert!(denied.why.contains("may not run query jobs in project p"));
         assert!(denied.fix.contains("roles/bigquery.jobUser"));
-        assert!(parse_dry_run(404, r#"{"error":{"code":404,"message":"Not found: Project q"}}"#, "q")
-            .unwrap_err()
-            .fix
-            .contains("“q” is not a project"));
+        assert!(parse_dry_run(
+            404,
+            r#"{"error":{"code":404,"message":"Not found: Project q"}}"#,
+            "q"
+        )
+        .unwrap_err()
+        .fix
+        .contains("“q” is not a project"));
         assert_eq!(
             parse_datasets(200, r#"{"datasets":[{"datasetReference":{"datasetId":"sales","projectId":"p"}},{"datasetReference":{"datasetId":"ads"}}]}"#).unwrap(),
             ["sales", "ads"]
         );
-        assert!(parse_datasets(200, r#"{"kind":"bigquery#datasetList"}"#).unwrap().is_empty());
+        assert!(parse_datasets(200, r#"{"kind":"bigquery#datasetList"}"#)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

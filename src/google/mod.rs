@@ -9,3 +9,4 @@ pub mod client_file;
 pub mod endpoints;
 pub mod lifetime;
 pub mod presets;
+pub mod service_account;

@@ -152,3 +152,61 @@ pub fn ending(e: &Ending, date: &str) -> String {
             .into(),
     }
 }
+
+/// A key file that cannot be used, explained.
+pub fn key_file_problem(e: &crate::google::service_account::KeyFileError) -> Explanation {
+    use crate::google::service_account::KeyFileError as K;
+    let (why, fix) = match e {
+        K::NotJson => ("The text is not JSON.", "Paste the whole .json key file, from { to }."),
+        K::NotServiceAccount(_) => (
+            "A service account key has \"type\": \"service_account\"; OAuth client files and user credentials are other things.",
+            "In the Cloud console: IAM & Admin → Service accounts → the account → Keys → Add key → JSON.",
+        ),
+        K::Missing(_) => ("The file lacks a field every key file has.", "Download a new JSON key for the service account."),
+        K::BadPrivateKey => (
+            "The private_key is not the PEM PKCS#8 key Google's key files carry.",
+            "Download a new JSON key; do not convert or edit it.",
+        ),
+    };
+    Explanation::new(format!("This key file cannot be used: {e}."), why, fix)
+}
+
+/// A JWT-bearer token request that failed, explained. Sources: Google's "Using OAuth 2.0
+/// for Server to Server Applications", "Handling the response" and its error table:
+/// `invalid_grant` "Invalid JWT Signature." (the key was deleted, or the file altered),
+/// "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable
+/// timeframe" (the computer's clock is off), "Invalid grant: account not found" (the
+/// service account was deleted).
+pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanation {
+    use crate::oauth::TokenEndpointError as T;
+    let T::Refused(refused) = e else {
+        return super::explain(super::Situation::Token(e));
+    };
+    let said = refused.description.clone().unwrap_or_default();
+    let (why, fix) = if said.contains("Invalid JWT Signature") {
+        (
+            "Google does not know the key that signed the assertion: the key was deleted or disabled, or the file was altered.",
+            "Create a new JSON key for the service account (IAM & Admin → Service accounts → Keys) and load that one.",
+        )
+    } else if said.contains("reasonable timeframe") || said.contains("iat") {
+        (
+            "The assertion's time does not match Google's clock: this computer's clock is off by minutes or more.",
+            "Set the computer's clock to the network time (automatic time), then try again.",
+        )
+    } else if said.contains("account not found") {
+        (
+            "The service account no longer exists.",
+            "Create a service account (or restore it within 30 days) and a new key.",
+        )
+    } else {
+        return super::explain(super::Situation::Token(e));
+    };
+    Explanation::new(
+        format!(
+            "Google refused the service account's assertion ({}: “{said}”).",
+            refused.code
+        ),
+        why,
+        fix,
+    )
+}

@@ -10,7 +10,10 @@ pub mod google;
 
 pub use consent::parameter_meaning;
 pub use diagnose::diagnose;
-pub use google::{api_failure, describe, ending, export_problem, pack_problem};
+pub use google::{
+    api_failure, describe, ending, export_problem, key_file_problem, pack_problem,
+    service_account_failure,
+};
 
 use crate::oauth::callback::{CallbackError, Denial};
 use crate::oauth::endpoint::UrlError;

@@ -14,8 +14,8 @@ use crate::browser::http::HttpError;
 use crate::export::commands::{api_curl, api_powershell};
 use crate::export::linked_service::customer_id_digits;
 use crate::google::ads::{
-    accessible_customers_call, adf_query_call, hierarchy_call, parse_accessible,
-    parse_adf_query, parse_hierarchy, Account, GOOGLE_ADS_API,
+    accessible_customers_call, adf_query_call, hierarchy_call, parse_accessible, parse_adf_query,
+    parse_hierarchy, Account, GOOGLE_ADS_API,
 };
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
@@ -122,12 +122,19 @@ pub fn AdfChecksCard() -> impl IntoView {
                 Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
                     Err(e) => Outcome::Failed(e),
                     Ok(()) => {
-                        let datasets = match api_call(log, datasets_call(&endpoint, &project, &token)).await {
-                            Ok(a) => parse_datasets(a.status, &a.body)
-                                .map(|d| if d.is_empty() { "none".to_owned() } else { d.join(", ") })
-                                .unwrap_or_else(|e| e.what),
-                            Err(e) => http_explanation(&e).what,
-                        };
+                        let datasets =
+                            match api_call(log, datasets_call(&endpoint, &project, &token)).await {
+                                Ok(a) => parse_datasets(a.status, &a.body)
+                                    .map(|d| {
+                                        if d.is_empty() {
+                                            "none".to_owned()
+                                        } else {
+                                            d.join(", ")
+                                        }
+                                    })
+                                    .unwrap_or_else(|e| e.what),
+                                Err(e) => http_explanation(&e).what,
+                            };
                         Outcome::Done(format!(
                             "ADF can run its query jobs in {project}: a dry run of SELECT 1 was accepted. Datasets this token sees there: {datasets}."
                         ))
@@ -141,7 +148,9 @@ pub fn AdfChecksCard() -> impl IntoView {
     };
 
     let list_accounts = move |_| {
-        let Some(token) = tokens.access_token.get_untracked() else { return };
+        let Some(token) = tokens.access_token.get_untracked() else {
+            return;
+        };
         let developer = adf.developer_token.get_untracked();
         busy.set(true);
         spawn_local(async move {
@@ -166,11 +175,21 @@ pub fn AdfChecksCard() -> impl IntoView {
                                         failure = Some(Outcome::Failed(e));
                                         break;
                                     }
-                                    Ok(h) => choices.extend(h.choices().into_iter().map(|(acc, login)| {
-                                        let through = login.as_ref().map(|_| format!(" through manager {}", shown(&h.account))).unwrap_or_default();
-                                        let label = format!("{}{through}", shown(&acc));
-                                        (acc, login, label)
-                                    })),
+                                    Ok(h) => choices.extend(h.choices().into_iter().map(
+                                        |(acc, login)| {
+                                            let through = login
+                                                .as_ref()
+                                                .map(|_| {
+                                                    format!(
+                                                        " through manager {}",
+                                                        shown(&h.account)
+                                                    )
+                                                })
+                                                .unwrap_or_default();
+                                            let label = format!("{}{through}", shown(&acc));
+                                            (acc, login, label)
+                                        },
+                                    )),
                                 },
                             }
                         }
@@ -186,7 +205,9 @@ pub fn AdfChecksCard() -> impl IntoView {
 
     let adf_query = RwSignal::new(None::<Outcome<String>>);
     let run_adf_query = move |_| {
-        let Some(token) = tokens.access_token.get_untracked() else { return };
+        let Some(token) = tokens.access_token.get_untracked() else {
+            return;
+        };
         let developer = adf.developer_token.get_untracked();
         let client = customer_id_digits(&adf.customer.get_untracked());
         let login = adf.login_customer.get_untracked();
@@ -201,7 +222,13 @@ pub fn AdfChecksCard() -> impl IntoView {
         };
         busy.set(true);
         spawn_local(async move {
-            let call = adf_query_call(GOOGLE_ADS_API, &client, login.as_deref(), &token, developer.expose());
+            let call = adf_query_call(
+                GOOGLE_ADS_API,
+                &client,
+                login.as_deref(),
+                &token,
+                developer.expose(),
+            );
             let outcome = match api_call(log, call.clone()).await {
                 Err(e) => blocked(&e, call),
                 Ok(a) => match parse_adf_query(a.status, &a.body) {
@@ -209,7 +236,9 @@ pub fn AdfChecksCard() -> impl IntoView {
                     Ok(name) => Outcome::Done(format!(
                         "ADF's query works: {} answers{}.",
                         name.unwrap_or_else(|| client.clone()),
-                        login.map(|l| format!(" through manager {l}")).unwrap_or_default()
+                        login
+                            .map(|l| format!(" through manager {l}"))
+                            .unwrap_or_default()
                     )),
                 },
             };

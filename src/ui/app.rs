@@ -5,8 +5,8 @@ use super::form::FormState;
 use super::requests::Log;
 use super::tokens::{RequestLog, Status, TokenState};
 use super::{
-    AdfChecksCard, ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
-    ProveCard, RefreshCard, ReturnCard, SetupCard, TokensCard,
+    AdfChecksCard, ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard,
+    ManualCard, ProveCard, RefreshCard, ReturnCard, ServiceAccountCard, SetupCard, TokensCard,
 };
 use crate::browser::location;
 use crate::oauth::RedirectUri;
@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <ConsentCard />
                 <ManualCard />
                 <RefreshCard />
+                <ServiceAccountCard />
                 <DiagnoseCard />
                 <CommandsCard />
                 <ExchangeLog />

@@ -61,8 +61,12 @@ pub fn ExportCard() -> impl IntoView {
     let name = RwSignal::new("GoogleBigQueryLinkedService".to_owned());
     // Shared with the checks: an account picked there fills these.
     let adf = super::use_adf();
-    let (project, customer, login_customer, developer_token) =
-        (adf.project, adf.customer, adf.login_customer, adf.developer_token);
+    let (project, customer, login_customer, developer_token) = (
+        adf.project,
+        adf.customer,
+        adf.login_customer,
+        adf.developer_token,
+    );
     let api_version = RwSignal::new(ADS_API_VERSION.to_owned());
     let key_vault = RwSignal::new(false);
     let store = RwSignal::new("AzureKeyVaultLinkedService".to_owned());
@@ -208,7 +212,7 @@ pub fn ExportCard() -> impl IntoView {
 
 /// The pack's files: pick one, read it, copy or download it.
 #[component]
-fn PackFiles(
+pub(super) fn PackFiles(
     files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(0usize);

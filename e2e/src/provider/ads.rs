@@ -23,9 +23,24 @@ struct Customer {
 }
 
 const CUSTOMERS: [Customer; 3] = [
-    Customer { id: MANAGER, name: "Agency MCC", manager: true, clients: &[CLIENT] },
-    Customer { id: CLIENT, name: "Shop", manager: false, clients: &[] },
-    Customer { id: OWN, name: "Own account", manager: false, clients: &[] },
+    Customer {
+        id: MANAGER,
+        name: "Agency MCC",
+        manager: true,
+        clients: &[CLIENT],
+    },
+    Customer {
+        id: CLIENT,
+        name: "Shop",
+        manager: false,
+        clients: &[],
+    },
+    Customer {
+        id: OWN,
+        name: "Own account",
+        manager: false,
+        clients: &[],
+    },
 ];
 
 /// Reached directly by the signed-in user.
@@ -128,7 +143,12 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
         Ok(t) => t,
     };
     let Ok(Search { query }) = serde_json::from_slice(body) else {
-        return ads_error(StatusCode::BAD_REQUEST, "queryError", "BAD_FIELD_NAME", "The query is missing.");
+        return ads_error(
+            StatusCode::BAD_REQUEST,
+            "queryError",
+            "BAD_FIELD_NAME",
+            "The query is missing.",
+        );
     };
     let login = headers
         .get("login-customer-id")
@@ -136,7 +156,12 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
         .unwrap_or(id)
         .to_owned();
     let Some(target) = customer(id) else {
-        return ads_error(StatusCode::FORBIDDEN, "authorizationError", "USER_PERMISSION_DENIED", "User doesn't have permission to access customer.");
+        return ads_error(
+            StatusCode::FORBIDDEN,
+            "authorizationError",
+            "USER_PERMISSION_DENIED",
+            "User doesn't have permission to access customer.",
+        );
     };
     let reachable = ACCESSIBLE.contains(&login.as_str())
         && (login == id || customer(&login).is_some_and(|m| m.clients.contains(&id)));
@@ -163,13 +188,30 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
     };
     let results: Vec<serde_json::Value> = if query.contains("FROM customer_client") {
         std::iter::once(row(target, 0))
-            .chain(target.clients.iter().filter_map(|c| customer(c)).map(|c| row(c, 1)))
+            .chain(
+                target
+                    .clients
+                    .iter()
+                    .filter_map(|c| customer(c))
+                    .map(|c| row(c, 1)),
+            )
             .map(|r| json!({"customerClient": r}))
             .collect()
     } else if query.contains("FROM customer") {
-        vec![json!({"customer": {"resourceName": format!("customers/{}", target.id), "id": target.id, "descriptiveName": target.name}})]
+        vec![
+            json!({"customer": {"resourceName": format!("customers/{}", target.id), "id": target.id, "descriptiveName": target.name}}),
+        ]
     } else {
-        return ads_error(StatusCode::BAD_REQUEST, "queryError", "PROHIBITED_RESOURCE_TYPE_IN_FROM_CLAUSE", "Not a query this service knows.");
+        return ads_error(
+            StatusCode::BAD_REQUEST,
+            "queryError",
+            "PROHIBITED_RESOURCE_TYPE_IN_FROM_CLAUSE",
+            "Not a query this service knows.",
+        );
     };
-    (StatusCode::OK, axum::Json(json!({"results": results, "fieldMask": "id"}))).into_response()
+    (
+        StatusCode::OK,
+        axum::Json(json!({"results": results, "fieldMask": "id"})),
+    )
+        .into_response()
 }

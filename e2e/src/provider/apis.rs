@@ -94,7 +94,10 @@ fn bearer_of(headers: &HeaderMap) -> &str {
 /// The project the user may read but not run jobs in.
 pub const NO_JOBS_PROJECT: &str = "read-only-project";
 /// The projects the user sees, with their datasets.
-const PROJECTS: [(&str, &[&str]); 2] = [("demo-project", &["sales", "marketing"]), (NO_JOBS_PROJECT, &["shared"])];
+const PROJECTS: [(&str, &[&str]); 2] = [
+    ("demo-project", &["sales", "marketing"]),
+    (NO_JOBS_PROJECT, &["shared"]),
+];
 
 fn bigquery_error(status: StatusCode, reason: &str, message: &str) -> Response {
     let google = match status {

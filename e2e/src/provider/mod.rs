@@ -41,6 +41,7 @@ use sha2::{Digest, Sha256};
 pub mod ads;
 pub mod apis;
 mod consent;
+pub mod service_account;
 mod token;
 
 use apis::{bigquery, datasets, jobs, revoke, tokeninfo};
@@ -132,6 +133,9 @@ struct Inner {
     counts: HashMap<String, usize>,
     /// The Google Ads search answers without CORS headers.
     ads_refuse_cors: bool,
+    service_accounts: Vec<service_account::ServiceAccount>,
+    /// Seconds the provider's clock runs ahead of the real one.
+    clock_skew: i64,
 }
 
 /// The provider; clones share one state.

@@ -58,6 +58,10 @@ pub(super) fn token_answer(p: &Provider, headers: &HeaderMap, body: &Bytes) -> R
     let f = form(body);
     let grant_type = f.get("grant_type").cloned().unwrap_or_default();
     p.counted(&format!("token:{grant_type}"));
+    // A service account authenticates with its signed assertion, not a client.
+    if grant_type == "urn:ietf:params:oauth:grant-type:jwt-bearer" {
+        return service_account::jwt_bearer(p, headers, &f);
+    }
     // [errors]: client authentication comes first.
     let client_id = f.get("client_id").cloned().unwrap_or_default();
     let Some(client) = p.lock().clients.get(&client_id).cloned() else {

@@ -1,0 +1,283 @@
+//! A service account instead of a refresh token: its JSON key read in memory only, an RS256
+//! assertion signed by WebCrypto and exchanged at Google's token endpoint, the access token
+//! handed to the checks, and the BigQuery linked service with `ServiceAuthentication`. The
+//! key text is wiped when the user leaves the card (a click or focus anywhere outside it),
+//! on "Forget the key", and when the page is hidden.
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast as _;
+
+use super::adf_checks_card::use_adf;
+use super::export_card::PackFiles;
+use super::form::use_form;
+use super::requests::{token_request, Failure};
+use super::tokens::{use_log, use_status, use_tokens};
+use super::{CopyButton, ErrorPanel};
+use crate::browser::crypto::sign_rs256;
+use crate::browser::time::now_ms;
+use crate::export::linked_service::{
+    linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
+    VaultNames,
+};
+use crate::export::pack::{pack, Target};
+use crate::google::presets::BIGQUERY;
+use crate::google::service_account::{
+    assertion, read_key_file, signing_input, token_request as jwt_request, token_uri_differs,
+};
+use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
+use crate::oauth::Secret;
+
+#[component]
+pub fn ServiceAccountCard() -> impl IntoView {
+    let form = use_form();
+    let tokens = use_tokens();
+    let status = use_status();
+    let log = use_log();
+    let adf = use_adf();
+    let card = NodeRef::<leptos::html::Section>::new();
+    let key_text = RwSignal::new(Secret::new(String::new()));
+    let scopes = RwSignal::new(BIGQUERY.to_owned());
+    let outcome = RwSignal::new(None::<Result<String, Explanation>>);
+    let busy = RwSignal::new(false);
+    let wiped = RwSignal::new(false);
+    let key = Memo::new(move |_| {
+        let text = key_text.read();
+        (!text.expose().trim().is_empty()).then(|| {
+            read_key_file(text.expose())
+                .map(|k| {
+                    (
+                        k.client_email.clone(),
+                        k.private_key_id.clone(),
+                        k.project_id.clone(),
+                    )
+                })
+                .map_err(|e| key_file_problem(&e))
+        })
+    });
+    Effect::new(move |_| {
+        if let Some(Ok((_, _, Some(project)))) = key.get() {
+            if adf.project.read_untracked().trim().is_empty() {
+                adf.project.set(project);
+            }
+        }
+    });
+    let forget = move || {
+        if !key_text.read_untracked().expose().is_empty() {
+            key_text.set(Secret::new(String::new()));
+            wiped.set(true);
+            status.say("The service account key was wiped from this page.");
+        }
+    };
+    // Leaving the card: a pointer or the focus lands outside it.
+    let outside = move |target: Option<web_sys::EventTarget>| {
+        let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if let Some(section) = card.get_untracked() {
+            if !section.contains(node.as_ref()) {
+                forget();
+            }
+        }
+    };
+    let _ = window_event_listener(ev::pointerdown, move |e| outside(e.target()));
+    let _ = window_event_listener(ev::focusin, move |e| outside(e.target()));
+    let _ = window_event_listener(ev::pagehide, move |_| forget());
+
+    let from_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Ok(Some(text)) = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .map(|t| t.as_string())
+            {
+                wiped.set(false);
+                key_text.set(Secret::new(text));
+            }
+            input.set_value("");
+        });
+    };
+
+    let get_token = move |_| {
+        let Ok(target) = tokens.target(&form) else {
+            return;
+        };
+        let endpoint = target.provider.token;
+        let text = key_text.get_untracked();
+        let scope = scopes.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            let result = async {
+                let key = read_key_file(text.expose()).map_err(|e| key_file_problem(&e))?;
+                drop(text);
+                if token_uri_differs(&key, &endpoint) {
+                    return Err(Explanation {
+                        what: "This key names another token endpoint.".into(),
+                        why: format!(
+                            "Its token_uri is {}, but this page sends assertions to {endpoint} only.",
+                            key.token_uri.clone().unwrap_or_default()
+                        ),
+                        fix: "Use a key file of a Google service account, as the Cloud console downloads it.".into(),
+                    });
+                }
+                let now = (now_ms() / 1000.0) as u64;
+                let input = signing_input(&key, &scope, endpoint.as_str(), now);
+                let signature = sign_rs256(&key.pkcs8_der, input.as_bytes()).await.map_err(|e| Explanation {
+                    what: "The browser could not sign the assertion.".into(),
+                    why: e.to_string(),
+                    fix: "Use a current browser on an https:// page (or localhost).".into(),
+                })?;
+                drop(key);
+                let jwt = assertion(&input, &signature);
+                match token_request(log, jwt_request(&endpoint, &jwt)).await {
+                    Ok(received) => {
+                        let r = &received.response;
+                        tokens.access_token.set(Some(r.access_token.clone()));
+                        Ok(format!(
+                            "An access token arrived{}. The checks above now use it.",
+                            r.expires_in.map(|s| format!("; it expires in {}", human_duration(s))).unwrap_or_default()
+                        ))
+                    }
+                    Err(Failure::Endpoint { error, .. }) => Err(service_account_failure(&error)),
+                    Err(f) => Err(f.explanation()),
+                }
+            }
+            .await;
+            status.say(if result.is_ok() {
+                "The service account got an access token."
+            } else {
+                "The service account's token request failed."
+            });
+            outcome.set(Some(result));
+            busy.set(false);
+        });
+    };
+
+    // The linked service: ServiceAuthentication with keyFileContent.
+    let key_vault = RwSignal::new(true);
+    let reveal = RwSignal::new(false);
+    let vault_names = VaultNames::default();
+    let built = Memo::new(move |_| {
+        let style = if key_vault.get() {
+            SecretStyle::KeyVault(VaultNames::default())
+        } else {
+            SecretStyle::SecureString
+        };
+        linked_service(&LinkedServiceInput {
+            name: "GoogleBigQueryServiceAccount",
+            connector: Connector::BigQueryV2,
+            credentials: Credentials::ServiceAccount {
+                key_file: key_text.read().expose(),
+            },
+            project_id: &adf.project.get(),
+            client_customer_id: "",
+            login_customer_id: "",
+            developer_token: "",
+            ads_api_version: "",
+            secrets: &style,
+        })
+    });
+    let json = Signal::derive(move || {
+        built
+            .get()
+            .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
+            .map_err(|p| {
+                p.iter()
+                    .map(crate::messages::export_problem)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+    });
+    let text = Signal::derive(move || json.get().unwrap_or_default());
+    let resource_group = RwSignal::new(String::new());
+    let factory = RwSignal::new(String::new());
+    let vault = RwSignal::new(String::new());
+    let files = Signal::derive(move || {
+        let ls = built.get().map_err(|_| Vec::new())?;
+        let (group, factory, vault) = (resource_group.get(), factory.get(), vault.get());
+        let target = Target {
+            resource_group: &group,
+            factory: &factory,
+            vault: &vault,
+            vault_linked_service: &vault_names.store,
+        };
+        pack(&target, Connector::BigQueryV2, &ls)
+    });
+    let input = |id: &'static str, label: &'static str, value: RwSignal<String>| {
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                <input id=id type="text" autocomplete="off" spellcheck="false" data-testid=id
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+
+    view! {
+        <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
+            <h2 id="sa-title">"A service account instead of a refresh token"</h2>
+            <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. It is not for Google Ads: Azure Data Factory's Google Ads connector signs in with a user's consent (the refresh token above)."</p>
+            <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card."</p>
+            <div class="field">
+                <label for="sa-file">"The service account's JSON key file"</label>
+                <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE on:change=from_file />
+            </div>
+            <div class="field">
+                <label for=crate::testids::SA_TEXT>"Or paste its content"</label>
+                <textarea id=crate::testids::SA_TEXT rows="3" spellcheck="false" autocomplete="off" data-testid=crate::testids::SA_TEXT
+                    prop:value=move || key_text.read().expose().to_owned()
+                    on:input=move |ev| { wiped.set(false); key_text.set(Secret::new(event_target_value(&ev))) }></textarea>
+            </div>
+            {move || match key.get() {
+                None => wiped.get().then(|| view! { <p class="hint" data-testid=crate::testids::SA_KEY>"The key was wiped. Load it again to get a new access token or to embed it."</p> }.into_any()),
+                Some(Ok((email, id, project))) => Some(view! {
+                    <p class="result" data-testid=crate::testids::SA_KEY>{format!(
+                        "Service account {email}, key {id}{}.",
+                        project.map(|p| format!(", project {p}")).unwrap_or_default()
+                    )}</p>
+                }.into_any()),
+                Some(Err(e)) => Some(view! { <ErrorPanel explanation=e testid=crate::testids::SA_KEY /> }.into_any()),
+            }}
+            {input(crate::testids::SA_SCOPES, "Scopes", scopes)}
+            <div class="actions">
+                <button type="button" class="primary" data-testid=crate::testids::SA_TOKEN on:click=get_token
+                    disabled=move || busy.get() || !matches!(key.get(), Some(Ok(_)))>
+                    "Get an access token"
+                </button>
+                <button type="button" class="secondary" data-testid=crate::testids::SA_FORGET on:click=move |_| forget()>
+                    "Forget the key"
+                </button>
+            </div>
+            {move || outcome.get().map(|o| match o {
+                Ok(text) => view! { <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p> }.into_any(),
+                Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
+            })}
+            <h3>"The BigQuery linked service for this service account"</h3>
+            {input(crate::testids::SA_PROJECT, "Project ID (required)", adf.project)}
+            <div class="check">
+                <input id="sa-key-vault" type="checkbox" data-testid=crate::testids::SA_KEY_VAULT prop:checked=move || key_vault.get()
+                    on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
+                <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" data-testid=crate::testids::SA_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                    {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                </button>
+                <CopyButton text=text what="linked service JSON" testid="sa-ls-copy" />
+            </div>
+            {move || match json.get() {
+                Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
+                Err(problems) => view! { <p class="todo" data-testid=crate::testids::SA_JSON>{problems}</p> }.into_any(),
+            }}
+            <Show when=move || key_vault.get()>
+                <h3>"Deployment pack"</h3>
+                {input(crate::testids::SA_RESOURCE_GROUP, "Resource group of the data factory and the vault", resource_group)}
+                {input(crate::testids::SA_FACTORY, "Data factory name", factory)}
+                {input(crate::testids::SA_VAULT, "Key Vault name", vault)}
+                <PackFiles files=files />
+            </Show>
+        </section>
+    }
+}
