@@ -73,41 +73,41 @@ fn ads_error(status: StatusCode, kind: &str, code: &str, message: &str) -> Respo
 }
 
 /// The bearer token must carry the Ads scope; the developer token must be there.
-fn admit(p: &Provider, headers: &HeaderMap) -> Result<String, Response> {
+fn admit(p: &Provider, headers: &HeaderMap) -> Result<String, Box<Response>> {
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
     let Some(grant) = apis::bearer_grant(p, token) else {
-        return Err((
+        return Err(Box::new((
             StatusCode::UNAUTHORIZED,
             axum::Json(json!({"error": {"code": 401, "message": "Request is missing required authentication credential.", "status": "UNAUTHENTICATED"}})),
         )
-            .into_response());
+            .into_response()));
     };
     if !grant.scopes.iter().any(|s| s.ends_with("/auth/adwords")) {
-        return Err((
+        return Err(Box::new((
             StatusCode::FORBIDDEN,
             axum::Json(json!({"error": {"code": 403, "message": "Request had insufficient authentication scopes.", "status": "PERMISSION_DENIED"}})),
         )
-            .into_response());
+            .into_response()));
     }
     match headers.get("developer-token").and_then(|v| v.to_str().ok()) {
         Some(t) if !t.is_empty() => Ok(t.to_owned()),
-        _ => Err(ads_error(
+        _ => Err(Box::new(ads_error(
             StatusCode::UNAUTHORIZED,
             "authenticationError",
             "DEVELOPER_TOKEN_NOT_ON_ALLOWLIST",
             "The developer token is missing.",
-        )),
+        ))),
     }
 }
 
 pub(super) async fn accessible(State(p): State<Provider>, headers: HeaderMap) -> Response {
     p.counted("ads:listAccessibleCustomers");
     let response = match admit(&p, &headers) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(_) => (
             StatusCode::OK,
             axum::Json(json!({"resourceNames": ACCESSIBLE.iter().map(|id| format!("customers/{id}")).collect::<Vec<_>>()})),
@@ -139,7 +139,7 @@ pub(super) async fn search(
 
 fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> Response {
     let developer_token = match admit(p, headers) {
-        Err(r) => return r,
+        Err(r) => return *r,
         Ok(t) => t,
     };
     let Ok(Search { query }) = serde_json::from_slice(body) else {

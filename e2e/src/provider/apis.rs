@@ -115,11 +115,11 @@ fn bigquery_error(status: StatusCode, reason: &str, message: &str) -> Response {
 }
 
 /// A token with a BigQuery scope, or the answer refusing it.
-fn bigquery_access(p: &Provider, headers: &HeaderMap) -> Result<(), Response> {
+fn bigquery_access(p: &Provider, headers: &HeaderMap) -> Result<(), Box<Response>> {
     match bearer_grant(p, bearer_of(headers)) {
         Some(a) if a.scopes.iter().any(|s| s.contains("bigquery") || s.ends_with("cloud-platform")) => Ok(()),
-        Some(_) => Err(bigquery_error(StatusCode::FORBIDDEN, "insufficientPermissions", "Request had insufficient authentication scopes.")),
-        None => Err(bigquery_error(StatusCode::UNAUTHORIZED, "authError", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.")),
+        Some(_) => Err(Box::new(bigquery_error(StatusCode::FORBIDDEN, "insufficientPermissions", "Request had insufficient authentication scopes."))),
+        None => Err(Box::new(bigquery_error(StatusCode::UNAUTHORIZED, "authError", "Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential."))),
     }
 }
 
@@ -134,7 +134,7 @@ pub(super) async fn jobs(
     p.counted("bigquery:jobs");
     let job: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
     let response = match bigquery_access(&p, &headers) {
-        Err(r) => r,
+        Err(r) => *r,
         Ok(()) if !PROJECTS.iter().any(|(id, _)| *id == project) => bigquery_error(
             StatusCode::NOT_FOUND,
             "notFound",
@@ -169,7 +169,7 @@ pub(super) async fn datasets(
 ) -> Response {
     p.counted("bigquery:datasets");
     let response = match (bigquery_access(&p, &headers), PROJECTS.iter().find(|(id, _)| *id == project)) {
-        (Err(r), _) => r,
+        (Err(r), _) => *r,
         (Ok(()), None) => bigquery_error(StatusCode::NOT_FOUND, "notFound", &format!("Not found: Project {project}")),
         (Ok(()), Some((_, list))) => (
             StatusCode::OK,
