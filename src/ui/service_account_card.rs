@@ -14,7 +14,7 @@ use super::export_card::PackFiles;
 use super::form::use_form;
 use super::requests::{token_request, Failure};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{CopyButton, ErrorPanel};
+use super::{CopyButton, ErrorPanel, TokenValue};
 use crate::browser::crypto::sign_rs256;
 use crate::browser::time::now_ms;
 use crate::export::linked_service::{
@@ -39,7 +39,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
     let card = NodeRef::<leptos::html::Section>::new();
     let key_text = RwSignal::new(Secret::new(String::new()));
     let scopes = RwSignal::new(BIGQUERY.to_owned());
-    let outcome = RwSignal::new(None::<Result<String, Explanation>>);
+    let outcome = RwSignal::new(None::<Result<(String, Secret), Explanation>>);
     let busy = RwSignal::new(false);
     let wiped = RwSignal::new(false);
     let key = Memo::new(move |_| {
@@ -135,9 +135,14 @@ pub fn ServiceAccountCard() -> impl IntoView {
                     Ok(received) => {
                         let r = &received.response;
                         tokens.access_token.set(Some(r.access_token.clone()));
-                        Ok(format!(
-                            "An access token arrived{}. The checks above now use it.",
-                            r.expires_in.map(|s| format!("; it expires in {}", human_duration(s))).unwrap_or_default()
+                        Ok((
+                            format!(
+                                "An access token arrived{}. The checks above now use it.",
+                                r.expires_in
+                                    .map(|s| format!("; it expires in {}", human_duration(s)))
+                                    .unwrap_or_default()
+                            ),
+                            r.access_token.secret().clone(),
                         ))
                     }
                     Err(Failure::Endpoint { error, .. }) => Err(service_account_failure(&error)),
@@ -251,7 +256,10 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 </button>
             </div>
             {move || outcome.get().map(|o| match o {
-                Ok(text) => view! { <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p> }.into_any(),
+                Ok((text, token)) => view! {
+                    <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p>
+                    <TokenValue secret=token what="service account's access token" testid="sa-access-token" />
+                }.into_any(),
                 Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
             <h3>"The BigQuery linked service for this service account"</h3>
