@@ -609,6 +609,33 @@ mod tests {
     }
 
     #[test]
+    fn tells_a_service_accounts_refusals_apart() {
+        let said = |description: &str| {
+            let body =
+                serde_json::json!({"error": "invalid_grant", "error_description": description});
+            service_account_failure(&parse_token_response(400, &body.to_string()).unwrap_err())
+        };
+        assert!(said("Invalid JWT Signature.").fix.contains("new JSON key"));
+        let clock = said("Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe. Check your iat and exp values in the JWT claim.");
+        assert!(clock.why.contains("clock is off") && clock.what.contains("reasonable timeframe"));
+        assert!(said("Invalid grant: account not found")
+            .why
+            .contains("no longer exists"));
+        // Anything else reads as any token endpoint refusal.
+        assert_eq!(
+            said("Bad Request").what,
+            token_says(
+                400,
+                r#"{"error":"invalid_grant","error_description":"Bad Request"}"#
+            )
+            .what
+        );
+        let not_key =
+            key_file_problem(&crate::google::service_account::KeyFileError::BadPrivateKey);
+        assert!(not_key.what.contains("PKCS#8") && not_key.fix.contains("new JSON key"));
+    }
+
+    #[test]
     fn tells_googles_invalid_grant_cases_apart() {
         let redeemed = token_says(
             400,
