@@ -1,6 +1,7 @@
 //! End-to-end testing support: a local Google-faithful OAuth provider, a static server for
 //! the built page, and page objects that drive the page in headless Chromium.
 
+pub mod breakdown;
 pub mod browser;
 pub mod measure;
 pub mod provider;

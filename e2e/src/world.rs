@@ -19,6 +19,8 @@ pub struct World {
     pub provider_url: String,
     pub app_url: String,
     pub browser: Browser,
+    /// The extra Chromium switches of `browser`, for another browser of the same world.
+    pub browser_args: Vec<String>,
 }
 
 /// What to build the world with.
@@ -57,8 +59,8 @@ impl World {
             redirect_uris: vec![app_url.clone(), "http://localhost".into()],
             testing: setup.testing,
         });
-        let browser = match setup.build {
-            Build::AnyProvider => Browser::start().await,
+        let browser_args = match setup.build {
+            Build::AnyProvider => Vec::new(),
             Build::GoogleOnly => {
                 // Google's names resolve to the local provider inside this browser only.
                 let port = provider.spawn_as_google().await;
@@ -67,19 +69,20 @@ impl World {
                     .map(|h| format!("MAP {h} 127.0.0.1:{port}"))
                     .collect();
                 rules.push(format!("MAP {UNLISTED_HOST} 127.0.0.1:9"));
-                Browser::start_with(&[
+                vec![
                     format!("--host-resolver-rules={}", rules.join(", ")),
                     "--ignore-certificate-errors".into(),
-                ])
-                .await
+                ]
             }
         };
+        let browser = Browser::start_with(&browser_args).await;
         World {
             build: setup.build,
             provider,
             provider_url,
             app_url,
             browser,
+            browser_args,
         }
     }
 
