@@ -21,13 +21,23 @@ pub struct Breakdown {
 /// `<leptos::X as Y>::f` is leptos's, `refresh_token_helper::ui::card::f` is ours under
 /// `ui::card`. Generic code instantiated for our types counts for the crate that defines it.
 pub fn owner(demangled: &str) -> (String, Option<String>) {
-    let path = demangled.trim_start_matches(['<', '&', '*', ' ']).trim_start_matches("mut ").trim_start_matches("dyn ");
-    let end = path.find(|c: char| matches!(c, '<' | ' ' | '>' | '(' | '{' | '[' | ',' | ';')).unwrap_or(path.len());
+    let path = demangled
+        .trim_start_matches(['<', '&', '*', ' '])
+        .trim_start_matches("mut ")
+        .trim_start_matches("dyn ");
+    let end = path
+        .find(|c: char| matches!(c, '<' | ' ' | '>' | '(' | '{' | '[' | ',' | ';'))
+        .unwrap_or(path.len());
     let segments: Vec<&str> = path[..end].split("::").filter(|s| !s.is_empty()).collect();
     let krate = segments.first().copied().unwrap_or("(unnamed)").to_owned();
     let module = (krate == "refresh_token_helper" && segments.len() > 2).then(|| {
         let modules = &segments[1..segments.len() - 1];
-        modules.iter().take(2).copied().collect::<Vec<_>>().join("::")
+        modules
+            .iter()
+            .take(2)
+            .copied()
+            .collect::<Vec<_>>()
+            .join("::")
     });
     (krate, module)
 }
@@ -79,8 +89,13 @@ pub fn breakdown(wasm: &[u8]) -> Result<Breakdown, wasmparser::BinaryReaderError
     let mut by_crate = BTreeMap::new();
     let mut ours = BTreeMap::new();
     for (i, size) in bodies.iter().enumerate() {
-        let name = names.get(&(i as u32 + imported)).map(|n| format!("{:#}", rustc_demangle::demangle(n)));
-        let (krate, module) = name.as_deref().map(owner).unwrap_or(("(unnamed)".into(), None));
+        let name = names
+            .get(&(i as u32 + imported))
+            .map(|n| format!("{:#}", rustc_demangle::demangle(n)));
+        let (krate, module) = name
+            .as_deref()
+            .map(owner)
+            .unwrap_or(("(unnamed)".into(), None));
         *by_crate.entry(krate).or_default() += size;
         if let Some(m) = module {
             *ours.entry(m).or_default() += size;
@@ -100,14 +115,20 @@ mod tests {
 
     #[test]
     fn names_the_crate_and_our_module_of_a_function() {
-        assert_eq!(owner("leptos::mount::mount_to_body"), ("leptos".into(), None));
+        assert_eq!(
+            owner("leptos::mount::mount_to_body"),
+            ("leptos".into(), None)
+        );
         assert_eq!(
             owner("<serde_json::de::Deserializer<R> as serde::de::Deserializer>::deserialize_any"),
             ("serde_json".into(), None)
         );
         assert_eq!(
             owner("refresh_token_helper::ui::export_card::ExportCard::{{closure}}"),
-            ("refresh_token_helper".into(), Some("ui::export_card".into()))
+            (
+                "refresh_token_helper".into(),
+                Some("ui::export_card".into())
+            )
         );
         assert_eq!(
             owner("refresh_token_helper::export::pack::pack"),
@@ -149,7 +170,10 @@ mod tests {
         assert_eq!(b.data, 3);
         assert_eq!(
             b.by_crate,
-            [("refresh_token_helper".to_owned(), 4), ("alpha".to_owned(), 3)]
+            [
+                ("refresh_token_helper".to_owned(), 4),
+                ("alpha".to_owned(), 3)
+            ]
         );
         assert_eq!(b.ours, [("ui::y".to_owned(), 4)]);
     }

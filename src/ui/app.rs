@@ -37,6 +37,11 @@ pub fn App() -> impl IntoView {
     let (form, tokens, flow) = provide_contexts();
     flow.load();
     let status = expect_context::<Status>();
+    // The cards below the first screen render one task after the page mounts, so the
+    // form is interactive first; those after the tokens wait for `settled` likewise.
+    let later = RwSignal::new(false);
+    set_timeout(move || later.set(true), std::time::Duration::ZERO);
+    let after_tokens = move || later.get() && tokens.settled.get();
     view! {
         <div class="page" data-testid=crate::testids::APP>
             <header class="page-header">
@@ -53,20 +58,26 @@ pub fn App() -> impl IntoView {
             <main>
                 <ReturnCard />
                 <TokensCard />
-                <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
-                    <ProveCard />
+                <Show when=after_tokens>
+                    <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
+                        <ProveCard />
+                    </Show>
+                    <AdfChecksCard />
+                    <ExportCard />
                 </Show>
-                <AdfChecksCard />
-                <ExportCard />
                 <SetupCard redirect_uri=form.page_redirect.get_value() />
                 <ClientCard />
                 <ConsentCard />
-                <ManualCard />
-                <RefreshCard />
-                <ServiceAccountCard />
-                <DiagnoseCard />
-                <CommandsCard />
-                <ExchangeLog />
+                <Show when=move || later.get()>
+                    <ManualCard />
+                    <RefreshCard />
+                    <ServiceAccountCard />
+                    <DiagnoseCard />
+                </Show>
+                <Show when=after_tokens>
+                    <CommandsCard />
+                    <ExchangeLog />
+                </Show>
             </main>
         </div>
     }

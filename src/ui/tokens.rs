@@ -49,6 +49,9 @@ pub struct TokenState {
     pub refresh_input: RwSignal<Secret>,
     /// The refresh grant, from the refresh card or "Refresh now".
     pub refresh: Action<FormRequest, Result<Received, Failure>>,
+    /// False from a code exchange's answer until one task later: the cards after the
+    /// tokens wait for it, so the tokens reach the screen first.
+    pub settled: RwSignal<bool>,
 }
 
 /// Where a check goes, and with which client.
@@ -84,11 +87,15 @@ impl TokenState {
             access_token,
             refresh_input: RwSignal::new(Secret::new(String::new())),
             refresh,
+            settled: RwSignal::new(true),
         }
     }
 
     /// Keeps the outcome of a code exchange.
     pub fn exchanged(&self, result: Result<Tokens, Failure>) {
+        let settled = self.settled;
+        settled.set(false);
+        set_timeout(move || settled.set(true), std::time::Duration::ZERO);
         if let Ok(tokens) = &result {
             let response = &tokens.received.response;
             if let Some(rt) = &response.refresh_token {

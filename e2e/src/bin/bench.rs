@@ -103,11 +103,17 @@ fn print_breakdown(wasm: &Path) {
     );
     println!("  by crate (code bytes, share):");
     for (name, size) in b.by_crate.iter().take(15) {
-        println!("  {size:>9} {:>5.1}%  {name}", *size as f64 * 100.0 / b.code as f64);
+        println!(
+            "  {size:>9} {:>5.1}%  {name}",
+            *size as f64 * 100.0 / b.code as f64
+        );
     }
     println!("  our modules:");
     for (name, size) in b.ours.iter().take(25) {
-        println!("  {size:>9} {:>5.1}%  {name}", *size as f64 * 100.0 / b.code as f64);
+        println!(
+            "  {size:>9} {:>5.1}%  {name}",
+            *size as f64 * 100.0 / b.code as f64
+        );
     }
 }
 
@@ -117,14 +123,18 @@ async fn main() {
     println!("Refresh Token Helper benchmark ({RUNS} runs where repeated; medians)");
 
     // Builds: cold (no compiled wasm at all), then incremental (one source file touched).
-    let _ = std::fs::remove_dir_all(root.join("target/wasm32-unknown-unknown/release"));
-    let cold = trunk_release(&root);
-    let lib = root.join("src/lib.rs");
-    let text = std::fs::read(&lib).expect("src/lib.rs");
-    std::fs::write(&lib, &text).expect("touch src/lib.rs");
-    let incremental = trunk_release(&root);
+    // RTH_BENCH_BUILT=1 measures the dist/ already built instead (quicker, while iterating).
+    let built = std::env::var_os("RTH_BENCH_BUILT").is_some();
     let baseline_dir = root.join("bench/baseline");
-    let baseline_build = trunk_release(&baseline_dir);
+    let builds = (!built).then(|| {
+        let _ = std::fs::remove_dir_all(root.join("target/wasm32-unknown-unknown/release"));
+        let cold = trunk_release(&root);
+        let lib = root.join("src/lib.rs");
+        let text = std::fs::read(&lib).expect("src/lib.rs");
+        std::fs::write(&lib, &text).expect("touch src/lib.rs");
+        let incremental = trunk_release(&root);
+        (cold, incremental, trunk_release(&baseline_dir))
+    });
 
     let ours = print_sizes("Our dist/ (bytes)", &dist_sizes(&root.join("dist")));
     let base = print_sizes(
@@ -210,6 +220,10 @@ async fn main() {
     world.finish().await;
 
     println!("\ntrunk build --release wall time");
+    let Some((cold, incremental, baseline_build)) = builds else {
+        println!("  not measured (RTH_BENCH_BUILT)");
+        return;
+    };
     println!(
         "  cold (no compiled wasm):      {:6.1} s",
         cold.as_secs_f64()
