@@ -37,6 +37,7 @@ pub const FORMAT_POWERSHELL: &str = "format-powershell";
 pub const FRAMED: &str = "framed";
 pub const ID_TOKEN_CLAIMS: &str = "id-token-claims";
 pub const LOG_REVEAL: &str = "log-reveal";
+pub const LOG_SHOW: &str = "log-show";
 pub const LOG_TEXT: &str = "log-text";
 pub const LS_CUSTOMER: &str = "ls-customer";
 pub const LS_DEVELOPER_TOKEN: &str = "ls-developer-token";

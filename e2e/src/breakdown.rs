@@ -21,6 +21,19 @@ pub struct Breakdown {
 /// `<leptos::X as Y>::f` is leptos's, `refresh_token_helper::ui::card::f` is ours under
 /// `ui::card`. Generic code instantiated for our types counts for the crate that defines it.
 pub fn owner(demangled: &str) -> (String, Option<String>) {
+    // `<T as Trait>::f` and `<[T] as Trait>::f`: no crate in the type, so the trait's.
+    let demangled = match demangled
+        .strip_prefix('<')
+        .and_then(|r| r.split_once(" as "))
+    {
+        Some((ty, tr)) if !ty.contains("::") => tr,
+        _ => demangled,
+    };
+    // Drop glue and other core generics instantiated for a type: that type's crate.
+    let demangled = match demangled.strip_prefix("core::ptr::drop_in_place<") {
+        Some(ty) => ty,
+        None => demangled,
+    };
     let path = demangled
         .trim_start_matches(['<', '&', '*', ' '])
         .trim_start_matches("mut ")
@@ -135,6 +148,14 @@ mod tests {
             ("refresh_token_helper".into(), Some("export::pack".into()))
         );
         assert_eq!(owner("memcpy"), ("memcpy".into(), None));
+        assert_eq!(
+            owner("<T as alloc::string::ToString>::to_string"),
+            ("alloc".into(), None)
+        );
+        assert_eq!(
+            owner("core::ptr::drop_in_place<refresh_token_helper::oauth::grant::FormRequest>"),
+            ("refresh_token_helper".into(), Some("oauth::grant".into()))
+        );
     }
 
     #[test]

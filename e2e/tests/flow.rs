@@ -502,7 +502,9 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(w.provider.count("bigquery"), 1);
 
-    // The raw exchange: every request, secrets masked until revealed.
+    // The raw exchange: every request, secrets masked until revealed; built when shown.
+    assert!(!w.browser.has(&testids::sel(testids::LOG_TEXT)).await);
+    app.click_testid(testids::LOG_SHOW).await;
     let log = w
         .browser
         .wait_text(&testids::sel(testids::LOG_TEXT), "POST ")

@@ -4,11 +4,13 @@ use super::tokens::use_log;
 use super::CopyButton;
 use crate::export::raw::http_text;
 
-/// The exchange, raw: every request the page made and every answer, in order.
+/// The exchange, raw: every request the page made and every answer, in order. Its text is
+/// built only while shown, so a request's answer does not wait for it.
 #[component]
 pub fn ExchangeLog() -> impl IntoView {
     let log = use_log();
     let reveal = RwSignal::new(false);
+    let shown = RwSignal::new(false);
     let text = Signal::derive(move || {
         let reveal = reveal.get();
         log.read()
@@ -23,12 +25,21 @@ pub fn ExchangeLog() -> impl IntoView {
                 <h2 id="log-title">"The exchange, raw"</h2>
                 <p>"Every request this page made, and every answer, in order. Secrets are masked until you reveal them."</p>
                 <div class="actions">
-                    <button type="button" class="secondary" data-testid=crate::testids::LOG_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
-                        {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                    <button type="button" class="secondary" data-testid=crate::testids::LOG_SHOW aria-expanded=move || shown.get().to_string() aria-controls="log-body" on:click=move |_| shown.update(|s| *s = !*s)>
+                        {move || if shown.get() { "Hide the requests" } else { "Show the requests" }}
                     </button>
-                    <CopyButton text=text what="exchange log" testid="log-copy" />
                 </div>
-                <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>
+                <div id="log-body">
+                    <Show when=move || shown.get()>
+                        <div class="actions">
+                            <button type="button" class="secondary" data-testid=crate::testids::LOG_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+                                {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+                            </button>
+                            <CopyButton text=text what="exchange log" testid="log-copy" />
+                        </div>
+                        <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>
+                    </Show>
+                </div>
             </section>
         </Show>
     }
