@@ -39,7 +39,7 @@ pub fn owner(demangled: &str) -> (String, Option<String>) {
         .trim_start_matches("mut ")
         .trim_start_matches("dyn ");
     let end = path
-        .find(|c: char| matches!(c, '<' | ' ' | '>' | '(' | '{' | '[' | ',' | ';'))
+        .find(['<', ' ', '>', '(', '{', '[', ',', ';'])
         .unwrap_or(path.len());
     let segments: Vec<&str> = path[..end].split("::").filter(|s| !s.is_empty()).collect();
     let krate = segments.first().copied().unwrap_or("(unnamed)").to_owned();
