@@ -42,6 +42,12 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
+/// Lets the page finish mounting: the cards below the first screen render one task later.
+async fn after_mount() {
+    sleep(0).await;
+    settle().await;
+}
+
 /// A mounted page; removed from the document when dropped.
 struct Page {
     host: HtmlElement,
@@ -147,7 +153,7 @@ impl Drop for Page {
 async fn the_consent_url_follows_the_filled_form() {
     session().clear().unwrap();
     let page = Page::mount();
-    settle().await;
+    after_mount().await;
     assert!(
         page.find("consent-blocked").is_some(),
         "nothing to consent to yet"
@@ -179,7 +185,7 @@ async fn the_consent_url_follows_the_filled_form() {
 async fn the_pending_flow_is_written_before_the_url_is_used_and_reads_back() {
     session().clear().unwrap();
     let page = Page::mount();
-    settle().await;
+    after_mount().await;
     page.use_closed_provider().await;
     page.fill("client-id", "cid-1").await;
     page.fill("client-secret", "GOCSPX-kept").await;
@@ -242,7 +248,7 @@ async fn a_redirect_on_load_is_stripped_checked_and_exchanged() {
         .unwrap();
 
     let page = Page::mount();
-    settle().await;
+    after_mount().await;
     assert_eq!(
         window().location().search().unwrap(),
         "",
@@ -279,7 +285,7 @@ async fn a_forged_redirect_is_refused_on_load() {
         )
         .unwrap();
     let page = Page::mount();
-    settle().await;
+    after_mount().await;
     assert_eq!(window().location().search().unwrap(), "");
     assert!(page.text("return-problem").contains("no record of asking"));
     assert!(
@@ -292,7 +298,7 @@ async fn a_forged_redirect_is_refused_on_load() {
 async fn the_refresh_card_posts_to_the_token_endpoint() {
     session().clear().unwrap();
     let page = Page::mount();
-    settle().await;
+    after_mount().await;
     page.use_closed_provider().await;
     page.click("refresh-now").await;
     assert!(page

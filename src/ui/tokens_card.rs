@@ -66,8 +66,15 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     let raw_shown = RwSignal::new(false);
     // Effects run once the view is in the document: the tokens are on screen.
     Effect::new(move |_| crate::browser::perf::mark(crate::browser::perf::TOKENS_SHOWN));
+    // What the user reads first paints first; the details follow one task later.
+    let details = RwSignal::new(false);
+    set_timeout(move || details.set(true), std::time::Duration::ZERO);
     let masked_body = format!("HTTP {}\n\n{}", received.status, received.masked_body);
     let full_body = format!("HTTP {}\n\n{}", received.status, received.body.expose());
+    let id_token = response.id_token.clone();
+    let token_type = response.token_type.clone();
+    let life = response.refresh_token.is_some().then(|| response.clone());
+    let at_ms = received.at_ms;
     view! {
         <section class="card tokens" aria-labelledby="tokens-title" data-testid=crate::testids::TOKENS_CARD>
             <h2 id="tokens-title">"4. Your tokens"</h2>
@@ -82,7 +89,6 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 </div>
             })}
             {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
-            {response.refresh_token.is_some().then(|| view! { <TokenLife response=response.clone() at_ms=received.at_ms /> })}
             <Show when=move || no_refresh>
                 <button type="button" class="primary" data-testid=crate::testids::RETRY_WITH_CONSENT on:click=retry_with_consent>
                     "Try again with consent forced"
@@ -90,43 +96,49 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
             </Show>
             <h3>"Access token"</h3>
             <TokenValue secret=response.access_token.secret().clone() what="access token" testid="access-token" />
-            <dl class="facts">
-                <dt>"Token type"</dt><dd data-testid="token-type">{response.token_type.clone()}</dd>
-                <dt>"Access token"</dt>
-                <dd>{match expires_at {
-                    Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
-                    None => view! { <span data-testid=crate::testids::ACCESS_EXPIRY>"no expiry given"</span> }.into_any(),
-                }}</dd>
-                <dt>"Scopes"</dt>
-                <dd>
-                    <ul class="scopes" data-testid=crate::testids::SCOPE_LIST>
-                        {scope_rows.into_iter().map(|(s, ok)| {
-                            view! {
-                                <li class=if ok { "granted" } else { "missing" }>
-                                    {if ok { "✓ " } else { "✗ not granted: " }}<code>{s}</code>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </dd>
-            </dl>
-            {response.id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
-                Ok(claims) => view! {
-                    <details class="raw" data-testid=crate::testids::ID_TOKEN_CLAIMS>
-                        <summary>"ID token claims"</summary>
-                        <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
-                        <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
-                    </details>
-                }.into_any(),
-                Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
-            })}
-            <details class="raw" data-testid="raw-token-response">
-                <summary>"Raw response"</summary>
-                <button type="button" class="secondary" data-testid="raw-reveal" aria-pressed=move || raw_shown.get().to_string() on:click=move |_| raw_shown.update(|s| *s = !*s)>
-                    {move || if raw_shown.get() { "Mask secrets" } else { "Reveal secrets" }}
-                </button>
-                <pre data-testid="raw-token-json">{move || if raw_shown.get() { full_body.clone() } else { masked_body.clone() }}</pre>
-            </details>
+            <Show when=move || details.get()>
+                {life.clone().map(|response| view! { <TokenLife response=response at_ms=at_ms /> })}
+                <dl class="facts">
+                    <dt>"Token type"</dt><dd data-testid="token-type">{token_type.clone()}</dd>
+                    <dt>"Access token"</dt>
+                    <dd>{match expires_at {
+                        Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
+                        None => view! { <span data-testid=crate::testids::ACCESS_EXPIRY>"no expiry given"</span> }.into_any(),
+                    }}</dd>
+                    <dt>"Scopes"</dt>
+                    <dd>
+                        <ul class="scopes" data-testid=crate::testids::SCOPE_LIST>
+                            {scope_rows.clone().into_iter().map(|(s, ok)| {
+                                view! {
+                                    <li class=if ok { "granted" } else { "missing" }>
+                                        {if ok { "✓ " } else { "✗ not granted: " }}<code>{s}</code>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </dd>
+                </dl>
+                {id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
+                    Ok(claims) => view! {
+                        <details class="raw" data-testid=crate::testids::ID_TOKEN_CLAIMS>
+                            <summary>"ID token claims"</summary>
+                            <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
+                            <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
+                        </details>
+                    }.into_any(),
+                    Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
+                })}
+                <details class="raw" data-testid="raw-token-response">
+                    <summary>"Raw response"</summary>
+                    <button type="button" class="secondary" data-testid="raw-reveal" aria-pressed=move || raw_shown.get().to_string() on:click=move |_| raw_shown.update(|s| *s = !*s)>
+                        {move || if raw_shown.get() { "Mask secrets" } else { "Reveal secrets" }}
+                    </button>
+                    {
+                        let (masked_body, full_body) = (masked_body.clone(), full_body.clone());
+                        view! { <pre data-testid="raw-token-json">{move || if raw_shown.get() { full_body.clone() } else { masked_body.clone() }}</pre> }
+                    }
+                </details>
+            </Show>
         </section>
     }
 }
