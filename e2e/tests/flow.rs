@@ -31,7 +31,7 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
         .await
         .contains("code_challenge_method=S256"));
     let shown = app.sign_in().await;
-    assert_eq!(vec![shown], w.provider.refresh_tokens());
+    assert_eq!(vec![shown.clone()], w.provider.refresh_tokens());
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     assert_eq!(
         w.browser.url().await,
@@ -52,6 +52,25 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
     assert!(scopes.contains(BIGQUERY) && !scopes.contains("not granted"));
     w.browser
         .wait_text(&testids::sel(testids::ACCESS_EXPIRY), "expires in")
+        .await;
+    // The raw answer: masked until revealed.
+    w.browser
+        .find("[data-testid=raw-token-response] summary")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let raw = w
+        .browser
+        .wait_text("[data-testid=raw-token-json]", "HTTP 200")
+        .await;
+    assert!(
+        raw.contains("\"refresh_token\"") && !raw.contains(&shown),
+        "{raw}"
+    );
+    app.click_testid("raw-reveal").await;
+    w.browser
+        .wait_text("[data-testid=raw-token-json]", &shown)
         .await;
     w.assert_no_secret_left(&app).await;
 

@@ -26,9 +26,7 @@ pub type Log = RwSignal<Vec<LogEntry>>;
 #[derive(Debug, Clone)]
 pub struct Received {
     pub response: TokenResponse,
-    /// The response body with secrets masked, for the raw view.
-    pub masked_body: String,
-    /// The body as received, revealed only on request.
+    /// The body as received, revealed only on request; the raw view masks it when shown.
     pub body: Secret,
     pub status: u16,
     pub at_ms: f64,
@@ -125,11 +123,9 @@ pub async fn api_call(log: Log, call: ApiCall) -> Result<Answer, HttpError> {
 pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, Failure> {
     let answer = form_post(log, request).await.map_err(Failure::Http)?;
     perf::mark(perf::TOKEN_RESPONSE);
-    let masked_body = masked_json(&answer.body);
     match parse_token_response(answer.status, &answer.body) {
         Ok(response) => Ok(Received {
             response,
-            masked_body,
             body: Secret::new(answer.body),
             status: answer.status,
             at_ms: now_ms(),
@@ -137,7 +133,7 @@ pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, F
         Err(error) => Err(Failure::Endpoint {
             error,
             status: answer.status,
-            masked_body,
+            masked_body: masked_json(&answer.body),
         }),
     }
 }

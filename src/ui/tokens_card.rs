@@ -9,6 +9,7 @@ use crate::export::calendar::expiry_reminder;
 use crate::google::lifetime::{endings, known_expiry};
 use crate::messages::ending;
 use crate::oauth::jwt::decode_unverified;
+use crate::oauth::response::masked_json;
 use crate::oauth::{assess, Prompt};
 
 fn pretty(v: &serde_json::Value) -> String {
@@ -69,8 +70,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     // What the user reads first paints first; the details follow one task later.
     let details = RwSignal::new(false);
     set_timeout(move || details.set(true), std::time::Duration::ZERO);
-    let masked_body = format!("HTTP {}\n\n{}", received.status, received.masked_body);
-    let full_body = format!("HTTP {}\n\n{}", received.status, received.body.expose());
+    let (status_code, body) = (received.status, received.body.clone());
     let id_token = response.id_token.clone();
     let token_type = response.token_type.clone();
     let life = response.refresh_token.is_some().then(|| response.clone());
@@ -134,8 +134,10 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                         {move || if raw_shown.get() { "Mask secrets" } else { "Reveal secrets" }}
                     </button>
                     {
-                        let (masked_body, full_body) = (masked_body.clone(), full_body.clone());
-                        view! { <pre data-testid="raw-token-json">{move || if raw_shown.get() { full_body.clone() } else { masked_body.clone() }}</pre> }
+                        // Masked here, off the path that brings the tokens to the screen.
+                        let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));
+                        let full = format!("HTTP {status_code}\n\n{}", body.expose());
+                        view! { <pre data-testid="raw-token-json">{move || if raw_shown.get() { full.clone() } else { masked.clone() }}</pre> }
                     }
                 </details>
             </Show>
