@@ -79,9 +79,13 @@ pub fn ServiceAccountCard() -> impl IntoView {
             }
         }
     };
-    let _ = window_event_listener(ev::pointerdown, move |e| outside(e.target()));
-    let _ = window_event_listener(ev::focusin, move |e| outside(e.target()));
-    let _ = window_event_listener(ev::pagehide, move |_| forget());
+    let listeners = [
+        window_event_listener(ev::pointerdown, move |e| outside(e.target())),
+        window_event_listener(ev::focusin, move |e| outside(e.target())),
+        window_event_listener(ev::pagehide, move |_| forget()),
+    ];
+    // The key itself goes with the card: a dropped Secret is wiped.
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
 
     let from_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
