@@ -1,6 +1,7 @@
 //! A call to a Google API with an access token, as data: what the page sends, what the
 //! exchange log shows, and what the curl / PowerShell fallback runs are the same value.
 
+use crate::oauth::grant::FormField;
 use crate::oauth::{AccessToken, Secret};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,30 +19,13 @@ impl Method {
     }
 }
 
-/// A request header besides `Authorization`; a secret one is masked until revealed.
-#[derive(Debug, Clone)]
-pub struct Header {
-    pub name: &'static str,
-    pub value: Secret,
-    pub secret: bool,
-}
-
-impl Header {
-    pub fn shown(&self, reveal: bool) -> String {
-        if self.secret && !reveal {
-            self.value.masked()
-        } else {
-            self.value.expose().to_owned()
-        }
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct ApiCall {
     pub method: Method,
     pub url: String,
     pub token: Secret,
-    pub headers: Vec<Header>,
+    /// Request headers besides `Authorization`; a secret one is masked until revealed.
+    pub headers: Vec<FormField>,
     /// A JSON body (POST).
     pub body: Option<String>,
 }
@@ -68,7 +52,7 @@ impl ApiCall {
     }
 
     pub fn header(mut self, name: &'static str, value: &str, secret: bool) -> Self {
-        self.headers.push(Header {
+        self.headers.push(FormField {
             name,
             value: Secret::new(value),
             secret,
@@ -77,11 +61,6 @@ impl ApiCall {
     }
 
     pub fn authorization(&self, reveal: bool) -> String {
-        let token = if reveal {
-            self.token.expose().to_owned()
-        } else {
-            self.token.masked()
-        };
-        format!("Bearer {token}")
+        format!("Bearer {}", self.token.shown(reveal))
     }
 }

@@ -66,12 +66,6 @@ struct RawKey {
     token_uri: Option<String>,
 }
 
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(Secret::new)
-    }
-}
-
 /// Reads a service account's JSON key file, as the Cloud console downloads it.
 pub fn read_key_file(text: &str) -> Result<ServiceAccountKey, KeyFileError> {
     let raw: RawKey = serde_json::from_str(text).map_err(|_| KeyFileError::NotJson)?;

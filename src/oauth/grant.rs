@@ -18,8 +18,8 @@ enum Value<'a> {
     Secret(&'a str),
 }
 
-/// One field of a form body.
-#[derive(Clone)]
+/// One field of a form body, or a request header: a named value, masked when secret.
+#[derive(Debug, Clone)]
 pub struct FormField {
     pub name: &'static str,
     pub value: Secret,
@@ -30,11 +30,7 @@ pub struct FormField {
 impl FormField {
     /// The value for a view: masked if secret and not revealed.
     pub fn shown(&self, reveal: bool) -> String {
-        if self.secret && !reveal {
-            self.value.masked()
-        } else {
-            self.value.expose().to_owned()
-        }
+        self.value.shown(reveal || !self.secret)
     }
 }
 

@@ -31,6 +31,15 @@ impl Secret {
         let tail: String = chars[chars.len() - 4..].iter().collect();
         format!("{head}…{tail}")
     }
+
+    /// The value for a view: itself when revealed, else masked.
+    pub fn shown(&self, reveal: bool) -> String {
+        if reveal {
+            self.0.clone()
+        } else {
+            self.masked()
+        }
+    }
 }
 
 impl Drop for Secret {
@@ -42,6 +51,13 @@ impl Drop for Secret {
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("[redacted]")
+    }
+}
+
+/// Read straight into a `Secret` (a key file's private key), never held as a plain `String`.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Secret::new)
     }
 }
 

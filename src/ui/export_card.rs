@@ -104,7 +104,7 @@ pub fn ExportCard() -> impl IntoView {
             secrets: &style,
         })
     });
-    let json = Signal::derive(move || {
+    let json = Memo::new(move |_| {
         built
             .get()
             .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
@@ -125,7 +125,7 @@ pub fn ExportCard() -> impl IntoView {
     let factory = RwSignal::new(String::new());
     let vault = RwSignal::new(String::new());
     // The pack holds no secret: every linked service in it reads the vault.
-    let files = Signal::derive(move || {
+    let files = Memo::new(move |_| {
         let ls = built.get().map_err(|_| Vec::new())?;
         let (group, factory, vault, store) = (
             resource_group.get(),
@@ -213,7 +213,7 @@ pub fn ExportCard() -> impl IntoView {
 /// The pack's files: pick one, read it, copy or download it.
 #[component]
 pub(super) fn PackFiles(
-    files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
+    #[prop(into)] files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
 ) -> impl IntoView {
     let chosen = RwSignal::new(0usize);
     let current = Signal::derive(move || {

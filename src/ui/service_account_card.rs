@@ -188,7 +188,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
             secrets: &style,
         })
     });
-    let json = Signal::derive(move || {
+    let json = Memo::new(move |_| {
         built
             .get()
             .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
@@ -203,7 +203,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
     let resource_group = RwSignal::new(String::new());
     let factory = RwSignal::new(String::new());
     let vault = RwSignal::new(String::new());
-    let files = Signal::derive(move || {
+    let files = Memo::new(move |_| {
         let ls = built.get().map_err(|_| Vec::new())?;
         let (group, factory, vault) = (resource_group.get(), factory.get(), vault.get());
         let target = Target {
