@@ -11,7 +11,7 @@ use refresh_token_helper::oauth::Secret;
 use refresh_token_helper::oauth::{Attempt, PendingFlow};
 use refresh_token_helper::ui::form::FormState;
 use refresh_token_helper::ui::tokens::{Status, TokenState};
-use refresh_token_helper::ui::{App, RefreshCard};
+use refresh_token_helper::ui::{provide_contexts, App, CommandsCard, RefreshCard, TokensCard};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
@@ -346,4 +346,74 @@ async fn the_refresh_card_needs_only_the_form_and_the_tokens() {
     assert!(page.text("refresh-now").contains("Refreshing"));
     page.wait_text("refresh-error", "no answer the page could read")
         .await;
+}
+
+/// Tokens as a Google code exchange brings them.
+fn issued_tokens() -> refresh_token_helper::ui::tokens::Tokens {
+    use refresh_token_helper::oauth::{grant, ClientId, ClientSecret, Issuance, Prompt, Scopes};
+    use refresh_token_helper::oauth::{parse_token_response, Provider, RefreshToken};
+    let body = r#"{"access_token":"ya29.a0-test","expires_in":3599,"refresh_token":"1//0g-issued","scope":"https://www.googleapis.com/auth/bigquery","token_type":"Bearer"}"#;
+    let provider = Provider::google();
+    let client_id = ClientId::parse("cid-issued").unwrap();
+    let client_secret = ClientSecret::parse("GOCSPX-issued").unwrap();
+    let request = grant::refresh(
+        &provider.token,
+        grant::Client {
+            id: &client_id,
+            secret: Some(&client_secret),
+        },
+        &RefreshToken::parse("1//0g-issued").unwrap(),
+    );
+    refresh_token_helper::ui::tokens::Tokens {
+        received: refresh_token_helper::ui::requests::Received {
+            response: parse_token_response(200, body).unwrap(),
+            body: Secret::new(body),
+            status: 200,
+            at_ms: js_sys::Date::now(),
+        },
+        requested: Scopes::parse("https://www.googleapis.com/auth/bigquery").unwrap(),
+        prompt: Prompt::Consent,
+        request,
+        issued_by: Issuance {
+            provider,
+            client_id,
+            client_secret: Some(client_secret),
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_tokens_card_gets_the_tokens_a_task_before_the_cards_after_it() {
+    let state = std::rc::Rc::new(std::cell::Cell::new(None));
+    let keep = state.clone();
+    let page = Page::mount_view(move || {
+        let (_, tokens, _) = provide_contexts();
+        keep.set(Some(tokens));
+        view! { <TokensCard /> <CommandsCard /> }
+    });
+    let tokens = state.get().unwrap();
+    tokens.exchanged(Ok(issued_tokens()));
+    settle().await;
+    assert!(
+        page.find("refresh-token").is_some(),
+        "the tokens are on screen"
+    );
+    assert!(
+        page.find("commands-card").is_none() && tokens.access_token.get_untracked().is_none(),
+        "the other cards have not started on them yet"
+    );
+    after_mount().await;
+    assert!(
+        page.text("commands-card").contains("Code exchange"),
+        "one task later the other cards have the exchange"
+    );
+    assert_eq!(
+        tokens.refresh_input.get_untracked().expose(),
+        "1//0g-issued"
+    );
+    assert!(tokens.access_token.get_untracked().is_some());
+    assert_eq!(
+        tokens.issued_by().map(|i| i.client_id.as_str().to_owned()),
+        Some("cid-issued".to_owned())
+    );
 }

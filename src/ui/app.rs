@@ -38,10 +38,10 @@ pub fn App() -> impl IntoView {
     flow.load();
     let status = expect_context::<Status>();
     // The cards below the first screen render one task after the page mounts, so the
-    // form is interactive first; those after the tokens wait for `settled` likewise.
+    // form is interactive first (those after the tokens get the tokens one task after the
+    // tokens card, see `TokenState::exchanged`).
     let later = RwSignal::new(false);
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
-    let after_tokens = move || later.get() && tokens.settled.get();
     view! {
         <div class="page" data-testid=crate::testids::APP>
             <header class="page-header">
@@ -58,7 +58,7 @@ pub fn App() -> impl IntoView {
             <main>
                 <ReturnCard />
                 <TokensCard />
-                <Show when=after_tokens>
+                <Show when=move || later.get()>
                     <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
                         <ProveCard />
                     </Show>
@@ -74,7 +74,7 @@ pub fn App() -> impl IntoView {
                     <ServiceAccountCard />
                     <DiagnoseCard />
                 </Show>
-                <Show when=after_tokens>
+                <Show when=move || later.get()>
                     <CommandsCard />
                     <ExchangeLog />
                 </Show>

@@ -15,7 +15,7 @@ pub fn CommandsCard() -> impl IntoView {
     let shell = RwSignal::new("curl");
     let requests = move || {
         let mut list: Vec<(&'static str, FormRequest)> = Vec::new();
-        if let Some(Ok(t)) = tokens.exchange.get() {
+        if let Some(t) = tokens.issued.get() {
             list.push(("Code exchange", t.request));
         }
         tokens.refresh_input.track();

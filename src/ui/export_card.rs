@@ -45,11 +45,9 @@ pub fn ExportCard() -> impl IntoView {
     let form = use_form();
     let tokens = use_tokens();
     let granted = Signal::derive(move || {
-        tokens.exchange.with(|v| {
-            v.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .and_then(|t| t.received.response.scope.clone())
-        })
+        tokens
+            .issued
+            .with(|t| t.as_ref().and_then(|t| t.received.response.scope.clone()))
     });
     let requested = move || Scopes::parse(&form.settings.read().scopes).ok();
     let connector = RwSignal::new(Connector::BigQueryV2);

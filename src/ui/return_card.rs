@@ -30,23 +30,21 @@ pub fn ReturnCard() -> impl IntoView {
     };
     let visible =
         move || exchanging() || needs_secret() || problem().is_some() || failure().is_some();
+    // Hidden, not unmounted: the end of an exchange only flips attributes, so the tokens
+    // reach the screen sooner.
     view! {
-        <Show when=visible>
-            <section class="card" aria-labelledby="return-title" data-testid="return-card">
-                <h2 id="return-title">"Back from the provider"</h2>
-                <Show when=needs_secret>
-                    <p>"You chose not to keep the client secret across the redirect. Enter it to finish:"</p>
-                    <SecretField id=crate::testids::RETURN_SECRET label="Client secret" value=form.secret testid=crate::testids::RETURN_SECRET />
-                    <button type="button" class="primary" data-testid=crate::testids::FINISH_EXCHANGE on:click=move |_| flow.give_secret() disabled=exchanging>
-                        "Exchange the code"
-                    </button>
-                </Show>
-                <Show when=exchanging>
-                    <p class="progress" aria-busy="true" data-testid=crate::testids::EXCHANGE_PROGRESS>"Exchanging the code for tokens…"</p>
-                </Show>
-                {move || problem().map(|p| view! { <ErrorPanel explanation=p testid=crate::testids::RETURN_PROBLEM /> })}
-                {move || failure().map(|f| view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid=crate::testids::EXCHANGE_ERROR /> })}
-            </section>
-        </Show>
+        <section class="card" aria-labelledby="return-title" data-testid="return-card" hidden=move || !visible()>
+            <h2 id="return-title">"Back from the provider"</h2>
+            <Show when=needs_secret>
+                <p>"You chose not to keep the client secret across the redirect. Enter it to finish:"</p>
+                <SecretField id=crate::testids::RETURN_SECRET label="Client secret" value=form.secret testid=crate::testids::RETURN_SECRET />
+                <button type="button" class="primary" data-testid=crate::testids::FINISH_EXCHANGE on:click=move |_| flow.give_secret() disabled=exchanging>
+                    "Exchange the code"
+                </button>
+            </Show>
+            <p class="progress" aria-busy="true" data-testid=crate::testids::EXCHANGE_PROGRESS hidden=move || !exchanging()>"Exchanging the code for tokens…"</p>
+            {move || problem().map(|p| view! { <ErrorPanel explanation=p testid=crate::testids::RETURN_PROBLEM /> })}
+            {move || failure().map(|f| view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid=crate::testids::EXCHANGE_ERROR /> })}
+        </section>
     }
 }

@@ -41,17 +41,19 @@ pub struct RequestLog(pub Log);
 /// The tokens, as every card sees them.
 #[derive(Clone, Copy)]
 pub struct TokenState {
-    /// The code exchange's outcome, once there is one.
+    /// The code exchange's outcome, once there is one: set the moment it arrives, for the
+    /// tokens and return cards.
     pub exchange: RwSignal<Option<Result<Tokens, Failure>>>,
+    /// The tokens of the last code exchange, for the cards after the tokens: set one task
+    /// after `exchange` (with `access_token` and `refresh_input`), so the tokens reach the
+    /// screen before those cards do their work.
+    pub issued: RwSignal<Option<Tokens>>,
     /// The newest access token (from the exchange or a refresh), for the checks.
     pub access_token: RwSignal<Option<AccessToken>>,
     /// The refresh token being checked: filled when tokens arrive, or typed in.
     pub refresh_input: RwSignal<Secret>,
     /// The refresh grant, from the refresh card or "Refresh now".
     pub refresh: Action<FormRequest, Result<Received, Failure>>,
-    /// False from a code exchange's answer until one task later: the cards after the
-    /// tokens wait for it, so the tokens reach the screen first.
-    pub settled: RwSignal<bool>,
 }
 
 /// Where a check goes, and with which client.
@@ -84,35 +86,40 @@ impl TokenState {
         });
         Self {
             exchange: RwSignal::new(None),
+            issued: RwSignal::new(None),
             access_token,
             refresh_input: RwSignal::new(Secret::new(String::new())),
             refresh,
-            settled: RwSignal::new(true),
         }
     }
 
-    /// Keeps the outcome of a code exchange.
+    /// Keeps the outcome of a code exchange: the tokens card now, every other card one
+    /// task later.
     pub fn exchanged(&self, result: Result<Tokens, Failure>) {
-        let settled = self.settled;
-        settled.set(false);
-        set_timeout(move || settled.set(true), std::time::Duration::ZERO);
-        if let Ok(tokens) = &result {
+        self.exchange.set(Some(result));
+        let this = *self;
+        set_timeout(move || this.pass_on(), std::time::Duration::ZERO);
+    }
+
+    /// Hands the exchange's tokens (the newest, should two exchanges meet) to the other cards.
+    fn pass_on(&self) {
+        let tokens = self
+            .exchange
+            .with_untracked(|e| e.as_ref().and_then(|r| r.as_ref().ok().cloned()));
+        if let Some(tokens) = &tokens {
             let response = &tokens.received.response;
             if let Some(rt) = &response.refresh_token {
                 self.refresh_input.set(rt.secret().clone());
             }
             self.access_token.set(Some(response.access_token.clone()));
         }
-        self.exchange.set(Some(result));
+        self.issued.set(tokens);
     }
 
     /// Who issued the tokens of the code exchange, if it brought any.
     pub fn issued_by(&self) -> Option<Issuance> {
-        self.exchange.with(|e| {
-            e.as_ref()
-                .and_then(|r| r.as_ref().ok())
-                .map(|t| t.issued_by.clone())
-        })
+        self.issued
+            .with(|t| t.as_ref().map(|t| t.issued_by.clone()))
     }
 
     /// Where the checks go: the tokens' issuer after an exchange, else the form's provider.
