@@ -114,7 +114,7 @@ impl Settings {
     /// make the page send anything anywhere.
     pub fn apply_link(&mut self, query: &str) {
         let query = query.strip_prefix('?').unwrap_or(query);
-        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             match key.as_ref() {
                 "client_id" => self.client_id = value.trim().to_owned(),
                 "preset" => {
@@ -154,22 +154,15 @@ impl Settings {
 
     /// A link to this page that fills in the client ID and scopes (nothing secret).
     pub fn share_link(&self, page: &RedirectUri) -> String {
-        let mut url = page.url().clone();
-        {
-            let mut q = url.query_pairs_mut();
-            if !self.client_id.trim().is_empty() {
-                q.append_pair("client_id", self.client_id.trim());
-            }
-            match self.preset() {
-                Preset::Custom => {
-                    q.append_pair("scope", self.scopes.trim());
-                }
-                preset => {
-                    q.append_pair("preset", preset.id());
-                }
-            }
+        let mut pairs = Vec::new();
+        if !self.client_id.trim().is_empty() {
+            pairs.push(("client_id", self.client_id.trim()));
         }
-        url.into()
+        match self.preset() {
+            Preset::Custom => pairs.push(("scope", self.scopes.trim())),
+            preset => pairs.push(("preset", preset.id())),
+        }
+        page.url().with_pairs(pairs).into()
     }
 
     /// The provider the form describes (Google, or the custom endpoints).

@@ -12,6 +12,7 @@ pub mod messages;
 pub mod oauth;
 pub mod testids;
 pub mod variant;
+pub mod weburl;
 
 #[cfg(target_arch = "wasm32")]
 pub mod browser;

@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use refresh_token_helper::{browser, ui};
+    browser::perf::mark(browser::perf::START);
     browser::panic::install();
     if browser::location::in_frame() {
         leptos::mount::mount_to_body(ui::FramedRefusal);

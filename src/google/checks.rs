@@ -87,11 +87,11 @@ pub fn parse_projects(status: u16, body: &str) -> Result<Vec<Project>, Explanati
 
 /// `{projects}/{project}/{tail}`, the project as one path segment whatever it holds.
 fn in_project(projects: &Endpoint, project: &str, tail: &str) -> String {
-    let mut url = projects.url().clone();
-    if let Ok(mut segments) = url.path_segments_mut() {
-        segments.pop_if_empty().push(project.trim()).push(tail);
-    }
-    url.into()
+    projects
+        .url()
+        .with_segment(project.trim())
+        .with_segment(tail)
+        .into()
 }
 
 /// The query job ADF would run, as a dry run: `SELECT 1` in standard SQL.

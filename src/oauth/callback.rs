@@ -2,9 +2,9 @@
 //! `iss`): from this page's own query string, or from whatever the user pasted — the whole
 //! address of the page the browser ended on, just its query, or the bare code.
 
+use crate::weburl::WebUrl;
 use percent_encoding::percent_decode_str;
 use thiserror::Error;
-use url::Url;
 
 use super::error::ErrorCode;
 use super::scope::Scopes;
@@ -82,7 +82,7 @@ struct Params {
 impl Params {
     fn read(query: &str) -> Result<Self, CallbackError> {
         let mut p = Params::default();
-        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
             let (slot, name) = match key.as_ref() {
                 "code" => (&mut p.code, "code"),
                 "state" => (&mut p.state, "state"),
@@ -152,7 +152,7 @@ pub fn parse_callback(input: &str) -> Result<Callback, CallbackError> {
     if input.len() > MAX_CALLBACK_LEN {
         return Err(CallbackError::TooLong { len: input.len() });
     }
-    if let Ok(url) = Url::parse(input) {
+    if let Ok(url) = WebUrl::parse(input) {
         // Some providers answer in the fragment (`response_mode=fragment`).
         let query = Params::read(url.query().unwrap_or(""))?;
         if query.is_callback() {

@@ -1,7 +1,7 @@
 //! A client ready for the flow: the provider, the client's credentials, the scopes and the
 //! redirect, all validated; and the random values of one sign-in attempt.
 
-use url::Url;
+use crate::weburl::WebUrl;
 
 use super::consent::{ConsentRequest, LoginHint, Prompt};
 use super::endpoint::RedirectUri;
@@ -44,7 +44,7 @@ impl Attempt {
 
 impl ValidClient {
     /// The consent URL for this client and attempt.
-    pub fn consent_url(&self, attempt: &Attempt) -> Url {
+    pub fn consent_url(&self, attempt: &Attempt) -> WebUrl {
         ConsentRequest {
             authorization: &self.provider.authorization,
             client_id: &self.client_id,

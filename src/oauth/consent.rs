@@ -2,7 +2,7 @@
 //! parameters of Google's web-server guide (`access_type`, `prompt`, `login_hint`,
 //! `include_granted_scopes`). Built with the `url` crate; nothing is encoded by hand.
 
-use url::Url;
+use crate::weburl::WebUrl;
 
 use super::endpoint::{Endpoint, RedirectUri};
 use super::pkce::PkceVerifier;
@@ -90,31 +90,33 @@ pub struct ConsentRequest<'a> {
 impl ConsentRequest<'_> {
     /// The URL to send the browser to. Parameters already in the endpoint (a tenant, say)
     /// are kept.
-    pub fn url(&self) -> Url {
-        let mut url = self.authorization.url().clone();
-        {
-            let mut q = url.query_pairs_mut();
-            q.append_pair("client_id", self.client_id.as_str())
-                .append_pair("redirect_uri", self.redirect_uri.as_str())
-                .append_pair("response_type", "code")
-                .append_pair("scope", &self.scopes.to_param())
-                .append_pair("access_type", "offline");
-            if let Some(prompt) = self.prompt.param() {
-                q.append_pair("prompt", prompt);
-            }
-            q.append_pair("state", self.state.as_str());
-            if let Some(verifier) = self.pkce {
-                q.append_pair("code_challenge", &verifier.challenge())
-                    .append_pair("code_challenge_method", "S256");
-            }
-            if let Some(hint) = self.login_hint {
-                q.append_pair("login_hint", hint.as_str());
-            }
-            if self.include_granted_scopes {
-                q.append_pair("include_granted_scopes", "true");
-            }
+    pub fn url(&self) -> WebUrl {
+        let scope = self.scopes.to_param();
+        let challenge = self.pkce.map(|v| v.challenge());
+        let mut pairs = vec![
+            ("client_id", self.client_id.as_str()),
+            ("redirect_uri", self.redirect_uri.as_str()),
+            ("response_type", "code"),
+            ("scope", &scope),
+            ("access_type", "offline"),
+        ];
+        if let Some(prompt) = self.prompt.param() {
+            pairs.push(("prompt", prompt));
         }
-        url
+        pairs.push(("state", self.state.as_str()));
+        if let Some(challenge) = &challenge {
+            pairs.extend([
+                ("code_challenge", challenge.as_str()),
+                ("code_challenge_method", "S256"),
+            ]);
+        }
+        if let Some(hint) = self.login_hint {
+            pairs.push(("login_hint", hint.as_str()));
+        }
+        if self.include_granted_scopes {
+            pairs.push(("include_granted_scopes", "true"));
+        }
+        self.authorization.url().with_pairs(pairs)
     }
 }
 

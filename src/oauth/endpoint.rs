@@ -7,8 +7,8 @@
 use std::fmt;
 use std::net::IpAddr;
 
+use crate::weburl::{Host, ParseError, WebUrl};
 use thiserror::Error;
-use url::{Host, Url};
 
 /// Why a URL was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -31,7 +31,7 @@ pub enum UrlError {
 
 /// True for 127.0.0.0/8, ::1 and `localhost`: the hosts where plain HTTP never leaves the
 /// machine.
-pub fn is_loopback(url: &Url) -> bool {
+pub fn is_loopback(url: &WebUrl) -> bool {
     match url.host() {
         Some(Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
         Some(Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
@@ -41,12 +41,12 @@ pub fn is_loopback(url: &Url) -> bool {
 }
 
 /// Parses an absolute http(s) URL, https unless the host is loopback.
-fn parse_web_url(field: &'static str, raw: &str) -> Result<Url, UrlError> {
+fn parse_web_url(field: &'static str, raw: &str) -> Result<WebUrl, UrlError> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Err(UrlError::Empty { field });
     }
-    let url = Url::parse(raw).map_err(|e| UrlError::NotAUrl {
+    let url = WebUrl::parse(raw).map_err(|e| UrlError::NotAUrl {
         field,
         reason: e.to_string(),
     })?;
@@ -72,14 +72,14 @@ fn parse_web_url(field: &'static str, raw: &str) -> Result<Url, UrlError> {
 
 /// A provider endpoint: authorization, token, revocation or tokeninfo.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Endpoint(Url);
+pub struct Endpoint(WebUrl);
 
 impl Endpoint {
     pub fn parse(field: &'static str, raw: &str) -> Result<Self, UrlError> {
         parse_web_url(field, raw).map(Self)
     }
 
-    pub fn url(&self) -> &Url {
+    pub fn url(&self) -> &WebUrl {
         &self.0
     }
 
@@ -101,12 +101,12 @@ impl fmt::Display for Endpoint {
 }
 
 /// The redirect URI, kept exactly as given: providers compare it character for character
-/// with the registered one, so it is never re-serialised (the `url` crate would turn
+/// with the registered one, so it is never re-serialised (URL parsing turns
 /// `http://localhost` into `http://localhost/`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct RedirectUri {
     raw: String,
-    url: Url,
+    url: WebUrl,
 }
 
 /// The first way in which two redirect URIs differ, for the mismatch explanation.
@@ -151,10 +151,10 @@ pub enum RedirectDifference {
 impl RedirectUri {
     pub fn parse(raw: &str) -> Result<Self, UrlError> {
         let field = "Redirect URI";
-        let url = parse_web_url(field, raw)?;
         if raw.contains('*') {
             return Err(UrlError::Wildcard { field });
         }
+        let url = parse_web_url(field, raw)?;
         Ok(Self {
             raw: raw.trim().to_owned(),
             url,
@@ -165,14 +165,15 @@ impl RedirectUri {
     /// fragment. A trailing `index.html` is dropped, so `/tools/` and `/tools/index.html`
     /// give one canonical URI (`/tools/`) to register.
     pub fn for_page(href: &str) -> Result<Self, UrlError> {
-        let mut url = Url::parse(href.trim()).map_err(|e| UrlError::NotAUrl {
+        let not_a_url = |e: ParseError| UrlError::NotAUrl {
             field: "Page address",
             reason: e.to_string(),
-        })?;
-        url.set_query(None);
-        url.set_fragment(None);
+        };
+        let mut url = WebUrl::parse(href.trim())
+            .map_err(not_a_url)?
+            .without_query();
         if let Some(dir) = url.path().strip_suffix("index.html").map(str::to_owned) {
-            url.set_path(&dir);
+            url = url.with_path(&dir).map_err(not_a_url)?;
         }
         Self::parse(url.as_str())
     }
@@ -181,7 +182,7 @@ impl RedirectUri {
         &self.raw
     }
 
-    pub fn url(&self) -> &Url {
+    pub fn url(&self) -> &WebUrl {
         &self.url
     }
 
@@ -210,7 +211,7 @@ impl RedirectUri {
                 RedirectDifference::Host { ours, theirs }
             });
         }
-        let port = |u: &Url| u.port().map(|p| p.to_string()).unwrap_or_default();
+        let port = |u: &WebUrl| u.port().map(|p| p.to_string()).unwrap_or_default();
         if a.port() != b.port() {
             return Some(RedirectDifference::Port {
                 ours: port(a),
@@ -241,14 +242,11 @@ impl RedirectUri {
 /// The page's own address without query and fragment: what the address bar shows once the
 /// code has been read. `None` if `href` is not a URL.
 pub fn without_query(href: &str) -> Option<String> {
-    let mut url = Url::parse(href).ok()?;
-    url.set_query(None);
-    url.set_fragment(None);
-    Some(url.into())
+    Some(WebUrl::parse(href).ok()?.without_query().into())
 }
 
-/// The path exactly as typed (`""` for `http://localhost`), which the `url` crate would
-/// normalise to `/`.
+/// The path exactly as typed (`""` for `http://localhost`), which URL parsing normalises
+/// to `/`.
 fn path_as_written(raw: &str) -> &str {
     let after_scheme = raw.split_once("://").map_or(raw, |(_, rest)| rest);
     let end = after_scheme.find('?').unwrap_or(after_scheme.len());
@@ -270,135 +268,7 @@ impl fmt::Display for RedirectUri {
     }
 }
 
+// Shared with the browser tests (tests/browser_url.rs).
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn https_everywhere_http_only_on_loopback() {
-        assert!(RedirectUri::parse("https://tools.example.com/rt/").is_ok());
-        assert!(RedirectUri::parse("http://localhost").is_ok());
-        assert!(RedirectUri::parse("http://127.0.0.1:8080/").is_ok());
-        assert!(RedirectUri::parse("http://127.1.2.3/").is_ok());
-        assert!(RedirectUri::parse("http://[::1]:3000/cb").is_ok());
-        assert_eq!(
-            RedirectUri::parse("http://example.com/"),
-            Err(UrlError::InsecureHttp {
-                field: "Redirect URI"
-            })
-        );
-        assert!(matches!(
-            RedirectUri::parse("javascript:alert(1)"),
-            Err(UrlError::Scheme { .. })
-        ));
-        assert!(matches!(
-            Endpoint::parse("Token endpoint", "ftp://x/"),
-            Err(UrlError::Scheme { .. })
-        ));
-    }
-
-    #[test]
-    fn refuses_fragment_credentials_wildcards_and_garbage() {
-        let field = "Redirect URI";
-        assert_eq!(
-            RedirectUri::parse("https://a.example/#x"),
-            Err(UrlError::Fragment { field })
-        );
-        assert_eq!(
-            RedirectUri::parse("https://a.example/#"),
-            Err(UrlError::Fragment { field })
-        );
-        assert_eq!(
-            RedirectUri::parse("https://u:p@a.example/"),
-            Err(UrlError::Credentials { field })
-        );
-        assert_eq!(
-            RedirectUri::parse("https://*.example.com/"),
-            Err(UrlError::Wildcard { field })
-        );
-        assert_eq!(RedirectUri::parse("  "), Err(UrlError::Empty { field }));
-        assert!(matches!(
-            RedirectUri::parse("not a url"),
-            Err(UrlError::NotAUrl { .. })
-        ));
-    }
-
-    #[test]
-    fn international_host_names_must_be_in_punycode() {
-        // The page ships url's ASCII-only IDNA back end (no Unicode tables in the bundle).
-        assert!(matches!(
-            Endpoint::parse("Token endpoint", "https://bücher.example/token"),
-            Err(UrlError::NotAUrl { .. })
-        ));
-        assert!(Endpoint::parse("Token endpoint", "https://xn--bcher-kva.example/token").is_ok());
-    }
-
-    #[test]
-    fn keeps_the_uri_exactly_as_written() {
-        assert_eq!(
-            RedirectUri::parse("http://localhost").unwrap().as_str(),
-            "http://localhost"
-        );
-        assert_eq!(
-            RedirectUri::parse(" https://a.example/x \n")
-                .unwrap()
-                .as_str(),
-            "https://a.example/x"
-        );
-    }
-
-    #[test]
-    fn page_uri_drops_query_fragment_and_index_html() {
-        let page = |href| RedirectUri::for_page(href).unwrap().as_str().to_owned();
-        assert_eq!(
-            page("https://a.example/tools/rt/index.html?code=1#top"),
-            "https://a.example/tools/rt/"
-        );
-        assert_eq!(page("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/");
-        assert_eq!(page("https://a.example/rt?x=1"), "https://a.example/rt");
-    }
-
-    #[test]
-    fn strips_the_code_from_the_address() {
-        assert_eq!(
-            without_query("https://a.example/rt/index.html?code=4%2F0A&state=s#x").as_deref(),
-            Some("https://a.example/rt/index.html")
-        );
-        assert_eq!(without_query("not a url"), None);
-    }
-
-    #[test]
-    fn names_the_first_difference() {
-        let uri = |s| RedirectUri::parse(s).unwrap();
-        let ours = uri("http://localhost:8080/");
-        assert_eq!(ours.difference(&uri("http://localhost:8080/")), None);
-        assert!(matches!(
-            ours.difference(&uri("http://127.0.0.1:8080/")),
-            Some(RedirectDifference::LoopbackName { .. })
-        ));
-        assert!(matches!(
-            ours.difference(&uri("http://localhost:3000/")),
-            Some(RedirectDifference::Port { .. })
-        ));
-        assert!(matches!(
-            ours.difference(&uri("http://localhost:8080")),
-            Some(RedirectDifference::TrailingSlash { .. })
-        ));
-        assert!(matches!(
-            uri("https://a.example/x").difference(&uri("https://a.example/x/")),
-            Some(RedirectDifference::TrailingSlash { .. })
-        ));
-        assert!(matches!(
-            uri("https://a.example/x").difference(&uri("https://a.example/y")),
-            Some(RedirectDifference::Path { .. })
-        ));
-        assert!(matches!(
-            uri("https://a.example/").difference(&uri("http://localhost/")),
-            Some(RedirectDifference::Scheme { .. })
-        ));
-        assert!(matches!(
-            uri("https://A.example/").difference(&uri("https://a.example/")),
-            Some(RedirectDifference::Spelling { .. })
-        ));
-    }
-}
+#[path = "endpoint_cases.rs"]
+mod cases;

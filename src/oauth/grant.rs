@@ -71,7 +71,7 @@ impl FormRequest {
     /// `name=value&…`, form-encoded. Masked secrets are left readable (`code=4/0A…x2`), since
     /// they are for the eye, not for sending.
     fn encode(&self, reveal: bool) -> String {
-        let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
         self.fields
             .iter()
             .map(|f| {

@@ -77,8 +77,7 @@ impl Provider {
 
     /// Where the code and the client secret go: the token endpoint's host and port.
     pub fn token_host(&self) -> &str {
-        let url = self.token.url();
-        &url[url::Position::BeforeHost..url::Position::AfterPort]
+        self.token.url().host_and_port()
     }
 }
 

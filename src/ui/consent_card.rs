@@ -20,7 +20,7 @@ pub fn ConsentCard() -> impl IntoView {
     };
     let parameters = move || {
         url.get()
-            .and_then(|u| url::Url::parse(&u).ok())
+            .and_then(|u| crate::weburl::WebUrl::parse(&u).ok())
             .map(|u| {
                 u.query_pairs()
                     .map(|(k, v)| (k.into_owned(), v.into_owned()))
