@@ -37,9 +37,9 @@ pub fn App() -> impl IntoView {
     let (form, tokens, flow) = provide_contexts();
     flow.load();
     let status = expect_context::<Status>();
-    // The cards below the first screen render one task after the page mounts, so the
-    // form is interactive first (those after the tokens get the tokens one task after the
-    // tokens card, see `TokenState::exchanged`).
+    // The cards after the client form (consent included) render one task after the page
+    // mounts, so the form is interactive first; those after the tokens get the tokens one
+    // task after the tokens card (see `TokenState::exchanged`).
     let later = RwSignal::new(false);
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
     view! {
@@ -67,8 +67,8 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <SetupCard redirect_uri=form.page_redirect.get_value() />
                 <ClientCard />
-                <ConsentCard />
                 <Show when=move || later.get()>
+                    <ConsentCard />
                     <ManualCard />
                     <RefreshCard />
                     <ServiceAccountCard />
