@@ -452,12 +452,12 @@ pub mod vectors {
     }
 }
 
-// Shared with the browser tests (tests/browser_url.rs).
-#[cfg(test)]
+// Shared with the browser tests (tests/browser_url.rs), which run it there.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "weburl_parity.rs"]
 mod parity;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use proptest::prelude::*;
 
