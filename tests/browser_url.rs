@@ -22,7 +22,7 @@ fn the_browser_parses_the_shared_vectors_as_the_url_crate_does() {
     refresh_token_helper::weburl::vectors::check().unwrap();
 }
 
-/// Every address the parts make (about 30,000), read by the browser and by the `url` crate.
+/// Every address the parts make (44,100), read by the browser and by the `url` crate.
 #[wasm_bindgen_test]
 fn the_browser_reads_every_address_of_the_grid_as_the_url_crate_does() {
     let mut differences = Vec::new();
