@@ -164,11 +164,20 @@ impl WebUrl {
     }
 
     pub fn path(&self) -> &str {
-        let end = self
-            .query_start
+        &self.href[self.path_start..self.path_end()]
+    }
+
+    /// Where the path ends: at the query, else the fragment, else the end.
+    fn path_end(&self) -> usize {
+        self.query_start
             .or(self.fragment_start)
-            .unwrap_or(self.href.len());
-        &self.href[self.path_start..end]
+            .unwrap_or(self.href.len())
+    }
+
+    /// The serialisation with `path` in place of the path (not parsed again).
+    fn replace_path(&self, path: &str) -> String {
+        let (before, after) = (&self.href[..self.path_start], &self.href[self.path_end()..]);
+        format!("{before}{path}{after}")
     }
 
     pub fn query(&self) -> Option<&str> {
@@ -187,11 +196,7 @@ impl WebUrl {
 
     /// The same URL without its query and fragment.
     pub fn without_query(&self) -> Self {
-        let end = self
-            .query_start
-            .or(self.fragment_start)
-            .unwrap_or(self.href.len());
-        let mut href = &self.href[..end];
+        let mut href = &self.href[..self.path_end()];
         // The standard's rule for an opaque path (`mailto:a `) left at the end.
         if self.host.is_empty() && !self.path().starts_with('/') {
             href = href.trim_end_matches(' ');
@@ -201,16 +206,7 @@ impl WebUrl {
 
     /// The same URL with another path (parsed, so normalised as any URL is).
     pub fn with_path(&self, path: &str) -> Result<Self, ParseError> {
-        let end = self
-            .query_start
-            .or(self.fragment_start)
-            .unwrap_or(self.href.len());
-        let href = format!(
-            "{}{path}{}",
-            &self.href[..self.path_start],
-            &self.href[end..]
-        );
-        Self::parse(&href)
+        Self::parse(&self.replace_path(path))
     }
 
     /// The same URL with `pairs` added to its query, form-encoded (after any it has).
@@ -239,11 +235,7 @@ impl WebUrl {
             .chars()
             .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
             .collect();
-        let end = self
-            .query_start
-            .or(self.fragment_start)
-            .unwrap_or(self.href.len());
-        let mut path = self.href[self.path_start..end].to_owned();
+        let mut path = self.path().to_owned();
         if path.len() > 1 && path.ends_with('/') {
             path.pop();
         }
@@ -253,12 +245,7 @@ impl WebUrl {
             }
             path.extend(utf8_percent_encode(&segment, SPECIAL_PATH_SEGMENT));
         }
-        let href = format!(
-            "{}{path}{}",
-            &self.href[..self.path_start],
-            &self.href[end..]
-        );
-        Self::from_href(href)
+        Self::from_href(self.replace_path(&path))
     }
 }
 

@@ -1,6 +1,6 @@
 //! The consent (authorization request) URL: RFC 6749 §4.1.1, RFC 7636 §4.3, and the extra
 //! parameters of Google's web-server guide (`access_type`, `prompt`, `login_hint`,
-//! `include_granted_scopes`). Built with the `url` crate; nothing is encoded by hand.
+//! `include_granted_scopes`). Built with `WebUrl::with_pairs`; nothing is encoded by hand.
 
 use crate::weburl::WebUrl;
 
