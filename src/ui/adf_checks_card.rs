@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::form::use_form;
 use super::requests::{api_call, http_explanation};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
+use super::{CopyButton, ErrorPanel, NoticePanel, RevealToggle, SecretField};
 use crate::browser::http::HttpError;
 use crate::export::commands::{api_curl, api_powershell};
 use crate::export::linked_service::customer_id_digits;
@@ -257,9 +257,7 @@ pub fn AdfChecksCard() -> impl IntoView {
     let commands = move |calls: Vec<ApiCall>| {
         view! {
             <div class="actions">
-                <button type="button" class="secondary" data-testid=crate::testids::ADS_COMMANDS_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
-                    {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
-                </button>
+                <RevealToggle reveal=reveal testid=crate::testids::ADS_COMMANDS_REVEAL />
             </div>
             {calls.into_iter().enumerate().map(|(i, call)| {
                 let curl = Signal::derive({ let call = call.clone(); move || api_curl(&call, reveal.get()) });

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::tokens::use_tokens;
-use super::CopyButton;
+use super::{CopyButton, RevealToggle};
 use crate::export::commands::{curl, powershell};
 use crate::oauth::{grant, FormRequest, RefreshToken};
 
@@ -40,9 +40,7 @@ pub fn CommandsCard() -> impl IntoView {
                 <div class="actions" role="group" aria-label="Command format">
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid="format-curl" on:click=move |_| shell.set("curl")>"curl"</button>
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid=crate::testids::FORMAT_POWERSHELL on:click=move |_| shell.set("powershell")>"PowerShell"</button>
-                    <button type="button" class="secondary" aria-pressed=move || reveal.get().to_string() data-testid=crate::testids::COMMANDS_REVEAL on:click=move |_| reveal.update(|r| *r = !*r)>
-                        {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
-                    </button>
+                    <RevealToggle reveal=reveal testid=crate::testids::COMMANDS_REVEAL />
                 </div>
                 <p class="hint">"Copy gives exactly what is shown: reveal the secrets first to include them. A code works once."</p>
                 {move || requests().into_iter().enumerate().map(|(i, (title, request))| {

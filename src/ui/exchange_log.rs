@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::tokens::use_log;
-use super::CopyButton;
+use super::{CopyButton, RevealToggle};
 use crate::export::raw::http_text;
 
 /// The exchange, raw: every request the page made and every answer, in order. Its text is
@@ -32,9 +32,7 @@ pub fn ExchangeLog() -> impl IntoView {
                 <div id="log-body">
                     <Show when=move || shown.get()>
                         <div class="actions">
-                            <button type="button" class="secondary" data-testid=crate::testids::LOG_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
-                                {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
-                            </button>
+                            <RevealToggle reveal=reveal testid=crate::testids::LOG_REVEAL />
                             <CopyButton text=text what="exchange log" testid="log-copy" />
                         </div>
                         <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::tokens::use_tokens;
-use super::{rich_text, CopyButton, SecretField};
+use super::{rich_text, CopyButton, RevealToggle, SecretField};
 use crate::browser::download;
 use crate::export::linked_service::{
     linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
@@ -178,9 +178,7 @@ pub fn ExportCard() -> impl IntoView {
                     </Show>
                 </Show>
                 <div class="actions">
-                    <button type="button" class="secondary" data-testid=crate::testids::LS_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
-                        {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
-                    </button>
+                    <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
                     <CopyButton text=text what="linked service JSON" testid="ls-copy" />
                     <button type="button" class="secondary" data-testid="ls-download" on:click=save disabled=move || json.read().is_err()>"Download .json"</button>
                 </div>

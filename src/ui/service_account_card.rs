@@ -14,7 +14,7 @@ use super::export_card::PackFiles;
 use super::form::use_form;
 use super::requests::{token_request, Failure};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{CopyButton, ErrorPanel, TokenValue};
+use super::{CopyButton, ErrorPanel, RevealToggle, TokenValue};
 use crate::browser::crypto::sign_rs256;
 use crate::browser::time::now_ms;
 use crate::export::linked_service::{
@@ -274,9 +274,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
             </div>
             <div class="actions">
-                <button type="button" class="secondary" data-testid=crate::testids::SA_REVEAL aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
-                    {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
-                </button>
+                <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
                 <CopyButton text=text what="linked service JSON" testid="sa-ls-copy" />
             </div>
             {move || match json.get() {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::tokens::{use_status, use_tokens, Tokens};
-use super::{rich_text, Countdown, NoticePanel, TokenValue};
+use super::{rich_text, Countdown, NoticePanel, RevealToggle, TokenValue};
 use crate::browser::download;
 use crate::browser::time::local_date_time;
 use crate::export::calendar::expiry_reminder;
@@ -130,9 +130,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 })}
                 <details class="raw" data-testid="raw-token-response">
                     <summary>"Raw response"</summary>
-                    <button type="button" class="secondary" data-testid="raw-reveal" aria-pressed=move || raw_shown.get().to_string() on:click=move |_| raw_shown.update(|s| *s = !*s)>
-                        {move || if raw_shown.get() { "Mask secrets" } else { "Reveal secrets" }}
-                    </button>
+                    <RevealToggle reveal=raw_shown testid="raw-reveal" />
                     {
                         // Masked here, off the path that brings the tokens to the screen.
                         let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));

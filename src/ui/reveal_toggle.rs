@@ -1,0 +1,16 @@
+use leptos::prelude::*;
+
+/// "Reveal secrets" / "Mask secrets": the one switch beside every text that holds secrets.
+#[component]
+pub fn RevealToggle(
+    /// Whether the secrets are shown.
+    reveal: RwSignal<bool>,
+    /// `data-testid` of the button.
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="button" class="secondary" data-testid=testid aria-pressed=move || reveal.get().to_string() on:click=move |_| reveal.update(|r| *r = !*r)>
+            {move || if reveal.get() { "Mask secrets" } else { "Reveal secrets" }}
+        </button>
+    }
+}
