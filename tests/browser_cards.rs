@@ -11,7 +11,9 @@ use refresh_token_helper::oauth::Secret;
 use refresh_token_helper::oauth::{Attempt, PendingFlow};
 use refresh_token_helper::ui::form::FormState;
 use refresh_token_helper::ui::tokens::{Status, TokenState};
-use refresh_token_helper::ui::{provide_contexts, App, CommandsCard, RefreshCard, TokensCard};
+use refresh_token_helper::ui::{
+    provide_contexts, App, ClientCard, CommandsCard, RefreshCard, SetupCard, TokensCard,
+};
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
@@ -146,6 +148,49 @@ impl Page {
 impl Drop for Page {
     fn drop(&mut self) {
         self.host.remove();
+    }
+}
+
+/// What sits inside a closed disclosure on the first screen: the setup guide's text, the
+/// client file import and the Advanced options.
+const INSIDE_CLOSED: [&str; 3] = ["testing-warning", "client-file-text", "redirect-override"];
+
+#[wasm_bindgen_test]
+async fn closed_disclosures_are_filled_one_task_after_the_page_mounts() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    // Mounted: the form is there to type into; what the closed disclosures hold is not built yet.
+    assert!(page.find("client-id").is_some());
+    for testid in ["setup-guide", "client-file-import", "advanced"] {
+        assert!(
+            page.find(testid).is_some(),
+            "{testid} is on the first screen"
+        );
+    }
+    for testid in INSIDE_CLOSED {
+        assert!(page.find(testid).is_none(), "{testid} is built after mount");
+    }
+    after_mount().await;
+    for testid in INSIDE_CLOSED {
+        assert!(page.find(testid).is_some(), "{testid} one task after mount");
+    }
+    assert!(page
+        .text("setup-guide")
+        .contains("application type Web application"));
+}
+
+#[wasm_bindgen_test]
+async fn a_card_mounted_on_its_own_fills_its_disclosures_at_once() {
+    session().clear().unwrap();
+    let page = Page::mount_view(|| {
+        provide_contexts();
+        view! { <SetupCard redirect_uri=None /> <ClientCard /> }
+    });
+    for testid in INSIDE_CLOSED {
+        assert!(
+            page.find(testid).is_some(),
+            "{testid} without a page around it"
+        );
     }
 }
 

@@ -37,10 +37,12 @@ pub fn App() -> impl IntoView {
     let (form, tokens, flow) = provide_contexts();
     flow.load();
     let status = expect_context::<Status>();
-    // The cards after the client form (consent included) render one task after the page
-    // mounts, so the form is interactive first; those after the tokens get the tokens one
-    // task after the tokens card (see `TokenState::exchanged`).
+    // The cards after the client form (consent included) and the content of closed
+    // disclosures render one task after the page mounts, so the form is interactive first;
+    // the cards after the tokens get the tokens one task after the tokens card (see
+    // `TokenState::exchanged`).
     let later = RwSignal::new(false);
+    provide_context(super::Later(later));
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
     view! {
         <div class="page" data-testid=crate::testids::APP>

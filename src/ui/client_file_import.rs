@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use super::form::use_form;
 use super::tokens::use_status;
-use super::{ErrorPanel, NoticePanel};
+use super::{Deferred, ErrorPanel, NoticePanel};
 use crate::form::ProviderChoice;
 use crate::google::client_file::ClientFile;
 use crate::messages::{explain, Explanation, Situation};
@@ -60,23 +60,25 @@ pub fn ClientFileImport() -> impl IntoView {
     view! {
         <details class="import" data-testid=crate::testids::CLIENT_FILE_IMPORT>
             <summary>"Import the client_secret.json file from the console"</summary>
-            <div class="field">
-                <label for="client-file">"Pick the file"</label>
-                <input id="client-file" type="file" accept=".json,application/json" data-testid="client-file" on:change=from_file />
-            </div>
-            <div class="field">
-                <label for="client-file-text">"Or paste its content"</label>
-                <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT
-                    prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-            </div>
-            <button type="button" class="secondary" data-testid=crate::testids::CLIENT_FILE_IMPORT_BUTTON on:click=move |_| import(pasted.get_untracked())>
-                "Import"
-            </button>
-            <Show when=move || done.get()>
-                <p class="result" data-testid=crate::testids::CLIENT_FILE_IMPORTED>"Client ID and secret filled in."</p>
-            </Show>
-            {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid=crate::testids::CLIENT_FILE_NOTE /> }).collect_view()}
-            {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CLIENT_FILE_ERROR /> })}
+            <Deferred>
+                <div class="field">
+                    <label for="client-file">"Pick the file"</label>
+                    <input id="client-file" type="file" accept=".json,application/json" data-testid="client-file" on:change=from_file />
+                </div>
+                <div class="field">
+                    <label for="client-file-text">"Or paste its content"</label>
+                    <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT
+                        prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="button" class="secondary" data-testid=crate::testids::CLIENT_FILE_IMPORT_BUTTON on:click=move |_| import(pasted.get_untracked())>
+                    "Import"
+                </button>
+                <Show when=move || done.get()>
+                    <p class="result" data-testid=crate::testids::CLIENT_FILE_IMPORTED>"Client ID and secret filled in."</p>
+                </Show>
+                {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid=crate::testids::CLIENT_FILE_NOTE /> }).collect_view()}
+                {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CLIENT_FILE_ERROR /> })}
+            </Deferred>
         </details>
     }
 }

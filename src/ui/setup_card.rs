@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::CopyButton;
+use super::{CopyButton, Deferred};
 use crate::oauth::RedirectUri;
 
 /// Step 1: the redirect URI to register, and how to create the OAuth client.
@@ -40,41 +40,43 @@ pub fn SetupCard(
             {uri_view}
             <details class="guide" data-testid=crate::testids::SETUP_GUIDE>
                 <summary>"How to create the OAuth client in Google Cloud"</summary>
-                <ol>
-                    <li>"In the Google Cloud console, pick or create a project."</li>
-                    <li>
-                        "Enable the API you will use (BigQuery API, or Google Ads API) under "
-                        "APIs & Services → Library."
-                    </li>
-                    <li>
-                        "Open Google Auth Platform: fill in Branding, and under Audience choose the "
-                        "user type (Internal for a Workspace organisation, else External) and add "
-                        "yourself as a test user, or publish the app."
-                    </li>
-                    <li>
-                        "Under Clients, press Create client, application type "
-                        <strong>"Web application"</strong>"."
-                    </li>
-                    <li>"Under Authorized redirect URIs, paste the address above, exactly."</li>
-                    <li>
-                        "Create, then copy the client ID and the client secret into the form below, "
-                        "and keep the secret (or the downloaded JSON) somewhere safe: Google shows "
-                        "it only now."
-                    </li>
-                </ol>
-                <p class="warning" data-testid="testing-warning">
-                    "An External app in “Testing” gets refresh tokens that die after 7 days. "
-                    "Publish it (Audience → Publish app) or make it Internal to your Workspace "
-                    "organisation before you get the token that goes into Azure Data Factory."
-                </p>
-                <p class="warning">
-                    "Redirect URIs must match exactly: http://localhost:8080/ and "
-                    "http://127.0.0.1:8080/ are different, and so are a trailing slash and none. "
-                    "Errors such as redirect_uri_mismatch, invalid_client, org_internal, "
-                    "admin_policy_enforced, “Error 403: access_denied” (not a test user) or "
-                    "“This app is blocked” (a Workspace admin) are shown on Google's page and never "
-                    "come back here: paste their text into “Paste an error” below."
-                </p>
+                <Deferred>
+                    <ol>
+                        <li>"In the Google Cloud console, pick or create a project."</li>
+                        <li>
+                            "Enable the API you will use (BigQuery API, or Google Ads API) under "
+                            "APIs & Services → Library."
+                        </li>
+                        <li>
+                            "Open Google Auth Platform: fill in Branding, and under Audience choose the "
+                            "user type (Internal for a Workspace organisation, else External) and add "
+                            "yourself as a test user, or publish the app."
+                        </li>
+                        <li>
+                            "Under Clients, press Create client, application type "
+                            <strong>"Web application"</strong>"."
+                        </li>
+                        <li>"Under Authorized redirect URIs, paste the address above, exactly."</li>
+                        <li>
+                            "Create, then copy the client ID and the client secret into the form below, "
+                            "and keep the secret (or the downloaded JSON) somewhere safe: Google shows "
+                            "it only now."
+                        </li>
+                    </ol>
+                    <p class="warning" data-testid="testing-warning">
+                        "An External app in “Testing” gets refresh tokens that die after 7 days. "
+                        "Publish it (Audience → Publish app) or make it Internal to your Workspace "
+                        "organisation before you get the token that goes into Azure Data Factory."
+                    </p>
+                    <p class="warning">
+                        "Redirect URIs must match exactly: http://localhost:8080/ and "
+                        "http://127.0.0.1:8080/ are different, and so are a trailing slash and none. "
+                        "Errors such as redirect_uri_mismatch, invalid_client, org_internal, "
+                        "admin_policy_enforced, “Error 403: access_denied” (not a test user) or "
+                        "“This app is blocked” (a Workspace admin) are shown on Google's page and never "
+                        "come back here: paste their text into “Paste an error” below."
+                    </p>
+                </Deferred>
             </details>
         </section>
     }
