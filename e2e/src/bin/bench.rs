@@ -199,7 +199,8 @@ fn static_form_dir() -> PathBuf {
 }
 
 /// `bench compare DIR...`: first visits of each built page, one of each in turn per round
-/// (so a slower spell of the machine hits them alike), with the static form as the floor.
+/// (so a slower spell of the machine hits them alike, in a rotating order), with the static
+/// form as the floor.
 /// For judging a change on a prototype: build it into another folder and compare.
 async fn compare(dirs: &[String]) {
     let mut names = vec!["static form".to_owned()];
@@ -215,10 +216,13 @@ async fn compare(dirs: &[String]) {
     }
     println!("First visits, {RUNS} rounds, the pages in turn (medians, ms from navigation start)");
     let mut times: Vec<Vec<Load>> = urls.iter().map(|_| Vec::new()).collect();
-    for _ in 0..RUNS {
-        for (url, times) in urls.iter().zip(&mut times) {
+    for round in 0..RUNS {
+        // Each round starts one page further on: a load right after another page's browser
+        // closed runs slower, so every page comes after every other one equally often.
+        for i in 0..urls.len() {
+            let page = (round + i) % urls.len();
             let browser = Browser::start_with(&[]).await;
-            times.push(load(&browser, url).await);
+            times[page].push(load(&browser, &urls[page]).await);
             browser.close().await;
         }
     }
