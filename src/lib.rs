@@ -18,9 +18,3 @@ pub mod weburl;
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
-
-// Talc instead of the default dlmalloc: smaller in the module and faster (scripts/bench).
-// The page and its browser tests run on the same allocator.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
