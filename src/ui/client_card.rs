@@ -211,42 +211,41 @@ pub fn ClientCard() -> impl IntoView {
             <details class="advanced" data-testid=crate::testids::ADVANCED open=move || form.restored_endpoints.get()>
                 <summary>"Advanced"</summary>
                 <Deferred>
-
-                        <ProviderFields />
-                        <TextField
-                            id=crate::testids::REDIRECT_OVERRIDE
-                            label="Redirect URI (leave empty to use this page)"
-                            get=|s| &s.redirect_override
-                            set=|s, v| s.redirect_override = v
-                            field=Field::RedirectUri
-                            placeholder="http://localhost"
-                            hint="For the manual path: with http://localhost the browser ends on an error page whose address holds the code; paste it below."
-                        />
-                        <div class="field">
-                            <label for="prompt">"Prompt"</label>
-                            <select
-                                id="prompt"
-                                data-testid=crate::testids::PROMPT
-                                on:change=move |ev| {
-                                    let id = event_target_value(&ev);
-                                    settings.update(|s| s.prompt = id);
-                                }
-                            >
-                                {Prompt::ALL
-                                    .into_iter()
-                                    .map(|p| view! {
-                                        <option value=p.id() selected=move || settings.read().prompt() == p>
-                                            {p.param().unwrap_or("(none: no prompt parameter)")}
-                                        </option>
-                                    })
-                                    .collect_view()}
-                            </select>
-                            <p class="hint">"Without consent, Google returns a refresh token only the first time."</p>
-                        </div>
-                        <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
-                        {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
-                        {checkbox("pkce", "Use PKCE (S256)", |s| s.pkce, |s, v| s.pkce = v)}
-                        {checkbox(crate::testids::KEEP_SECRET, "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
+                    <ProviderFields />
+                    <TextField
+                        id=crate::testids::REDIRECT_OVERRIDE
+                        label="Redirect URI (leave empty to use this page)"
+                        get=|s| &s.redirect_override
+                        set=|s, v| s.redirect_override = v
+                        field=Field::RedirectUri
+                        placeholder="http://localhost"
+                        hint="For the manual path: with http://localhost the browser ends on an error page whose address holds the code; paste it below."
+                    />
+                    <div class="field">
+                        <label for="prompt">"Prompt"</label>
+                        <select
+                            id="prompt"
+                            data-testid=crate::testids::PROMPT
+                            on:change=move |ev| {
+                                let id = event_target_value(&ev);
+                                settings.update(|s| s.prompt = id);
+                            }
+                        >
+                            {Prompt::ALL
+                                .into_iter()
+                                .map(|p| view! {
+                                    <option value=p.id() selected=move || settings.read().prompt() == p>
+                                        {p.param().unwrap_or("(none: no prompt parameter)")}
+                                    </option>
+                                })
+                                .collect_view()}
+                        </select>
+                        <p class="hint">"Without consent, Google returns a refresh token only the first time."</p>
+                    </div>
+                    <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
+                    {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
+                    {checkbox("pkce", "Use PKCE (S256)", |s| s.pkce, |s, v| s.pkce = v)}
+                    {checkbox(crate::testids::KEEP_SECRET, "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
                 </Deferred>
             </details>
         </section>
