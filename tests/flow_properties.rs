@@ -1,7 +1,8 @@
 //! Property tests of the sign-in state machine: random sequences of what a user, the browser
 //! and the provider can do, run against a model of the tab's `sessionStorage`. Whatever the
 //! order, a record holding the client secret exists only while the browser is leaving for
-//! consent, a redirect is exchanged only with this tab's `state`, and the browser leaves
+//! consent, no code is exchanged without a matching record of a sign-in this tab started (a
+//! redirect with its `state`, a paste while its manual sign-in waits), and the browser leaves
 //! only once the record is written.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -36,7 +37,6 @@ enum Step {
     Paste(Query),
     PasteBare,
     GiveSecret(bool),
-    UseForm,
     Answer(bool),
     Wait(u8),
     StorageWorks(bool),
@@ -64,7 +64,6 @@ fn step() -> impl Strategy<Value = Step> {
         2 => query().prop_map(Step::Paste),
         1 => Just(Step::PasteBare),
         1 => any::<bool>().prop_map(Step::GiveSecret),
-        1 => Just(Step::UseForm),
         2 => any::<bool>().prop_map(Step::Answer),
         1 => (0u8..15).prop_map(Step::Wait),
         1 => any::<bool>().prop_map(Step::StorageWorks),
@@ -79,7 +78,22 @@ struct Tab {
     now: f64,
     /// The `state` of the newest consent URL.
     last_state: Option<String>,
+    /// The PKCE verifiers of every sign-in this tab started.
+    verifiers: Vec<String>,
     exchanges: usize,
+}
+
+/// The `state` and PKCE verifier of the sign-in of this tab's that a stage waits on.
+fn waiting_sign_in(stage: &Stage) -> Option<(String, Option<String>)> {
+    let pending = match stage {
+        Stage::AwaitingPaste(p) => p,
+        Stage::AwaitingSecret { pending, .. } => pending,
+        _ => return None,
+    };
+    Some((
+        pending.state.as_str().to_owned(),
+        pending.verifier.as_ref().map(|v| v.expose().to_owned()),
+    ))
 }
 
 fn client(keep: bool, here: bool) -> refresh_token_helper::oauth::ValidClient {
@@ -114,6 +128,31 @@ impl Tab {
 
     fn send(&mut self, event: Event) {
         let flow = std::mem::take(&mut self.flow);
+        // Which events may lead to an exchange, and for which sign-in: a load answers the
+        // stored record (checked in `run`), a paste or a secret the sign-in this tab waits on.
+        // A pasted address that names a `state` must name that sign-in's.
+        let bound = match &event {
+            Event::Loaded { stored, now_ms, .. } => stored
+                .as_ref()
+                .ok()
+                .and_then(Option::as_deref)
+                .and_then(|json| PendingFlow::from_record(json, *now_ms).ok())
+                .map(|p| {
+                    (
+                        p.state.as_str().to_owned(),
+                        p.verifier.as_ref().map(|v| v.expose().to_owned()),
+                    )
+                }),
+            Event::Pasted { .. } | Event::SecretGiven(_) => waiting_sign_in(&flow.stage),
+            _ => None,
+        };
+        let pasted_state = match &event {
+            Event::Pasted {
+                callback: Ok(callback),
+                ..
+            } => callback.state().map(|s| s.as_str().to_owned()),
+            _ => None,
+        };
         let (flow, effects) = flow.step(event);
         self.flow = flow;
         for effect in effects {
@@ -133,7 +172,25 @@ impl Tab {
                     self.storage.is_some(),
                     "the browser leaves only once the record is written"
                 ),
-                Effect::Exchange(_) => self.exchanges += 1,
+                Effect::Exchange(exchange) => {
+                    let (state, verifier) = bound
+                        .clone()
+                        .expect("an exchange without a sign-in of this tab's");
+                    if let Some(pasted) = &pasted_state {
+                        assert_eq!(pasted, &state, "a pasted code of another sign-in");
+                    }
+                    let verifier = verifier.expect("the Google build always uses PKCE");
+                    assert!(self.verifiers.contains(&verifier));
+                    assert!(
+                        exchange
+                            .request
+                            .body()
+                            .expose()
+                            .contains(&format!("code_verifier={verifier}")),
+                        "an exchange without the verifier of its sign-in"
+                    );
+                    self.exchanges += 1;
+                }
                 Effect::StripQuery | Effect::OpenInNewTab(_) | Effect::RestoreForm(_) => {}
             }
         }
@@ -179,6 +236,7 @@ impl Tab {
             Step::Go { here, keep } => {
                 let attempt = Attempt::generate().unwrap();
                 self.last_state = Some(attempt.state.as_str().to_owned());
+                self.verifiers.push(attempt.verifier.expose().to_owned());
                 let pending = Box::new(PendingFlow::start(&client(keep, here), &attempt, self.now));
                 self.send(Event::Go {
                     pending,
@@ -189,6 +247,7 @@ impl Tab {
             Step::Copy { keep, .. } => {
                 let attempt = Attempt::generate().unwrap();
                 self.last_state = Some(attempt.state.as_str().to_owned());
+                self.verifiers.push(attempt.verifier.expose().to_owned());
                 let pending = Box::new(PendingFlow::start(&client(keep, true), &attempt, self.now));
                 self.send(Event::Copied { pending });
             }
@@ -198,19 +257,16 @@ impl Tab {
                 let text = format!("http://localhost/{}", self.query_text(q));
                 self.send(Event::Pasted {
                     callback: parse_callback(&text),
-                    form: Ok(client(true, true)),
                     now_ms: self.now,
                 });
             }
             Step::PasteBare => self.send(Event::Pasted {
                 callback: parse_callback("4/0Ab"),
-                form: Ok(client(true, true)),
                 now_ms: self.now,
             }),
             Step::GiveSecret(given) => self.send(Event::SecretGiven(Ok(
                 given.then(|| ClientSecret::parse(SECRET).unwrap())
             ))),
-            Step::UseForm => self.send(Event::UseForm(Ok(client(true, true)))),
             Step::Answer(tokens) => self.send(Event::Answered { tokens }),
             Step::Wait(minutes) => self.now += f64::from(minutes) * MINUTE,
             Step::StorageWorks(works) => self.storage_works = works,
@@ -235,7 +291,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn no_sequence_leaves_a_secret_behind_or_exchanges_a_foreign_redirect(
+    fn no_sequence_leaves_a_secret_behind_or_exchanges_a_code_this_tab_did_not_ask_for(
         steps in proptest::collection::vec(step(), 1..40)
     ) {
         let mut tab = Tab {
@@ -244,6 +300,7 @@ proptest! {
             storage_works: true,
             now: 1_800_000_000_000.0,
             last_state: None,
+            verifiers: Vec::new(),
             exchanges: 0,
         };
         for step in steps {

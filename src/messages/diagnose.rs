@@ -135,11 +135,7 @@ pub fn diagnose(text: &str) -> Option<Explanation> {
     let lower = text.to_ascii_lowercase();
     ROWS.iter()
         .find(|row| row.needles.iter().all(|n| lower.contains(n)))
-        .map(|row| Explanation {
-            what: row.what.into(),
-            why: row.why.into(),
-            fix: row.fix.into(),
-        })
+        .map(|row| Explanation::new(row.what, row.why, row.fix))
 }
 
 #[cfg(test)]

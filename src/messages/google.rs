@@ -37,14 +37,14 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
             "Try again in a moment; the raw answer is in the exchange log.",
         ),
     };
-    Explanation {
-        what: format!("{what} failed (HTTP {status})."),
-        why: match message {
+    Explanation::new(
+        format!("{what} failed (HTTP {status})."),
+        match message {
             Some(m) => format!("{why} The service said: “{m}”"),
             None => why.to_owned(),
         },
-        fix: fix.to_owned(),
-    }
+        fix,
+    )
 }
 
 /// One redirect URI difference in words.

@@ -23,6 +23,7 @@ use crate::oauth::pending::PendingFlowError;
 use crate::oauth::response::{TokenEndpointError, TokenError};
 use crate::oauth::scope::Scope;
 use crate::oauth::types::InputError;
+use crate::weburl::WebUrl;
 
 /// What to show the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +34,25 @@ pub struct Explanation {
     pub why: String,
     /// What to do about it.
     pub fix: String,
+    /// The provider's own words, shown as a quotation apart from the page's.
+    pub quote: Option<Quote>,
+}
+
+/// Words of the provider's, shown as theirs and never as markup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub text: Option<String>,
+    /// A page about the error on the provider's own host.
+    pub link: Option<String>,
 }
 
 impl Explanation {
-    fn new(what: impl Into<String>, why: impl Into<String>, fix: impl Into<String>) -> Self {
+    pub fn new(what: impl Into<String>, why: impl Into<String>, fix: impl Into<String>) -> Self {
         Self {
             what: what.into(),
             why: why.into(),
             fix: fix.into(),
+            quote: None,
         }
     }
 }
@@ -48,12 +60,21 @@ impl Explanation {
 /// Everything that can need explaining.
 #[derive(Debug, Clone, Copy)]
 pub enum Situation<'a> {
-    /// The provider redirected back with `?error=…`.
-    Denied(&'a Denial),
+    /// The provider redirected back with `?error=…` for the sign-in this tab started, whose
+    /// consent went to `authorization`.
+    Denied {
+        denial: &'a Denial,
+        authorization: &'a WebUrl,
+    },
+    /// An `?error=…` redirect that no sign-in of this tab is waiting for: its words are not
+    /// shown, since anyone can write them into a link.
+    ForeignDenial,
     /// The `state` in the redirect is not the one this tab sent.
     StateMismatch,
     /// A redirect arrived but this tab has no record of starting a flow.
     NoPendingFlow,
+    /// A code was pasted, but no sign-in of this tab waits for one.
+    NoPendingPaste,
     /// A redirect came back without `state` while a sign-in was pending.
     MissingState,
     /// The redirect names another issuer than the provider the sign-in went to (RFC 9207).
@@ -105,7 +126,17 @@ pub enum Situation<'a> {
 /// The explanation of a situation.
 pub fn explain(situation: Situation<'_>) -> Explanation {
     match situation {
-        Situation::Denied(denial) => denied(denial),
+        Situation::Denied {
+            denial,
+            authorization,
+        } => denied(denial, authorization),
+        Situation::ForeignDenial => Explanation::new(
+            "The provider refused a sign-in this tab did not start.",
+            "The address carried an error from the provider, but no sign-in of this tab was \
+             waiting for an answer: it came from another tab, an older attempt or a link someone \
+             sent. Its text is not shown, since anyone can write it into a link. Nothing was sent.",
+            "Start the sign-in again from this page with “Go to consent”, and finish in the same tab.",
+        ),
         Situation::StateMismatch => Explanation::new(
             "The redirect does not belong to the sign-in this tab started.",
             "Its `state` value differs from the one this tab sent. The redirect may come from \
@@ -113,11 +144,21 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             "Start again from this tab with “Go to consent”, and finish in the same tab.",
         ),
         Situation::NoPendingFlow => Explanation::new(
-            "The provider sent a code, but this tab has no record of asking for one.",
-            "The sign-in was started in another tab or browser, the tab's storage was cleared, \
-             or the code was already handled here (a reload never reuses a code).",
-            "Start again with “Go to consent”. If you still have the code, paste the address \
-             into the manual field and enter the client secret: a code works once, within minutes.",
+            "A code arrived for a sign-in this tab did not start, so it was not used.",
+            "This tab has no record of asking for it: the sign-in was started in another tab or \
+             browser, the tab's storage was cleared, the code was already handled here (a reload \
+             never reuses a code), or someone sent a link with a code of theirs. Exchanging it \
+             could hand you tokens for their account (RFC 6749 §10.12). Nothing was sent.",
+            "Start the sign-in again from this page with “Go to consent”, and finish in the same tab.",
+        ),
+        Situation::NoPendingPaste => Explanation::new(
+            "No sign-in of this tab is waiting for a pasted code, so it was not used.",
+            "A code is exchanged only for a sign-in this tab started: the consent URL it made \
+             holds the `state` and PKCE verifier that bind the code to you. A code from elsewhere \
+             could hand you tokens for someone else's account. Nothing was sent.",
+            "Start the sign-in again from this page: set the redirect URI under Advanced if you \
+             need the manual path, press “Go to consent” (or copy the consent URL), then paste \
+             the address it ends on here within 10 minutes.",
         ),
         Situation::MissingState => Explanation::new(
             "The redirect carries no `state`, so it cannot be tied to the sign-in this tab started.",
@@ -287,54 +328,57 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
     }
 }
 
-fn denied(denial: &Denial) -> Explanation {
-    let said = provider_said(denial.description.as_deref());
-    match &denial.error {
+fn denied(denial: &Denial, authorization: &WebUrl) -> Explanation {
+    let mut explanation = match &denial.error {
         ErrorCode::Known(KnownError::AccessDenied) => Explanation::new(
             "Consent was not given.",
-            format!(
-                "You pressed Cancel or Deny on the consent screen, or the account may not use \
-                 this app (while the consent screen is in “Testing”, only listed test users may).{said}"
-            ),
+            "You pressed Cancel or Deny on the consent screen, or the account may not use \
+                 this app (while the consent screen is in “Testing”, only listed test users may).",
             "Start again and press Allow. If you were not asked, add your account as a test \
              user under Google Auth Platform → Audience, or publish the app.",
         ),
         ErrorCode::Known(KnownError::AdminPolicyEnforced) => Explanation::new(
             "Your Google Workspace administrator blocks this app or these scopes.",
-            format!("Workspace admins can restrict which apps may access Google data.{said}"),
+            "Workspace admins can restrict which apps may access Google data.",
             "Ask your administrator to trust this OAuth client (Admin console → Security → API \
              controls), or use an account outside that organisation.",
         ),
         ErrorCode::Known(KnownError::OrgInternal) => Explanation::new(
             "The app is limited to users of its own organisation.",
-            format!("The consent screen's user type is “Internal”.{said}"),
+            "The consent screen's user type is “Internal”.",
             "Sign in with an account of that organisation, or set the user type to “External”.",
         ),
         ErrorCode::Known(KnownError::InvalidScope) => Explanation::new(
             "The provider rejected the requested scopes.",
-            format!("A scope is misspelt or not available to this client.{said}"),
+            "A scope is misspelt or not available to this client.",
             "Check each scope against the provider's list, or pick a preset.",
         ),
         ErrorCode::Known(KnownError::UnauthorizedClient | KnownError::UnsupportedResponseType) => {
             Explanation::new(
                 "The provider does not allow this client to use the authorization code flow.",
-                format!("The client is of a type that cannot receive codes here.{said}"),
+                "The client is of a type that cannot receive codes here.",
                 "Use a “Web application” OAuth client with this page's redirect URI registered.",
             )
         }
         ErrorCode::Known(KnownError::ServerError | KnownError::TemporarilyUnavailable) => {
             Explanation::new(
                 "The provider failed while asking for consent.",
-                format!("A temporary problem on the provider's side.{said}"),
+                "A temporary problem on the provider's side.",
                 "Wait a moment and start again.",
             )
         }
         other => Explanation::new(
             format!("The provider refused the sign-in: `{other}`."),
-            format!("The provider returned an error this page does not know.{said}"),
-            "Read the provider's message above; fix what it names and start again.",
+            "The provider returned an error this page does not know.",
+            "Read the provider's words below; fix what they name and start again.",
         ),
+    };
+    let text = denial.quoted_description();
+    let link = denial.error_page_on(authorization);
+    if text.is_some() || link.is_some() {
+        explanation.quote = Some(Quote { text, link });
     }
+    explanation
 }
 
 fn callback(error: &CallbackError) -> Explanation {
@@ -762,8 +806,10 @@ mod tests {
         let denial = Denial {
             error: ErrorCode::parse("access_denied"),
             description: None,
+            error_uri: None,
             state: None,
         };
+        let authorization = WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth").unwrap();
         let input = InputError::Empty { field: "Client ID" };
         let url = UrlError::Empty {
             field: "Token endpoint",
@@ -782,9 +828,14 @@ mod tests {
             },
         ];
         let mut situations = vec![
-            Situation::Denied(&denial),
+            Situation::Denied {
+                denial: &denial,
+                authorization: &authorization,
+            },
+            Situation::ForeignDenial,
             Situation::StateMismatch,
             Situation::NoPendingFlow,
+            Situation::NoPendingPaste,
             Situation::Callback(&cb),
             Situation::NoRefreshToken {
                 consent_forced: false,

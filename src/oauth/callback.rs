@@ -31,7 +31,37 @@ pub struct CodeCallback {
 pub struct Denial {
     pub error: ErrorCode,
     pub description: Option<String>,
+    /// A page about the error (RFC 6749 §4.1.2.1), as the redirect gives it: unchecked.
+    pub error_uri: Option<String>,
     pub state: Option<State>,
+}
+
+/// How much of a provider's `error_description` the page repeats: enough for any real
+/// provider's sentence, too little for a page of someone else's text.
+pub const MAX_QUOTE_CHARS: usize = 300;
+
+impl Denial {
+    /// The provider's own words, cut to [`MAX_QUOTE_CHARS`] characters (never inside one).
+    pub fn quoted_description(&self) -> Option<String> {
+        let text = self.description.as_deref()?.trim();
+        let mut chars = text.chars();
+        let head: String = chars.by_ref().take(MAX_QUOTE_CHARS).collect();
+        Some(if chars.next().is_some() {
+            format!("{head}…")
+        } else {
+            head
+        })
+    }
+
+    /// `error_uri`, when it is an https page on the host of `authorization` (the provider that
+    /// was asked): only then may the page offer it as a link.
+    pub fn error_page_on(&self, authorization: &WebUrl) -> Option<String> {
+        let uri = WebUrl::parse(self.error_uri.as_deref()?.trim()).ok()?;
+        let same_host = uri.host_and_port() == authorization.host_and_port();
+        let secure = uri.scheme() == "https" || uri.scheme() == authorization.scheme();
+        (same_host && secure && uri.username().is_empty() && uri.password().is_none())
+            .then(|| uri.as_str().to_owned())
+    }
 }
 
 /// What a redirect carries.
@@ -77,6 +107,7 @@ struct Params {
     iss: Option<String>,
     error: Option<String>,
     error_description: Option<String>,
+    error_uri: Option<String>,
 }
 
 impl Params {
@@ -90,6 +121,7 @@ impl Params {
                 "iss" => (&mut p.iss, "iss"),
                 "error" => (&mut p.error, "error"),
                 "error_description" => (&mut p.error_description, "error_description"),
+                "error_uri" => (&mut p.error_uri, "error_uri"),
                 _ => continue,
             };
             if slot.replace(value.into_owned()).is_some() {
@@ -116,6 +148,7 @@ impl Params {
             (None, Some(error)) => Ok(Callback::Denied(Denial {
                 error: ErrorCode::parse(&error),
                 description: self.error_description.filter(|d| !d.trim().is_empty()),
+                error_uri: self.error_uri.filter(|u| !u.trim().is_empty()),
                 state,
             })),
             (Some(code), None) => Ok(Callback::Code(CodeCallback {
@@ -235,9 +268,48 @@ mod tests {
             Callback::Denied(Denial {
                 error: ErrorCode::Known(KnownError::AccessDenied),
                 description: None,
+                error_uri: None,
                 state: Some(State::parse("xyz").unwrap()),
             })
         );
+    }
+
+    fn denial(query: &str) -> Denial {
+        match callback_from_query(query) {
+            Ok(Some(Callback::Denied(d))) => d,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_denials_words_are_capped_and_its_page_kept_to_the_providers_host() {
+        let long = "é".repeat(MAX_QUOTE_CHARS + 5);
+        let d = denial(&format!(
+            "?error=access_denied&error_description={long}\
+             &error_uri=https%3A%2F%2Faccounts.google.com%2Fhelp"
+        ));
+        let quoted = d.quoted_description().unwrap();
+        assert_eq!(quoted.chars().count(), MAX_QUOTE_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+        let google = WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth").unwrap();
+        assert_eq!(
+            d.error_page_on(&google).as_deref(),
+            Some("https://accounts.google.com/help")
+        );
+        let local = WebUrl::parse("http://127.0.0.1:4000/authorize").unwrap();
+        assert_eq!(d.error_page_on(&local), None);
+        for elsewhere in [
+            "https%3A%2F%2Fevil.example%2F",
+            "https%3A%2F%2Faccounts.google.com.evil.example%2F",
+            "http%3A%2F%2Faccounts.google.com%2F",
+            "https%3A%2F%2Fx%40accounts.google.com%2F",
+            "javascript%3Aalert(1)",
+        ] {
+            let d = denial(&format!("?error=access_denied&error_uri={elsewhere}"));
+            assert_eq!(d.error_page_on(&google), None, "{elsewhere}");
+        }
+        let short = denial("?error=access_denied&error_description=No+thanks");
+        assert_eq!(short.quoted_description().as_deref(), Some("No thanks"));
     }
 
     #[test]

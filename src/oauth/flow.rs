@@ -9,14 +9,15 @@
 //! - it is forgotten on every page load, callback or not, on every callback outcome, and
 //!   when the page is shown again from the back-forward cache;
 //! - a redirect must carry this tab's `state` and, where the provider names itself, its
-//!   issuer; only a pasted code may come without `state`;
-//! - a code is exchanged once, with the provider that the sign-in was started with.
+//!   issuer; only a pasted code may come without `state`, and only while this tab's manual
+//!   sign-in waits for it (its PKCE verifier binds the code);
+//! - a code is exchanged only for a sign-in this tab started, once, with the provider that
+//!   sign-in went to: a code nobody here asked for (a forged link, RFC 9700 §4.7) is refused;
+//! - an error redirect's words are shown only when its `state` is this tab's.
 
+use super::callback::Denial;
 use super::callback::{Callback, CallbackError, CodeCallback};
-use super::client::ValidClient;
-use super::pending::{
-    exchange_with_client, Arrival, Exchange, PendingFlow, PendingFlowError, Refusal,
-};
+use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError, Refusal};
 use super::types::{ClientSecret, InputError};
 use crate::messages::{explain, Explanation, Situation};
 
@@ -37,8 +38,6 @@ pub enum Stage {
         pending: Box<PendingFlow>,
         code: CodeCallback,
     },
-    /// A code without a pending flow: it waits for the form's client details.
-    OrphanCode(CodeCallback),
     /// The code is at the token endpoint.
     Exchanging,
     /// Tokens arrived.
@@ -79,17 +78,13 @@ pub enum Event {
     NavigationFailed(String),
     /// The page was shown again from the back-forward cache, without a load.
     Resumed,
-    /// The user pasted a redirect (or a bare code). `form` is the form's client, for a
-    /// code this tab has no pending flow for.
+    /// The user pasted a redirect (or a bare code).
     Pasted {
         callback: Result<Callback, CallbackError>,
-        form: Result<ValidClient, Explanation>,
         now_ms: f64,
     },
     /// The user entered the client secret that was not kept across the redirect.
     SecretGiven(Result<Option<ClientSecret>, InputError>),
-    /// "Exchange the received code" with the form's client.
-    UseForm(Result<ValidClient, Explanation>),
     /// The token endpoint answered: tokens, or not.
     Answered { tokens: bool },
 }
@@ -251,11 +246,7 @@ impl Flow {
                 };
                 (Flow::at(stage, self.problem), vec![Effect::ForgetPending])
             }
-            Event::Pasted {
-                callback,
-                form,
-                now_ms,
-            } => self.pasted(callback, form, now_ms),
+            Event::Pasted { callback, now_ms } => self.pasted(callback, now_ms),
             Event::SecretGiven(secret) => match self.stage {
                 Stage::AwaitingSecret { pending, code } => match secret {
                     Err(e) => (
@@ -276,10 +267,6 @@ impl Flow {
                 },
                 stage => (Flow::at(stage, self.problem), vec![]),
             },
-            Event::UseForm(form) => match self.stage {
-                Stage::OrphanCode(code) => with_form(code, form),
-                stage => (Flow::at(stage, self.problem), vec![]),
-            },
             Event::Answered { tokens } => match self.stage {
                 Stage::Exchanging => (
                     Flow::at(if tokens { Stage::Done } else { Stage::Failed }, None),
@@ -290,12 +277,7 @@ impl Flow {
         }
     }
 
-    fn pasted(
-        self,
-        callback: Result<Callback, CallbackError>,
-        form: Result<ValidClient, Explanation>,
-        now_ms: f64,
-    ) -> (Flow, Vec<Effect>) {
+    fn pasted(self, callback: Result<Callback, CallbackError>, now_ms: f64) -> (Flow, Vec<Effect>) {
         let callback = match callback {
             Ok(callback) => callback,
             // A typo: everything stays as it was, so the user can paste again.
@@ -303,10 +285,17 @@ impl Flow {
         };
         let code = match callback {
             Callback::Denied(denial) => {
-                return (
-                    Flow::failed(explain(Situation::Denied(&denial))),
-                    vec![Effect::ForgetPending],
-                )
+                return match self.stage {
+                    Stage::AwaitingPaste(pending) if answers(&pending, &denial) => (
+                        Flow::failed(denied(&pending, &denial)),
+                        vec![Effect::ForgetPending],
+                    ),
+                    // Someone else's refusal ends nothing of this tab's.
+                    stage => (
+                        Flow::at(stage, Some(explain(Situation::ForeignDenial))),
+                        vec![],
+                    ),
+                };
             }
             Callback::Code(code) => code,
         };
@@ -329,9 +318,29 @@ impl Flow {
                 (flow, effects)
             }
             Stage::Exchanging => (self, vec![]),
-            _ => with_form(code, form),
+            // A code nobody here asked for is never exchanged, whatever the form holds.
+            stage => (
+                Flow::at(stage, Some(explain(Situation::NoPendingPaste))),
+                vec![],
+            ),
         }
     }
+}
+
+/// Whether an error redirect answers `pending`: it carries that sign-in's `state`.
+fn answers(pending: &PendingFlow, denial: &Denial) -> bool {
+    denial
+        .state
+        .as_ref()
+        .is_some_and(|s| s.matches(&pending.state))
+}
+
+/// A refusal of this tab's own sign-in, with the provider's words.
+fn denied(pending: &PendingFlow, denial: &Denial) -> Explanation {
+    explain(Situation::Denied {
+        denial,
+        authorization: pending.provider.authorization.url(),
+    })
 }
 
 fn exchanging(exchange: Exchange) -> (Flow, Vec<Effect>) {
@@ -353,18 +362,6 @@ fn accepted(pending: Box<PendingFlow>, code: CodeCallback) -> (Flow, Vec<Effect>
     }
 }
 
-/// A code with no pending flow, exchanged with the form's client.
-fn with_form(code: CodeCallback, form: Result<ValidClient, Explanation>) -> (Flow, Vec<Effect>) {
-    match form {
-        Err(problem) => (Flow::at(Stage::OrphanCode(code), Some(problem)), vec![]),
-        Ok(client) if client.provider.is_google() && client.client_secret.is_none() => (
-            Flow::at(Stage::OrphanCode(code), Some(secret_missing())),
-            vec![],
-        ),
-        Ok(client) => exchanging(exchange_with_client(&client, &code)),
-    }
-}
-
 fn loaded(
     query: Result<Option<Callback>, CallbackError>,
     stored: Result<Option<String>, ()>,
@@ -382,43 +379,36 @@ fn loaded(
     };
     // The code must not survive in the address bar, the history or a reload.
     effects.push(Effect::StripQuery);
+    let pending = match &stored {
+        Ok(Some(json)) => PendingFlow::from_record(json, now_ms),
+        _ => Err(PendingFlowError::Unreadable),
+    };
     let code = match callback {
         Callback::Denied(denial) => {
-            return (Flow::failed(explain(Situation::Denied(&denial))), effects)
+            let problem = match &pending {
+                Ok(pending) if answers(pending, &denial) => denied(pending, &denial),
+                _ => explain(Situation::ForeignDenial),
+            };
+            return (Flow::failed(problem), effects);
         }
         Callback::Code(code) => code,
     };
-    let pending = match stored {
-        // The code stays in memory for an exchange with the form's client.
-        Err(()) => {
+    // A code is used only for the sign-in this tab started: without its record, never.
+    let pending = match (stored, pending) {
+        (Err(()), _) => {
             return (
-                Flow::at(
-                    Stage::OrphanCode(code),
-                    Some(explain(Situation::StorageUnavailable)),
-                ),
+                Flow::failed(explain(Situation::StorageUnavailable)),
                 effects,
             )
         }
-        Ok(None) => None,
-        Ok(Some(json)) => match PendingFlow::from_record(&json, now_ms) {
-            Ok(pending) => Some(pending),
-            Err(expired @ PendingFlowError::Expired { .. }) => {
-                return (
-                    Flow::failed(explain(Situation::PendingFlow(&expired))),
-                    effects,
-                )
-            }
-            Err(_) => None,
-        },
-    };
-    let Some(pending) = pending else {
-        return (
-            Flow::at(
-                Stage::OrphanCode(code),
-                Some(explain(Situation::NoPendingFlow)),
-            ),
-            effects,
-        );
+        (_, Ok(pending)) => pending,
+        (_, Err(expired @ PendingFlowError::Expired { .. })) => {
+            return (
+                Flow::failed(explain(Situation::PendingFlow(&expired))),
+                effects,
+            )
+        }
+        (_, Err(_)) => return (Flow::failed(explain(Situation::NoPendingFlow)), effects),
     };
     if let Err(refusal) = pending.check(&code, Arrival::Redirect) {
         return (Flow::failed(refused(&refusal)), effects);
@@ -435,7 +425,7 @@ mod tests {
     use crate::form::Settings;
     use crate::oauth::callback::{callback_from_query, parse_callback};
     use crate::oauth::endpoint::RedirectUri;
-    use crate::oauth::Attempt;
+    use crate::oauth::{Attempt, ValidClient};
 
     const NOW: f64 = 1_800_000_000_000.0;
     const SECRET: &str = "GOCSPX-secret";
@@ -629,51 +619,98 @@ mod tests {
         assert!(flow.problem.unwrap().what.contains("more than once"));
         let (flow, effects) = load("?error=access_denied&state=x", Some("{}".into()), NOW);
         assert!(forgets(&effects));
-        assert!(flow.problem.unwrap().what.contains("Consent was not given"));
+        assert!(flow.problem.unwrap().what.contains("did not start"));
     }
 
     #[test]
-    fn a_code_without_a_record_waits_for_the_form() {
+    fn a_code_without_a_record_is_refused_and_nothing_can_exchange_it() {
         let (flow, effects) = load("?code=4/0Ab&state=x", None, NOW);
         assert!(exchange_of(&effects).is_none());
-        assert!(matches!(flow.stage, Stage::OrphanCode(_)));
-        assert!(flow.problem.as_ref().unwrap().what.contains("no record"));
-        let no_secret = Settings {
-            client_id: "cid".into(),
-            ..Settings::default()
-        }
-        .validate(
-            Some(&RedirectUri::parse("http://127.0.0.1:8080/").unwrap()),
-            "",
-        )
-        .unwrap();
-        let (flow, effects) = flow.step(Event::UseForm(Ok(no_secret)));
+        assert!(effects.iter().any(|e| matches!(e, Effect::StripQuery)));
+        assert!(matches!(flow.stage, Stage::Idle));
+        let problem = flow.problem.as_ref().unwrap();
+        assert!(problem.what.contains("did not start"), "{problem:?}");
+        assert!(problem
+            .fix
+            .contains("Start the sign-in again from this page"));
+        // Pasting the same code afterwards, with the form filled in, exchanges nothing.
+        let (flow, effects) = paste(flow, "http://127.0.0.1:8080/?code=4/0Ab&state=x", NOW);
         assert!(exchange_of(&effects).is_none());
-        assert!(flow
-            .problem
-            .as_ref()
-            .unwrap()
-            .what
-            .contains("Client secret"));
-        let (flow, effects) = flow.step(Event::UseForm(Ok(client(true, ""))));
-        assert!(flow.is_exchanging());
-        assert!(!exchange_of(&effects)
-            .unwrap()
-            .request
-            .body()
-            .expose()
-            .contains("code_verifier"));
+        let (_, effects) = paste(flow, "4/0Ab", NOW);
+        assert!(exchange_of(&effects).is_none());
+        // Nor does a record of another sign-in, or an unreadable one.
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        let (_, effects) = load("?code=4/0Ab&state=x", Some(record), NOW);
+        assert!(exchange_of(&effects).is_none());
+        let (flow, effects) = load("?code=4/0Ab&state=x", Some("{".into()), NOW);
+        assert!(exchange_of(&effects).is_none() && flow.problem.is_some());
     }
 
     #[test]
-    fn refused_storage_on_return_keeps_the_code_for_the_form() {
+    fn refused_storage_on_return_exchanges_nothing() {
         let (flow, effects) = Flow::default().step(Event::Loaded {
             query: callback_from_query("?code=4/0Ab&state=x"),
             stored: Err(()),
             now_ms: NOW,
         });
-        assert!(matches!(flow.stage, Stage::OrphanCode(_)));
+        assert!(matches!(flow.stage, Stage::Idle));
+        assert!(exchange_of(&effects).is_none());
         assert!(effects.iter().any(|e| matches!(e, Effect::StripQuery)));
+    }
+
+    #[test]
+    fn an_error_redirect_shows_the_providers_words_only_for_this_tabs_sign_in() {
+        let forged = "?error=access_denied&error_description=Your+client+secret+leaked.+\
+                      Rotate+it+at+https://evil.example&error_uri=https%3A%2F%2Fevil.example%2F";
+        let attempt = Attempt::generate().unwrap();
+        let record = saved_record(&go(&attempt, true).1);
+        for stored in [None, Some(record.clone())] {
+            let (flow, effects) = load(&format!("{forged}&state=forged"), stored, NOW);
+            assert!(forgets(&effects));
+            let problem = flow.problem.unwrap();
+            assert!(problem.what.contains("did not start"), "{problem:?}");
+            let all = format!("{problem:?}");
+            assert!(
+                !all.contains("evil.example") && !all.contains("leaked"),
+                "{all}"
+            );
+        }
+        // This tab's own sign-in: the words are the provider's, quoted; the link is not on
+        // the provider's host, so it is no link.
+        let query = format!("{forged}&state={}", attempt.state.as_str());
+        let (flow, _) = load(&query, Some(record.clone()), NOW);
+        let problem = flow.problem.unwrap();
+        assert!(problem.what.contains("Consent was not given"));
+        let quote = problem.quote.unwrap();
+        assert!(quote
+            .text
+            .unwrap()
+            .starts_with("Your client secret leaked."));
+        assert_eq!(quote.link, None);
+        let query = format!(
+            "?error=access_denied&error_uri=https%3A%2F%2Faccounts.google.com%2Fhelp&state={}",
+            attempt.state.as_str()
+        );
+        let (flow, _) = load(&query, Some(record), NOW);
+        assert_eq!(
+            flow.problem.unwrap().quote.unwrap().link.as_deref(),
+            Some("https://accounts.google.com/help")
+        );
+        // Pasted: someone else's refusal leaves this tab's manual sign-in waiting.
+        let (flow, _) = Flow::default().step(Event::Copied {
+            pending: pending(&attempt, true),
+        });
+        let (flow, _) = paste(flow, &format!("http://localhost/{forged}&state=x"), NOW);
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
+        assert!(!format!("{:?}", flow.problem).contains("evil.example"));
+        let own = format!(
+            "http://localhost/?error=access_denied&state={}",
+            attempt.state.as_str()
+        );
+        let (flow, effects) = paste(flow, &own, NOW);
+        assert!(matches!(flow.stage, Stage::Idle) && forgets(&effects));
+        assert!(flow.problem.unwrap().what.contains("Consent was not given"));
     }
 
     #[test]
@@ -710,7 +747,6 @@ mod tests {
     fn paste(flow: Flow, text: &str, now_ms: f64) -> (Flow, Vec<Effect>) {
         flow.step(Event::Pasted {
             callback: parse_callback(text),
-            form: Ok(client(true, "")),
             now_ms,
         })
     }
@@ -780,19 +816,16 @@ mod tests {
     }
 
     #[test]
-    fn a_pasted_code_without_a_pending_flow_uses_the_form() {
-        let (flow, effects) = paste(Flow::default(), "4/0Ab", NOW);
-        assert!(flow.is_exchanging());
-        assert_eq!(
-            exchange_of(&effects).unwrap().request.url.as_str(),
-            "https://oauth2.googleapis.com/token"
-        );
-        let (flow, effects) = Flow::default().step(Event::Pasted {
-            callback: parse_callback("4/0Ab"),
-            form: Err(explain(Situation::NoPendingFlow)),
-            now_ms: NOW,
-        });
-        assert!(matches!(flow.stage, Stage::OrphanCode(_)) && effects.is_empty());
+    fn a_pasted_code_without_a_pending_flow_is_refused() {
+        for stage in [Stage::Idle, Stage::Done, Stage::Failed] {
+            let (flow, effects) = paste(Flow::at(stage, None), "4/0Ab", NOW);
+            assert!(exchange_of(&effects).is_none());
+            assert!(flow
+                .problem
+                .unwrap()
+                .what
+                .contains("No sign-in of this tab is waiting"));
+        }
     }
 
     #[test]
@@ -802,8 +835,6 @@ mod tests {
         let (flow, effects) = flow.step(Event::Answered { tokens: true });
         assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
         let (flow, effects) = flow.step(Event::SecretGiven(Ok(None)));
-        assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
-        let (flow, effects) = flow.step(Event::UseForm(Ok(client(true, ""))));
         assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
         // A paste while a code is at the token endpoint is not a second exchange.
         let (flow, effects) = paste(Flow::at(Stage::Exchanging, None), "4/0Ab", NOW);

@@ -287,28 +287,6 @@ pub fn names_custom_provider(json: &str) -> bool {
     serde_json::from_str::<Record>(json).is_ok_and(|r| r.custom)
 }
 
-/// A code exchange with the form's client, for a code this tab has no pending flow for (no
-/// PKCE verifier: this works when the consent URL was made without PKCE or elsewhere).
-pub fn exchange_with_client(client: &ValidClient, code: &CodeCallback) -> Exchange {
-    let issued_by = Issuance {
-        provider: client.provider.clone(),
-        client_id: client.client_id.clone(),
-        client_secret: client.client_secret.clone(),
-    };
-    Exchange {
-        request: grant::code_exchange(
-            &client.provider.token,
-            issued_by.client(),
-            &code.code,
-            &client.redirect_uri,
-            None,
-        ),
-        issued_by,
-        requested: client.scopes.clone(),
-        prompt: client.prompt,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,12 +467,5 @@ mod tests {
             exchange.issued_by.client_id.as_str(),
             "cid.apps.googleusercontent.com"
         );
-
-        let by_hand = exchange_with_client(&client(ProviderChoice::Google, ""), &code("4/0Ab"));
-        assert_eq!(
-            by_hand.request.url.as_str(),
-            "https://oauth2.googleapis.com/token"
-        );
-        assert!(!by_hand.request.body().expose().contains("code_verifier"));
     }
 }

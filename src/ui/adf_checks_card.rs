@@ -213,11 +213,11 @@ pub fn AdfChecksCard() -> impl IntoView {
         let login = adf.login_customer.get_untracked();
         let login = customer_id_digits(&login).filter(|_| !login.trim().is_empty());
         let Some(client) = client else {
-            adf_query.set(Some(Outcome::Failed(Explanation {
-                what: "No account to query yet.".into(),
-                why: "The client customer ID is not ten digits.".into(),
-                fix: "Pick an account above, or type its ID in the linked service below.".into(),
-            })));
+            adf_query.set(Some(Outcome::Failed(Explanation::new(
+                "No account to query yet.",
+                "The client customer ID is not ten digits.",
+                "Pick an account above, or type its ID in the linked service below.",
+            ))));
             return;
         };
         busy.set(true);

@@ -1,7 +1,22 @@
 use leptos::prelude::*;
 
 use super::rich_text;
-use crate::messages::Explanation;
+use crate::messages::{Explanation, Quote};
+
+/// The provider's own words: plain text in quotation marks (never markup), and a link only to
+/// a page on the provider's host.
+fn provider_said(quote: Quote) -> impl IntoView {
+    let Quote { text, link } = quote;
+    view! {
+        <blockquote class="provider-said" data-testid=crate::testids::PROVIDER_SAID>
+            <p class="label">"The provider said:"</p>
+            {text.map(|t| view! { <p><q>{t}</q></p> })}
+            {link.map(|href| view! {
+                <p><a href=href.clone() target="_blank" rel="noopener noreferrer">{href}</a></p>
+            })}
+        </blockquote>
+    }
+}
 
 /// An explained failure: what happened, why, what to do, and the raw answer one click away.
 #[component]
@@ -15,11 +30,17 @@ pub fn ErrorPanel(
     #[prop(into)]
     testid: String,
 ) -> impl IntoView {
-    let Explanation { what, why, fix } = explanation;
+    let Explanation {
+        what,
+        why,
+        fix,
+        quote,
+    } = explanation;
     view! {
         <div class="error-panel" role="alert" data-testid=testid>
             <p class="what"><strong>{rich_text(&what)}</strong></p>
             <p class="why">{rich_text(&why)}</p>
+            {quote.map(provider_said)}
             <p class="fix"><span class="label">"What to do: "</span>{rich_text(&fix)}</p>
             {raw.map(|raw| view! {
                 <details class="raw">
@@ -40,7 +61,7 @@ pub fn NoticePanel(
     #[prop(into)]
     testid: String,
 ) -> impl IntoView {
-    let Explanation { what, why, fix } = explanation;
+    let Explanation { what, why, fix, .. } = explanation;
     view! {
         <div class="notice" data-testid=testid>
             <p class="what"><strong>{rich_text(&what)}</strong></p>

@@ -277,7 +277,6 @@ impl FlowController {
     pub fn paste(&self, text: &str) {
         self.send(Event::Pasted {
             callback: parse_callback(text),
-            form: self.form.client(),
             now_ms: now_ms(),
         });
     }
@@ -285,11 +284,6 @@ impl FlowController {
     /// The secret that was not kept across the redirect, typed on return.
     pub fn give_secret(&self) {
         self.send(Event::SecretGiven(self.form.typed_secret()));
-    }
-
-    /// "Exchange the received code" with the form's client.
-    pub fn use_form(&self) {
-        self.send(Event::UseForm(self.form.client()));
     }
 }
 

@@ -73,19 +73,6 @@ impl FormState {
         })
     }
 
-    /// The form's client for an exchange by hand, or its first problem.
-    pub fn client(&self) -> Result<ValidClient, Explanation> {
-        self.valid.get_untracked().map_err(|problems| {
-            problems
-                .into_iter()
-                .next()
-                .map(|p| p.explanation)
-                .unwrap_or_else(|| {
-                    crate::messages::explain(crate::messages::Situation::NoPendingFlow)
-                })
-        })
-    }
-
     /// The secret field as a typed secret, if filled in.
     pub fn typed_secret(&self) -> Result<Option<ClientSecret>, InputError> {
         let secret = self.secret.read_untracked();

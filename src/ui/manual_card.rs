@@ -10,7 +10,6 @@ pub fn ManualCard() -> impl IntoView {
     let flow = use_flow();
     let pasted = RwSignal::new(String::new());
     let busy = move || flow.flow.with(|f| f.is_exchanging());
-    let waiting_code = move || flow.flow.with(|f| matches!(f.stage, Stage::OrphanCode(_)));
     let awaiting_paste = move || {
         flow.flow
             .with(|f| matches!(f.stage, Stage::AwaitingPaste(_)))
@@ -29,17 +28,6 @@ pub fn ManualCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="manual-title" data-testid="manual-card">
             <h2 id="manual-title">"Or paste the redirect by hand"</h2>
-            <Show when=waiting_code>
-                <div class="notice" data-testid="waiting-code">
-                    <p>
-                        "A code arrived and is kept in memory. Fill in the client ID, the client "
-                        "secret and, if it was not this page, the redirect URI above, then:"
-                    </p>
-                    <button type="button" class="primary" data-testid="exchange-waiting-code" on:click=move |_| flow.use_form() disabled=busy>
-                        "Exchange the received code"
-                    </button>
-                </div>
-            </Show>
             <Show when=awaiting_paste>
                 <p class="notice" data-testid=crate::testids::AWAITING_PASTE>
                     "This tab keeps the sign-in (its state and PKCE verifier) in memory: paste the "

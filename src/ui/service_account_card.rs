@@ -117,22 +117,14 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 let key = read_key_file(text.expose()).map_err(|e| key_file_problem(&e))?;
                 drop(text);
                 if token_uri_differs(&key, &endpoint) {
-                    return Err(Explanation {
-                        what: "This key names another token endpoint.".into(),
-                        why: format!(
+                    return Err(Explanation::new("This key names another token endpoint.", format!(
                             "Its token_uri is {}, but this page sends assertions to {endpoint} only.",
                             key.token_uri.clone().unwrap_or_default()
-                        ),
-                        fix: "Use a key file of a Google service account, as the Cloud console downloads it.".into(),
-                    });
+                        ), "Use a key file of a Google service account, as the Cloud console downloads it."));
                 }
                 let now = (now_ms() / 1000.0) as u64;
                 let input = signing_input(&key, &scope, endpoint.as_str(), now);
-                let signature = sign_rs256(&key.pkcs8_der, input.as_bytes()).await.map_err(|e| Explanation {
-                    what: "The browser could not sign the assertion.".into(),
-                    why: e.to_string(),
-                    fix: "Use a current browser on an https:// page (or localhost).".into(),
-                })?;
+                let signature = sign_rs256(&key.pkcs8_der, input.as_bytes()).await.map_err(|e| Explanation::new("The browser could not sign the assertion.", e.to_string(), "Use a current browser on an https:// page (or localhost)."))?;
                 drop(key);
                 let jwt = assertion(&input, &signature);
                 match token_request(log, jwt_request(&endpoint, &jwt)).await {
