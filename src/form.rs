@@ -69,6 +69,31 @@ impl Default for Settings {
     }
 }
 
+/// A remembered setting that changes where or how the sign-in goes. Anything on this site's
+/// origin can write `localStorage`, so such a value is shown as restored, never used silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Restored {
+    /// A redirect URI other than this page.
+    RedirectUri,
+    /// A `prompt` other than `consent`.
+    Prompt,
+    /// A `login_hint`.
+    LoginHint,
+    /// Scopes other than the preset's.
+    Scopes,
+    /// PKCE off (the any-provider build only; the Google-only build always uses it).
+    PkceOff,
+    /// Another provider's endpoints (the any-provider build only).
+    Provider,
+}
+
+impl Restored {
+    /// Whether the Advanced section holds this setting.
+    pub fn is_advanced(self) -> bool {
+        self != Restored::Scopes
+    }
+}
+
 /// A form field, for attaching a problem to the right input.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
@@ -131,11 +156,36 @@ impl Settings {
         }
     }
 
+    /// The remembered values that change where or how the sign-in goes, to be shown.
+    pub fn restored(&self) -> Vec<Restored> {
+        let defaults = Settings::default();
+        let preset = self.preset();
+        [
+            (Restored::Provider, self.is_custom()),
+            (
+                Restored::RedirectUri,
+                !self.redirect_override.trim().is_empty(),
+            ),
+            (Restored::Prompt, self.prompt() != defaults.prompt()),
+            (Restored::LoginHint, !self.login_hint.trim().is_empty()),
+            (
+                Restored::Scopes,
+                preset == Preset::Custom || self.scopes != preset.scope_text(),
+            ),
+            (Restored::PkceOff, !self.pkce),
+        ]
+        .into_iter()
+        .filter_map(|(restored, differs)| differs.then_some(restored))
+        .collect()
+    }
+
     /// The settings as a build may use them: the Google-only build drops a custom provider
-    /// and its endpoints, whether remembered or imported, so nothing can point it elsewhere.
+    /// and its endpoints, whether remembered or imported, so nothing can point it elsewhere,
+    /// and always uses PKCE (RFC 9700 §2.1.1), whatever was remembered.
     pub fn for_build(mut self, any_provider: bool) -> Self {
         if !any_provider {
             let defaults = Settings::default();
+            self.pkce = true;
             self.provider = ProviderChoice::Google;
             self.authorization_endpoint = defaults.authorization_endpoint;
             self.token_endpoint = defaults.token_endpoint;
@@ -417,14 +467,60 @@ mod tests {
             authorization_endpoint: "https://accounts.google.com/o/oauth2/v2/auth".into(),
             token_endpoint: "https://collector.example/token".into(),
             issuer: "https://accounts.google.com".into(),
+            pkce: false,
             ..Settings::default()
         };
         let google_only = planted.clone().for_build(false);
         assert_eq!(google_only.provider, ProviderChoice::Google);
+        assert!(google_only.pkce);
         assert!(google_only.token_endpoint.is_empty() && google_only.issuer.is_empty());
         assert_eq!(google_only.client_id, "cid");
         assert!(google_only.provider().unwrap().is_google());
         assert_eq!(planted.clone().for_build(true), planted);
+    }
+
+    #[test]
+    fn restored_values_that_steer_the_sign_in_are_named() {
+        assert_eq!(Settings::default().restored(), []);
+        let plain = Settings {
+            client_id: "cid".into(),
+            keep_secret: false,
+            include_granted_scopes: true,
+            ..Settings::default()
+        };
+        assert_eq!(plain.restored(), [], "a client ID steers nothing");
+        let mut ads = Settings::default();
+        ads.select_preset(Preset::GoogleAds);
+        assert_eq!(ads.restored(), []);
+        let planted = Settings {
+            provider: ProviderChoice::Custom,
+            redirect_override: "https://evil.example/".into(),
+            prompt: Prompt::Omitted.id().into(),
+            login_hint: "victim@example.com".into(),
+            scopes: format!("{} openid", crate::google::presets::BIGQUERY),
+            pkce: false,
+            ..Settings::default()
+        };
+        assert_eq!(
+            planted.restored(),
+            [
+                Restored::Provider,
+                Restored::RedirectUri,
+                Restored::Prompt,
+                Restored::LoginHint,
+                Restored::Scopes,
+                Restored::PkceOff
+            ]
+        );
+        assert_eq!(
+            planted.for_build(false).restored(),
+            [
+                Restored::RedirectUri,
+                Restored::Prompt,
+                Restored::LoginHint,
+                Restored::Scopes
+            ]
+        );
     }
 
     #[test]

@@ -65,7 +65,6 @@ pub const ADF_PROJECT: &str = "adf-project";
 pub const ADS_ACCOUNTS: &str = "ads-accounts";
 pub const ADS_ADF_QUERY: &str = "ads-adf-query";
 pub const ADS_QUERY_RESULT: &str = "ads-query-result";
-pub const ADS_COMMANDS_REVEAL: &str = "ads-commands-reveal";
 pub const ADS_DEVELOPER_TOKEN: &str = "ads-developer-token";
 pub const ADS_RESULT: &str = "ads-result";
 pub const DRY_RUN: &str = "dry-run";

@@ -312,7 +312,7 @@ async fn a_redirect_on_load_is_stripped_checked_and_exchanged() {
 }
 
 #[wasm_bindgen_test]
-async fn a_forged_redirect_is_refused_on_load() {
+async fn a_forged_redirect_is_refused_on_load_and_nothing_can_exchange_it() {
     session().clear().unwrap();
     let location = window().location();
     let here = format!(
@@ -332,11 +332,108 @@ async fn a_forged_redirect_is_refused_on_load() {
     let page = Page::mount();
     after_mount().await;
     assert_eq!(window().location().search().unwrap(), "");
-    assert!(page.text("return-problem").contains("no record of asking"));
+    let problem = page.text("return-problem");
+    assert!(problem.contains("did not start"), "{problem}");
+    assert!(problem.contains("Start the sign-in again from this page"));
+    // With the whole form filled in, the forged code still has no way to the token endpoint.
+    page.use_closed_provider().await;
+    page.fill("client-id", "cid-forged").await;
+    page.fill("client-secret", "GOCSPX-victim").await;
     assert!(
-        page.find("waiting-code").is_some(),
-        "the code waits for the manual path"
+        page.find("waiting-code").is_none() && page.find("exchange-waiting-code").is_none(),
+        "no offer to exchange the received code"
     );
+    page.fill("callback-input", &format!("{here}?code=abc&state=s"))
+        .await;
+    page.click("exchange-pasted").await;
+    assert!(page
+        .text("manual-error")
+        .contains("No sign-in of this tab is waiting"));
+    assert!(page
+        .find("exchange-progress")
+        .unwrap()
+        .get_attribute("hidden")
+        .is_some());
+}
+
+#[wasm_bindgen_test]
+async fn remembered_settings_that_steer_the_sign_in_are_shown_and_marked() {
+    session().clear().unwrap();
+    let local = window().local_storage().unwrap().unwrap();
+    let planted = Settings {
+        client_id: "cid-planted".into(),
+        redirect_override: "http://localhost".into(),
+        prompt: "omitted".into(),
+        login_hint: "victim@example.com".into(),
+        scopes: "https://www.googleapis.com/auth/bigquery openid".into(),
+        pkce: false,
+        ..Settings::default()
+    };
+    local
+        .set_item(
+            refresh_token_helper::browser::storage::SETTINGS_KEY,
+            &serde_json::to_string(&planted).unwrap(),
+        )
+        .unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    local.clear().unwrap();
+    let advanced = page.find("advanced").unwrap();
+    assert!(advanced.has_attribute("open"), "Advanced opens by itself");
+    let mark = page.text("restored-settings");
+    for named in [
+        "Restored from this computer",
+        "a redirect URI other than this page",
+        "the prompt",
+        "a login hint",
+        "PKCE turned off",
+    ] {
+        assert!(mark.contains(named), "{named} in {mark:?}");
+    }
+    assert!(page.text("restored-scopes").contains("check these scopes"));
+    // This is the any-provider build: PKCE off is a choice it shows, with its warning.
+    assert!(page
+        .find("pkce-off-warning")
+        .unwrap()
+        .get_attribute("hidden")
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn nothing_remembered_marks_nothing() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    assert!(page.find("restored-settings").is_none());
+    assert!(page.find("restored-scopes").is_none());
+    assert!(!page.find("advanced").unwrap().has_attribute("open"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_service_account_key_is_read_and_the_box_emptied() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    let key = serde_json::json!({
+        "type": "service_account",
+        "project_id": "proj-1",
+        "private_key_id": "kid-123",
+        "private_key": "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n",
+        "client_email": "sa@proj-1.iam.gserviceaccount.com",
+    })
+    .to_string();
+    page.fill("sa-text", &key).await;
+    let area: HtmlTextAreaElement = page.find("sa-text").unwrap().unchecked_into();
+    assert_eq!(area.value(), "", "the key is not left on screen");
+    let summary = page.text("sa-key");
+    assert!(
+        summary.contains("sa@proj-1.iam.gserviceaccount.com")
+            && summary.contains("kid-123")
+            && summary.contains("proj-1"),
+        "{summary}"
+    );
+    let card = page.find("sa-card").unwrap().text_content().unwrap();
+    assert!(!card.contains("BEGIN PRIVATE KEY"), "{card}");
 }
 
 #[wasm_bindgen_test]

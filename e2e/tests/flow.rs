@@ -467,7 +467,7 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
         "no V1 connector"
     );
 
-    // curl and PowerShell, masked until revealed.
+    // curl and PowerShell ask for the secrets when they run: revealed or not, none is shown.
     let curl = w
         .browser
         .wait_text(
@@ -475,7 +475,7 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
             "--data-urlencode 'grant_type=authorization_code'",
         )
         .await;
-    assert!(!curl.contains(SECRET));
+    assert!(!curl.contains(SECRET) && curl.contains("IFS= read -r client_secret;"));
     app.check(
         testids::FORMAT_POWERSHELL,
         "command-1",
@@ -483,12 +483,14 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     )
     .await;
     app.click_testid(testids::COMMANDS_REVEAL).await;
-    w.browser
+    let ps = w
+        .browser
         .wait_text(
             "[data-testid=command-1]",
-            &format!("refresh_token = '{refresh_token}'"),
+            "$refresh_token = Read-Host -AsSecureString -Prompt 'Refresh token'",
         )
         .await;
+    assert!(!ps.contains(&refresh_token) && !ps.contains(SECRET), "{ps}");
 
     // Prove it works: tokeninfo, BigQuery, refresh, then revoke and see refresh fail.
     app.check(

@@ -123,6 +123,19 @@ pub enum Situation<'a> {
     StorageUnavailable,
 }
 
+/// A remembered setting, named in the mark that asks the user to check it.
+pub fn restored_setting(restored: crate::form::Restored) -> &'static str {
+    use crate::form::Restored;
+    match restored {
+        Restored::Provider => "another provider's endpoints",
+        Restored::RedirectUri => "a redirect URI other than this page",
+        Restored::Prompt => "the prompt",
+        Restored::LoginHint => "a login hint",
+        Restored::Scopes => "the scopes",
+        Restored::PkceOff => "PKCE turned off",
+    }
+}
+
 /// The explanation of a situation.
 pub fn explain(situation: Situation<'_>) -> Explanation {
     match situation {

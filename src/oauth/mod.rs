@@ -29,7 +29,7 @@ pub use error::{ErrorCode, KnownError};
 pub use flow::{Effect, Event, Flow, FormRestore, Stage};
 pub use grant::{Client, FormRequest};
 pub use pending::{
-    names_custom_provider, Arrival, Exchange, Issuance, PendingFlow, PendingFlowError, Refusal,
+    fits_the_google_only_build, Arrival, Exchange, Issuance, PendingFlow, PendingFlowError, Refusal,
 };
 pub use pkce::{PkceVerifier, RandomnessError};
 pub use provider::{CustomEndpoints, Provider, ProviderKind};

@@ -281,10 +281,11 @@ impl PendingFlow {
     }
 }
 
-/// Whether a stored record names a provider other than Google (a Google-only build ignores
-/// such a record: nothing may point it elsewhere).
-pub fn names_custom_provider(json: &str) -> bool {
-    serde_json::from_str::<Record>(json).is_ok_and(|r| r.custom)
+/// Whether a stored record may serve the Google-only build: Google's, with a PKCE verifier.
+/// That build ignores any other record, since nothing may point it elsewhere or turn PKCE
+/// off (RFC 9700 §2.1.1), not even a record planted in this tab's storage.
+pub fn fits_the_google_only_build(json: &str) -> bool {
+    serde_json::from_str::<Record>(json).is_ok_and(|r| !r.custom && r.verifier.is_some())
 }
 
 #[cfg(test)]
@@ -359,13 +360,16 @@ mod tests {
     }
 
     #[test]
-    fn a_record_says_whether_it_names_a_custom_provider() {
+    fn only_googles_records_with_pkce_fit_the_google_only_build() {
         let attempt = Attempt::generate().unwrap();
         let google = PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW);
         let custom = PendingFlow::start(&client(ProviderChoice::Custom, ""), &attempt, NOW);
-        assert!(!names_custom_provider(google.record(false).expose()));
-        assert!(names_custom_provider(custom.record(false).expose()));
-        assert!(!names_custom_provider("not json"));
+        let mut no_pkce = PendingFlow::start(&client(ProviderChoice::Google, ""), &attempt, NOW);
+        no_pkce.verifier = None;
+        assert!(fits_the_google_only_build(google.record(false).expose()));
+        assert!(!fits_the_google_only_build(custom.record(false).expose()));
+        assert!(!fits_the_google_only_build(no_pkce.record(false).expose()));
+        assert!(!fits_the_google_only_build("not json"));
     }
 
     #[test]

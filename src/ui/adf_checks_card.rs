@@ -9,7 +9,7 @@ use leptos::task::spawn_local;
 use super::form::use_form;
 use super::requests::{api_call, http_explanation};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{CopyButton, ErrorPanel, NoticePanel, RevealToggle, SecretField};
+use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
 use crate::browser::http::HttpError;
 use crate::export::commands::{api_curl, api_powershell};
 use crate::export::linked_service::customer_id_digits;
@@ -82,7 +82,7 @@ fn blocked<T>(e: &HttpError, call: ApiCall) -> Outcome<T> {
     if matches!(e, HttpError::Network(_)) {
         why.what = "The Google Ads API gave this page no readable answer.".into();
         why.why = "Browsers may call an API only if it allows the page's origin (CORS); the Google Ads API refused it, or the network failed.".into();
-        why.fix = "Run the same call from a terminal: the curl and PowerShell commands below (reveal the secrets first to include them).".into();
+        why.fix = "Run the same call from a terminal: the curl and PowerShell commands below (they ask for the tokens when they run).".into();
     }
     Outcome::Blocked {
         why,
@@ -253,15 +253,12 @@ pub fn AdfChecksCard() -> impl IntoView {
         adf.login_customer.set(login.clone().unwrap_or_default());
         status.say(format!("The linked service now reads {}.", shown(acc)));
     };
-    let reveal = RwSignal::new(false);
     let commands = move |calls: Vec<ApiCall>| {
         view! {
-            <div class="actions">
-                <RevealToggle reveal=reveal testid=crate::testids::ADS_COMMANDS_REVEAL />
-            </div>
+            <p class="hint">"Each command asks for the access token and the developer token when it runs, so neither lands in a command line or your shell's history."</p>
             {calls.into_iter().enumerate().map(|(i, call)| {
-                let curl = Signal::derive({ let call = call.clone(); move || api_curl(&call, reveal.get()) });
-                let ps = Signal::derive(move || api_powershell(&call, reveal.get()));
+                let curl = Signal::stored(api_curl(&call, false));
+                let ps = Signal::stored(api_powershell(&call, false));
                 view! {
                     <h3>"curl"</h3>
                     <div class="with-button">

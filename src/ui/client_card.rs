@@ -4,7 +4,7 @@ use super::form::use_form;
 use super::{ClientFileImport, CopyButton, Deferred, SecretField};
 #[cfg(any_provider)]
 use crate::form::ProviderChoice;
-use crate::form::{Field, Settings};
+use crate::form::{Field, Restored, Settings};
 use crate::google::presets::Preset;
 use crate::oauth::Prompt;
 
@@ -105,11 +105,67 @@ fn ProviderFields() -> impl IntoView {
 #[component]
 fn ProviderFields() -> impl IntoView {}
 
+/// What came from the settings remembered on this computer and steers the sign-in: named, so
+/// that nothing planted there is used without the user seeing it.
+fn restored_mark(restored: Vec<Restored>) -> impl IntoView {
+    let names = restored
+        .into_iter()
+        .map(crate::messages::restored_setting)
+        .collect::<Vec<_>>()
+        .join(", ");
+    (!names.is_empty()).then(|| {
+        view! {
+            <p class="warning" data-testid=crate::testids::RESTORED_SETTINGS>
+                {format!("Restored from this computer: check {names} before you sign in. ")}
+                "Anything on this site's origin can change remembered settings."
+            </p>
+        }
+    })
+}
+
+/// PKCE: always on in the Google-only build; a visible, warned choice in the other.
+#[cfg(any_provider)]
+#[component]
+fn PkceChoice() -> impl IntoView {
+    let settings = use_form().settings;
+    view! {
+        <div class="check">
+            <input
+                id="pkce"
+                type="checkbox"
+                data-testid="pkce"
+                aria-describedby="pkce-warning"
+                prop:checked=move || settings.read().pkce
+                on:change=move |ev| settings.update(|s| s.pkce = event_target_checked(&ev))
+            />
+            <label for="pkce">"Use PKCE (S256)"</label>
+        </div>
+        <p class="warning" id="pkce-warning" data-testid="pkce-off-warning" hidden=move || settings.read().pkce>
+            "PKCE is off: a code that leaks on its way back (a log, a browser extension, a "
+            "forwarded address) can be exchanged by whoever holds it. Turn it off only for a "
+            "provider that refuses PKCE."
+        </p>
+    }
+}
+
+/// The Google-only build always uses PKCE: there is nothing to choose.
+#[cfg(not(any_provider))]
+#[component]
+fn PkceChoice() -> impl IntoView {}
+
 /// Step 2: the client, the scopes, and the advanced options.
 #[component]
 pub fn ClientCard() -> impl IntoView {
     let form = use_form();
     let settings = form.settings;
+    let restored = form.restored.get_value();
+    let advanced_restored: Vec<Restored> = restored
+        .iter()
+        .copied()
+        .filter(|r| r.is_advanced())
+        .collect();
+    let open_advanced = !advanced_restored.is_empty();
+    let scopes_restored = restored.contains(&Restored::Scopes);
     let secret_problem = problem_of(Field::ClientSecret, move || {
         !form.secret.read().expose().trim().is_empty()
     });
@@ -187,6 +243,11 @@ pub fn ClientCard() -> impl IntoView {
                     })
                 ></textarea>
                 <p class="hint" id="scopes-hint">"Separated by spaces. Editing them switches to custom scopes."</p>
+                {scopes_restored.then(|| view! {
+                    <p class="warning" data-testid="restored-scopes">
+                        "Restored from this computer: check these scopes before you sign in."
+                    </p>
+                })}
                 <p class="problem" id="scopes-problem">{move || scopes_problem.get()}</p>
             </div>
             <div class="check">
@@ -208,8 +269,9 @@ pub fn ClientCard() -> impl IntoView {
                     </p>
                 }
             })}
-            <details class="advanced" data-testid=crate::testids::ADVANCED open=move || form.restored_endpoints.get()>
+            <details class="advanced" data-testid=crate::testids::ADVANCED open=move || open_advanced || form.restored_endpoints.get()>
                 <summary>"Advanced"</summary>
+                {restored_mark(advanced_restored)}
                 <Deferred>
                     <ProviderFields />
                     <TextField
@@ -244,7 +306,7 @@ pub fn ClientCard() -> impl IntoView {
                     </div>
                     <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
                     {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
-                    {checkbox("pkce", "Use PKCE (S256)", |s| s.pkce, |s, v| s.pkce = v)}
+                    <PkceChoice />
                     {checkbox(crate::testids::KEEP_SECRET, "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
                 </Deferred>
             </details>

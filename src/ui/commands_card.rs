@@ -42,7 +42,7 @@ pub fn CommandsCard() -> impl IntoView {
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid=crate::testids::FORMAT_POWERSHELL on:click=move |_| shell.set("powershell")>"PowerShell"</button>
                     <RevealToggle reveal=reveal testid=crate::testids::COMMANDS_REVEAL />
                 </div>
-                <p class="hint">"Copy gives exactly what is shown: reveal the secrets first to include them. A code works once."</p>
+                <p class="hint">"Each command asks for the client secret and the tokens when it runs, so none of them lands in a command line or your shell's history. Copy gives exactly what is shown; Reveal shows the code, which works once."</p>
                 {move || requests().into_iter().enumerate().map(|(i, (title, request))| {
                     let text = if shell.get() == "curl" { curl(&request, reveal.get()) } else { powershell(&request, reveal.get()) };
                     view! {

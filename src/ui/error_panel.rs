@@ -11,8 +11,9 @@ fn provider_said(quote: Quote) -> impl IntoView {
         <blockquote class="provider-said" data-testid=crate::testids::PROVIDER_SAID>
             <p class="label">"The provider said:"</p>
             {text.map(|t| view! { <p><q>{t}</q></p> })}
-            {link.map(|href| view! {
-                <p><a href=href.clone() target="_blank" rel="noopener noreferrer">{href}</a></p>
+            {link.map(|href| {
+                let text = href.clone();
+                view! { <p><a href=href target="_blank" rel="noopener noreferrer">{text}</a></p> }
             })}
         </blockquote>
     }

@@ -19,7 +19,7 @@ use crate::browser::time::now_ms;
 use crate::browser::{location, window};
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::endpoint::without_query;
-use crate::oauth::names_custom_provider;
+use crate::oauth::fits_the_google_only_build;
 use crate::oauth::{
     callback_from_query, parse_callback, Attempt, Effect, Event, Exchange, Flow, PendingFlow,
     ValidClient,
@@ -180,7 +180,7 @@ impl FlowController {
         }
         let stored = storage::get(Area::Session, PENDING_FLOW_KEY)
             .map_err(|_| ())
-            .map(|json| json.filter(|j| ANY_PROVIDER || !names_custom_provider(j)));
+            .map(|json| json.filter(|j| ANY_PROVIDER || fits_the_google_only_build(j)));
         self.send(Event::Loaded {
             query,
             stored,

@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 
 use crate::browser::storage::{self, Area, SETTINGS_KEY};
-use crate::form::{Field, FieldProblem, ProviderChoice, Settings};
-use crate::messages::Explanation;
+use crate::form::{Field, FieldProblem, ProviderChoice, Restored, Settings};
 use crate::oauth::{
     ClientSecret, FormRestore, InputError, ProviderKind, RedirectUri, Secret, ValidClient,
 };
@@ -27,6 +26,8 @@ pub struct FormState {
     pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
     /// The provider's endpoints came from remembered settings, not from the user now.
     pub restored_endpoints: RwSignal<bool>,
+    /// Remembered values that change where or how the sign-in goes: shown, never silent.
+    pub restored: StoredValue<Vec<Restored>>,
 }
 
 impl FormState {
@@ -37,9 +38,13 @@ impl FormState {
             .flatten()
             .and_then(|json| serde_json::from_str::<Settings>(&json).ok())
             .map(|s| s.for_build(ANY_PROVIDER));
-        // Anything on this origin can write localStorage: endpoints that come from there are
-        // shown open and marked, never used silently.
-        let restored_endpoints = remembered.as_ref().is_some_and(Settings::is_custom);
+        // Anything on this origin can write localStorage: what comes from there and steers the
+        // sign-in is shown open and marked, never used silently.
+        let restored = remembered
+            .as_ref()
+            .map(Settings::restored)
+            .unwrap_or_default();
+        let restored_endpoints = restored.contains(&Restored::Provider);
         let settings = RwSignal::new(remembered.clone().unwrap_or_default());
         let secret = RwSignal::new(Secret::new(String::new()));
         let page_redirect = StoredValue::new(page_redirect);
@@ -56,6 +61,7 @@ impl FormState {
             page_redirect,
             valid,
             restored_endpoints: RwSignal::new(restored_endpoints),
+            restored: StoredValue::new(restored),
         };
         Effect::new(move |_| form.persist());
         form

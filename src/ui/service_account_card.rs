@@ -227,9 +227,17 @@ pub fn ServiceAccountCard() -> impl IntoView {
             </div>
             <div class="field">
                 <label for=crate::testids::SA_TEXT>"Or paste its content"</label>
+                // The key is read and the box emptied at once: the key is never on screen.
                 <textarea id=crate::testids::SA_TEXT rows="3" spellcheck="false" autocomplete="off" data-testid=crate::testids::SA_TEXT
-                    prop:value=move || key_text.read().expose().to_owned()
-                    on:input=move |ev| { wiped.set(false); key_text.set(Secret::new(event_target_value(&ev))) }></textarea>
+                    aria-describedby="sa-text-hint"
+                    on:input=move |ev| {
+                        let area: web_sys::HtmlTextAreaElement = event_target(&ev);
+                        let text = Secret::new(area.value());
+                        area.set_value("");
+                        wiped.set(false);
+                        key_text.set(text);
+                    }></textarea>
+                <p class="hint" id="sa-text-hint">"Paste the whole key: the box empties at once, and the summary below says which key this page now holds."</p>
             </div>
             {move || match key.get() {
                 None => wiped.get().then(|| view! { <p class="hint" data-testid=crate::testids::SA_KEY>"The key was wiped. Load it again to get a new access token or to embed it."</p> }.into_any()),
