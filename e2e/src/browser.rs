@@ -19,6 +19,8 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    /// Where this browser saves what the page downloads.
+    pub downloads: std::path::PathBuf,
 }
 
 fn free_port() -> u16 {
@@ -63,7 +65,18 @@ impl Browser {
         .map(String::from)
         .to_vec();
         args.extend_from_slice(extra);
-        caps.insert("goog:chromeOptions".into(), json!({ "args": args }));
+        let downloads =
+            std::env::temp_dir().join(format!("rth-downloads-{}-{port}", std::process::id()));
+        std::fs::create_dir_all(&downloads).expect("a download folder");
+        let prefs = json!({
+            "download.default_directory": downloads.display().to_string(),
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+        });
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({ "args": args, "prefs": prefs }),
+        );
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         let started = Instant::now();
         let client = loop {
@@ -77,12 +90,49 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        Self { client, driver }
+        Self {
+            client,
+            driver,
+            downloads,
+        }
     }
 
     pub async fn close(mut self) {
         let _ = self.client.close().await;
         let _ = self.driver.kill().await;
+        let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+
+    /// Waits for the browser to finish downloading `name`, and reads it (then deletes it, so
+    /// the next download of the same name is the next one read).
+    pub async fn downloaded(&self, name: &str) -> String {
+        let path = self.downloads.join(name);
+        let started = Instant::now();
+        loop {
+            let busy = std::fs::read_dir(&self.downloads)
+                .map(|d| {
+                    d.flatten()
+                        .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+                })
+                .unwrap_or(false);
+            if !busy {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    let _ = std::fs::remove_file(&path);
+                    return text;
+                }
+            }
+            if started.elapsed() > PATIENCE {
+                let there: Vec<String> = std::fs::read_dir(&self.downloads)
+                    .map(|d| {
+                        d.flatten()
+                            .map(|e| e.file_name().to_string_lossy().into_owned())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                panic!("{name} was never downloaded; the folder holds {there:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits for the element to be present and displayed.

@@ -522,3 +522,99 @@ async fn a_wrong_signature_a_wrong_clock_and_a_malformed_key_are_explained() {
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_download_button_saves_its_file() {
+    let w = World::build(Setup {
+        build: Build::GoogleOnly,
+        testing: true,
+        ..Setup::default()
+    })
+    .await;
+    let app = w.page().await;
+    app.set_scopes(BIGQUERY).await;
+    app.sign_in().await;
+
+    // The calendar reminder of a token that expires (an app in Testing).
+    w.browser
+        .find(&testids::sel(testids::TOKEN_ICS))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let ics = w.browser.downloaded("refresh-token-expiry.ics").await;
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("BEGIN:VALARM"),
+        "{ics}"
+    );
+
+    // The linked service, exactly as shown.
+    app.type_testid(testids::LS_PROJECT, "demo-project").await;
+    let shown = w
+        .browser
+        .wait_text(&testids::sel(testids::LS_JSON), "demo-project")
+        .await;
+    app.click_testid("ls-download").await;
+    let saved = w
+        .browser
+        .downloaded("GoogleBigQueryLinkedService.json")
+        .await;
+    assert_eq!(saved.trim_end(), shown.trim_end());
+
+    // Every file of the deployment pack.
+    app.click_testid(testids::LS_KEY_VAULT).await;
+    app.type_testid(testids::PACK_RESOURCE_GROUP, "rg-data")
+        .await;
+    app.type_testid(testids::PACK_FACTORY, "adf-prod").await;
+    app.type_testid(testids::PACK_VAULT, "kv-google").await;
+    w.browser.find(&testids::sel(testids::PACK_FILE)).await;
+    let files = pack_files(&w, &app).await;
+    assert_eq!(files.len(), 11);
+    for (i, (name, text)) in files.iter().enumerate() {
+        app.choose(testids::PACK_FILE, &i.to_string()).await;
+        w.browser
+            .wait_text(&testids::sel(testids::PACK_TEXT), text)
+            .await;
+        w.browser
+            .find("[data-testid=export-card] [data-testid=pack-download]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let saved = w.browser.downloaded(name).await;
+        // The page shows the text in a <pre>, whose text WebDriver gives without a final newline.
+        assert_eq!(saved.trim_end(), text.trim_end(), "{name}");
+    }
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
+    use e2e::provider::ads::ODD_IDS;
+    let w = google_world().await;
+    w.provider.odd_ads_ids(true);
+    let app = w.page().await;
+    app.set_scopes(ADWORDS).await;
+    app.sign_in().await;
+    app.type_testid(testids::ADS_DEVELOPER_TOKEN, "dev-token-approved-e2e")
+        .await;
+    let list = app
+        .check(
+            testids::ADS_ACCOUNTS,
+            testids::ADS_RESULT,
+            "Shop (777-888-9999) through manager Agency MCC (111-222-3333)",
+        )
+        .await;
+    for odd in ODD_IDS {
+        assert!(!list.contains(odd), "{odd} shown: {list}");
+    }
+    assert!(!list.contains("Odd"), "{list}");
+    // One search per well-formed accessible account, none for the others; the page lives on.
+    assert_eq!(w.provider.count("ads:search"), 2);
+    app.click_testid("ads-account-7778889999").await;
+    assert_eq!(app.value_of(testids::LS_CUSTOMER).await, "7778889999");
+    assert!(app.console_complaints().await.is_empty());
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}

@@ -121,11 +121,10 @@ async fn a_reused_code_pasted_by_hand_is_explained() {
     app.sign_in().await;
     let code = w.provider.codes().remove(0);
 
+    // A manual sign-in of this tab waits for its code; the user pastes the old one.
     let fresh = w.page().await;
-    let pasted =
-        url::Url::parse_with_params(&w.app_url, &[("code", code.as_str()), ("state", "x")])
-            .unwrap();
-    fresh.paste_callback(pasted.as_str()).await;
+    fresh.click_testid(testids::COPY_CONSENT_URL).await;
+    fresh.paste_callback(&code).await;
     fresh
         .see_error(testids::EXCHANGE_ERROR, "already used")
         .await;

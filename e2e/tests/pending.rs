@@ -227,5 +227,40 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(other.count("token") + other.count("tokeninfo"), 0);
     w.assert_no_secret_left(&app).await;
+
+    // A refresh token typed into "I already have a refresh token" belongs to the provider and
+    // client chosen there: the access token it yields is checked there, and so is the next
+    // refresh and the revocation, whatever the form names afterwards.
+    let typed = w
+        .provider
+        .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
+    let app = w.page().await;
+    app.refresh_with(CLIENT_ID, SECRET, &typed).await;
+    app.see_error(testids::REFRESH_RESULT, "The refresh token works")
+        .await;
+    app.use_provider(&other_url).await;
+    let note = w
+        .browser
+        .wait_text(&testids::sel(testids::CHECKS_GO_TO), host)
+        .await;
+    assert!(note.contains("issued these tokens"), "{note}");
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
+    app.check(testids::REFRESH_NOW_PROVE, "prove-refresh", "works")
+        .await;
+    app.check(testids::REVOKE, testids::REVOKE_RESULT, "Revoked")
+        .await;
+    assert_eq!(w.provider.count("token:refresh_token"), 3);
+    assert_eq!(w.provider.count("tokeninfo"), 2);
+    assert_eq!(w.provider.count("revoke"), 1);
+    assert_eq!(
+        other.count("token") + other.count("tokeninfo") + other.count("revoke"),
+        0
+    );
+    w.assert_no_secret_left(&app).await;
     w.finish().await;
 }

@@ -14,6 +14,11 @@ pub enum DownloadError {
     Refused(String),
 }
 
+/// How long the file's object URL lives after the click: long enough for any browser to start
+/// the download (revoking it at once cancels the download in some), short enough not to keep
+/// the text around for the page's whole life.
+const OBJECT_URL_LIFETIME_MS: i32 = 60_000;
+
 pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
     let refused = |e: wasm_bindgen::JsValue| DownloadError::Refused(js_error_text(&e));
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -29,6 +34,19 @@ pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), Download
         .unchecked_into();
     link.set_href(&url);
     link.set_download(file_name);
+    // Firefox starts a download only from a link that is in the document.
+    let body = document.body().ok_or(NoWindow)?;
+    body.append_child(&link).map_err(refused)?;
     link.click();
-    web_sys::Url::revoke_object_url(&url).map_err(refused)
+    link.remove();
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window()?
+        .set_timeout_with_callback_and_timeout_and_arguments_0(
+            revoke.unchecked_ref(),
+            OBJECT_URL_LIFETIME_MS,
+        )
+        .map_err(refused)?;
+    Ok(())
 }

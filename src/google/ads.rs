@@ -112,6 +112,22 @@ impl Hierarchy {
     }
 }
 
+/// Whether `id` is a Google Ads customer ID as the API writes it: ten ASCII digits. Anything
+/// else that an answer holds is dropped before it is shown or put in a URL path.
+pub fn is_customer_id(id: &str) -> bool {
+    id.len() == 10 && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A customer ID the way Google Ads shows it: `123-456-7890` (any other text as it is).
+pub fn dashed(id: &str) -> String {
+    if !is_customer_id(id) {
+        return id.to_owned();
+    }
+    let (head, rest) = id.split_at(3);
+    let (middle, tail) = rest.split_at(3);
+    format!("{head}-{middle}-{tail}")
+}
+
 /// The customer IDs in a `listAccessibleCustomers` answer (`resourceNames: ["customers/…"]`).
 pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, Explanation> {
     let v = ok_json(status, body, "Listing the accessible Google Ads accounts")?;
@@ -120,6 +136,7 @@ pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, Explanat
         .into_iter()
         .flatten()
         .filter_map(|r| r.as_str()?.strip_prefix("customers/"))
+        .filter(|id| is_customer_id(id))
         .map(str::to_owned)
         .collect())
 }
@@ -157,11 +174,16 @@ pub fn parse_hierarchy(status: u16, body: &str, customer: &str) -> Result<Hierar
         manager: false,
     };
     let mut clients = Vec::new();
-    for row in rows.iter().filter_map(|r| r.get("customerClient")) {
-        if level(row) == 0 {
-            account = read(row);
+    let rows = rows
+        .iter()
+        .filter_map(|r| r.get("customerClient"))
+        .map(|row| (level(row), read(row)))
+        .filter(|(_, a)| is_customer_id(&a.id));
+    for (level, read) in rows {
+        if level == 0 {
+            account = read;
         } else {
-            clients.push(read(row));
+            clients.push(read);
         }
     }
     Ok(Hierarchy { account, clients })
@@ -270,6 +292,30 @@ mod tests {
             .body
             .unwrap()
             .contains("FROM customer_client WHERE customer_client.level <= 1"));
+    }
+
+    #[test]
+    fn customer_ids_that_are_not_ten_ascii_digits_are_dropped() {
+        let ids = parse_accessible(
+            200,
+            r#"{"resourceNames":["customers/1112223333","customers/١٢٣٤٥٦٧٨٩٠","customers/ééé4567","customers/12/../x","customers/123"]}"#,
+        )
+        .unwrap();
+        assert_eq!(ids, ["1112223333"]);
+        let hierarchy = parse_hierarchy(
+            200,
+            r#"{"results":[
+                {"customerClient":{"id":"1112223333","level":"0","manager":true}},
+                {"customerClient":{"id":"ééé4567","level":"1","descriptiveName":"Bad"}},
+                {"customerClient":{"id":"4445556666","level":"1","descriptiveName":"Shop"}}]}"#,
+            "1112223333",
+        )
+        .unwrap();
+        assert_eq!(hierarchy.clients.len(), 1);
+        assert_eq!(hierarchy.clients[0].id, "4445556666");
+        assert_eq!(dashed("4445556666"), "444-555-6666");
+        assert_eq!(dashed("ééé4567"), "ééé4567");
+        assert_eq!(dashed("١٢٣٤٥٦٧٨٩٠"), "١٢٣٤٥٦٧٨٩٠");
     }
 
     #[test]

@@ -64,12 +64,7 @@ enum Outcome<T> {
 
 /// An account as the list shows it: `Name (123-456-7890)`.
 fn shown(a: &Account) -> String {
-    let id = &a.id;
-    let dashed = if id.len() == 10 {
-        format!("{}-{}-{}", &id[..3], &id[3..6], &id[6..])
-    } else {
-        id.clone()
-    };
+    let dashed = crate::google::ads::dashed(&a.id);
     match &a.name {
         Some(n) => format!("{n} ({dashed})"),
         None => dashed,

@@ -23,7 +23,7 @@ pub fn CommandsCard() -> impl IntoView {
         form.secret.track();
         let target = tokens.target(&form).ok();
         if let Some(r) = target.clone().and_then(|t| tokens.refresh_request(t).ok()) {
-            list.push(("Refresh (what ADF does)", r));
+            list.push(("Refresh (what ADF does)", r.request));
         }
         if let (Some(endpoint), Ok(token)) = (
             target.and_then(|t| t.provider.revocation),

@@ -30,7 +30,7 @@ pub fn ProveCard() -> impl IntoView {
     let bigquery = RwSignal::new(None::<Outcome>);
     let revoked = RwSignal::new(None::<Outcome>);
     let busy = RwSignal::new(false);
-    // The tokens' issuer after an exchange; the form's provider for a pasted refresh token.
+    // The issuer of the newest access token; the form's provider before there is one.
     let target = move || {
         form.settings.track();
         form.secret.track();
@@ -45,7 +45,7 @@ pub fn ProveCard() -> impl IntoView {
     };
     // Said when the form now names another provider than the one that issued the tokens.
     let goes_to = move || {
-        let issued = tokens.issued_by()?;
+        let issued = tokens.access_issuer.get()?;
         let form_provider = form.settings.read().provider().ok();
         (form_provider.as_ref() != Some(&issued.provider)).then(|| {
             format!(

@@ -50,10 +50,20 @@ pub struct TokenState {
     pub issued: RwSignal<Option<Tokens>>,
     /// The newest access token (from the exchange or a refresh), for the checks.
     pub access_token: RwSignal<Option<AccessToken>>,
+    /// Who issued `access_token` (and the refresh token behind it): every check that uses it
+    /// goes there, whatever the form says by then.
+    pub access_issuer: RwSignal<Option<Issuance>>,
     /// The refresh token being checked: filled when tokens arrive, or typed in.
     pub refresh_input: RwSignal<Secret>,
     /// The refresh grant, from the refresh card or "Refresh now".
-    pub refresh: Action<FormRequest, Result<Received, Failure>>,
+    pub refresh: Action<Refresh, Result<Received, Failure>>,
+}
+
+/// A refresh grant, and the provider and client it goes to (who then issues the new token).
+#[derive(Debug, Clone)]
+pub struct Refresh {
+    pub request: FormRequest,
+    pub by: Issuance,
 }
 
 /// Where a check goes, and with which client.
@@ -69,14 +79,16 @@ pub struct Target {
 impl TokenState {
     pub fn new(log: Log, status: Status) -> Self {
         let access_token = RwSignal::new(None);
-        let refresh = Action::new_local(move |request: &FormRequest| {
-            let request = request.clone();
+        let access_issuer = RwSignal::new(None);
+        let refresh = Action::new_local(move |refresh: &Refresh| {
+            let Refresh { request, by } = refresh.clone();
             async move {
                 status.say("Asking for a new access token…");
                 let result = token_request(log, request).await;
                 match &result {
                     Ok(r) => {
                         access_token.set(Some(r.response.access_token.clone()));
+                        access_issuer.set(Some(by));
                         status.say("New access token received.");
                     }
                     Err(_) => status.say("The refresh failed."),
@@ -88,6 +100,7 @@ impl TokenState {
             exchange: RwSignal::new(None),
             issued: RwSignal::new(None),
             access_token,
+            access_issuer,
             refresh_input: RwSignal::new(Secret::new(String::new())),
             refresh,
         }
@@ -112,6 +125,7 @@ impl TokenState {
                 self.refresh_input.set(rt.secret().clone());
             }
             self.access_token.set(Some(response.access_token.clone()));
+            self.access_issuer.set(Some(tokens.issued_by.clone()));
         }
         self.issued.set(tokens);
     }
@@ -122,9 +136,10 @@ impl TokenState {
             .with(|t| t.as_ref().map(|t| t.issued_by.clone()))
     }
 
-    /// Where the checks go: the tokens' issuer after an exchange, else the form's provider.
+    /// Where the checks go: the issuer of the newest access token (by an exchange, or by a
+    /// refresh token checked in the refresh card), else the form's provider.
     pub fn target(&self, form: &FormState) -> Result<Target, Explanation> {
-        if let Some(issued) = self.issued_by() {
+        if let Some(issued) = self.access_issuer.get() {
             return Ok(Target {
                 provider: issued.provider,
                 client_id: Ok(issued.client_id),
@@ -136,19 +151,27 @@ impl TokenState {
     }
 
     /// The refresh grant for the refresh token in the card, sent to `target`.
-    pub fn refresh_request(&self, target: Target) -> Result<FormRequest, Explanation> {
+    pub fn refresh_request(&self, target: Target) -> Result<Refresh, Explanation> {
         let id = target.client_id?;
         let secret = target.client_secret?;
         let token = RefreshToken::parse(self.refresh_input.read_untracked().expose())
             .map_err(|e| explain(Situation::Input(&e)))?;
-        Ok(grant::refresh(
+        let request = grant::refresh(
             &target.provider.token,
             grant::Client {
                 id: &id,
                 secret: secret.as_ref(),
             },
             &token,
-        ))
+        );
+        Ok(Refresh {
+            request,
+            by: Issuance {
+                provider: target.provider,
+                client_id: id,
+                client_secret: secret,
+            },
+        })
     }
 }
 

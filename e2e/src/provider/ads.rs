@@ -46,6 +46,9 @@ const CUSTOMERS: [Customer; 3] = [
 /// Reached directly by the signed-in user.
 const ACCESSIBLE: [&str; 2] = [MANAGER, OWN];
 
+/// Customer IDs that are not ten ASCII digits: non-ASCII digits, multi-byte letters, a path.
+pub const ODD_IDS: [&str; 3] = ["١٢٣٤٥٦٧٨٩٠", "ééé4567", "12/../3456"];
+
 fn customer(id: &str) -> Option<&'static Customer> {
     CUSTOMERS.iter().find(|c| c.id == id)
 }
@@ -108,11 +111,18 @@ pub(super) async fn accessible(State(p): State<Provider>, headers: HeaderMap) ->
     p.counted("ads:listAccessibleCustomers");
     let response = match admit(&p, &headers) {
         Err(r) => *r,
-        Ok(_) => (
-            StatusCode::OK,
-            axum::Json(json!({"resourceNames": ACCESSIBLE.iter().map(|id| format!("customers/{id}")).collect::<Vec<_>>()})),
-        )
-            .into_response(),
+        Ok(_) => {
+            let odd = p.lock().ads_odd_ids;
+            let ids = ACCESSIBLE
+                .iter()
+                .chain(ODD_IDS.iter().filter(|_| odd))
+                .map(|id| format!("customers/{id}"));
+            (
+                StatusCode::OK,
+                axum::Json(json!({"resourceNames": ids.collect::<Vec<_>>()})),
+            )
+                .into_response()
+        }
     };
     with_cors(&headers, response)
 }
@@ -186,6 +196,11 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
                "clientCustomer": format!("customers/{}", c.id), "level": level.to_string(),
                "manager": c.manager, "descriptiveName": c.name, "id": c.id})
     };
+    let odd = p.lock().ads_odd_ids;
+    let odd_rows = ODD_IDS.iter().filter(|_| odd && target.manager).map(|id| {
+        json!({"clientCustomer": format!("customers/{id}"), "level": "1",
+               "manager": false, "descriptiveName": "Odd", "id": id})
+    });
     let results: Vec<serde_json::Value> = if query.contains("FROM customer_client") {
         std::iter::once(row(target, 0))
             .chain(
@@ -195,6 +210,7 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
                     .filter_map(|c| customer(c))
                     .map(|c| row(c, 1)),
             )
+            .chain(odd_rows)
             .map(|r| json!({"customerClient": r}))
             .collect()
     } else if query.contains("FROM customer") {

@@ -133,6 +133,8 @@ struct Inner {
     counts: HashMap<String, usize>,
     /// The Google Ads search answers without CORS headers.
     ads_refuse_cors: bool,
+    /// The Google Ads answers also name customers whose IDs are not ten ASCII digits.
+    ads_odd_ids: bool,
     service_accounts: Vec<service_account::ServiceAccount>,
     /// Seconds the provider's clock runs ahead of the real one.
     clock_skew: i64,
@@ -177,6 +179,12 @@ impl Provider {
         self.lock().ads_refuse_cors = refuse;
     }
 
+    /// Makes the Google Ads answers also name customer IDs that are not ten ASCII digits (as
+    /// a broken or hostile answer could), or not.
+    pub fn odd_ads_ids(&self, odd: bool) {
+        self.lock().ads_odd_ids = odd;
+    }
+
     /// How many requests reached `endpoint` ("auth", "token", "token:authorization_code",
     /// "token:refresh_token", "revoke", "tokeninfo", "bigquery", "preflight").
     pub fn count(&self, endpoint: &str) -> usize {
@@ -205,6 +213,32 @@ impl Provider {
             },
         );
         token
+    }
+
+    /// A code as someone gets one for their own account with a consent URL of their own (no
+    /// PKCE, any `state`): what an attacker puts in a link to the page.
+    pub fn issue_code(&self, client_id: &str, redirect_uri: &str, scopes: &[&str]) -> String {
+        let code = random("4/0A");
+        let request = AuthRequest {
+            client_id: client_id.to_owned(),
+            redirect_uri: redirect_uri.to_owned(),
+            scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+            state: None,
+            challenge: None,
+            offline: true,
+            prompt_consent: true,
+        };
+        self.lock().codes.insert(
+            code.clone(),
+            CodeGrant {
+                granted: request.scopes.clone(),
+                request,
+                issued: Instant::now(),
+                used: false,
+                with_refresh_token: true,
+            },
+        );
+        code
     }
 
     /// Every authorization code issued so far.
