@@ -64,3 +64,57 @@ fn a_panic_leaves_a_readable_panel_not_a_blank_page() {
     assert!(panel.text_content().unwrap().contains("Reload the page"));
     panel.remove();
 }
+
+#[wasm_bindgen_test]
+async fn a_download_link_is_in_the_document_and_its_address_outlives_the_click() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let window = web_sys::window().unwrap();
+    let document = window.document().unwrap();
+    // The click is caught before it saves anything; what the browser would save is recorded.
+    let seen: Rc<RefCell<Option<(bool, String, String)>>> = Rc::default();
+    let record = seen.clone();
+    let listener =
+        Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |event: web_sys::MouseEvent| {
+            let link: web_sys::HtmlAnchorElement = event.target().unwrap().unchecked_into();
+            event.prevent_default();
+            *record.borrow_mut() = Some((link.is_connected(), link.href(), link.download()));
+        });
+    document
+        .add_event_listener_with_callback_and_bool("click", listener.as_ref().unchecked_ref(), true)
+        .unwrap();
+    refresh_token_helper::browser::download::save_text(
+        "pack.sh",
+        "text/x-sh",
+        "#!/bin/sh\necho hi\n",
+    )
+    .unwrap();
+    document
+        .remove_event_listener_with_callback_and_bool(
+            "click",
+            listener.as_ref().unchecked_ref(),
+            true,
+        )
+        .unwrap();
+    let (connected, href, name) = seen.borrow_mut().take().expect("the link was clicked");
+    assert!(
+        connected,
+        "the link is in the document when clicked (Firefox needs it)"
+    );
+    assert_eq!(name, "pack.sh");
+    assert!(
+        document.query_selector("a[download]").unwrap().is_none(),
+        "the link is gone again"
+    );
+    // Right after the click, the file's address still answers: the download can start.
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&href))
+            .await
+            .expect("the object URL is still alive")
+            .unchecked_into();
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(text.as_string().unwrap(), "#!/bin/sh\necho hi\n");
+}

@@ -90,6 +90,18 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
+        // Downloads go to the folder without a prompt; set through DevTools, Chromium also does
+        // not hold the pack's .sh and .ps1 files for a "this type of file can harm" warning.
+        client
+            .issue_cmd(CdpCommand {
+                cmd: "Browser.setDownloadBehavior",
+                params: json!({
+                    "behavior": "allow",
+                    "downloadPath": downloads.display().to_string(),
+                }),
+            })
+            .await
+            .expect("ChromeDriver passes DevTools commands on");
         Self {
             client,
             driver,
@@ -587,5 +599,30 @@ impl fantoccini::wd::WebDriverCompatibleCommand for LogCommand {
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
         (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// A Chrome DevTools Protocol command, through ChromeDriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

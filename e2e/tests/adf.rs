@@ -610,11 +610,11 @@ async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
         assert!(!list.contains(odd), "{odd} shown: {list}");
     }
     assert!(!list.contains("Odd"), "{list}");
-    // One search per well-formed accessible account, none for the others; the page lives on.
+    // One search per well-formed accessible account, none for the others; the page lives on
+    // (a panic would stop it: `panic = "abort"`), and picking an account still works.
     assert_eq!(w.provider.count("ads:search"), 2);
     app.click_testid("ads-account-7778889999").await;
     assert_eq!(app.value_of(testids::LS_CUSTOMER).await, "7778889999");
-    assert!(app.console_complaints().await.is_empty());
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }

@@ -734,17 +734,18 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
             "manual-error",
             "not valid",
         ),
+        // No sign-in of this tab waits: whatever an error address says is not repeated.
         (
             "callback-input",
             "?error=access_denied&state=x".into(),
             "manual-error",
-            "Consent was not given",
+            "refused a sign-in this tab did not start",
         ),
         (
             "callback-input",
             "?error=weird_%F0%9F%92%A5&error_description=%3Cb%3Ehi%3C/b%3E".into(),
             "manual-error",
-            "<b>hi</b>",
+            "refused a sign-in this tab did not start",
         ),
     ];
     for (field, value, panel, says) in cases {
