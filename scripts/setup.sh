@@ -23,6 +23,30 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# rust-toolchain.toml pins the compiler, so one commit builds to the same bytes everywhere.
+RUST_VERSION=$(sed -n 's/^channel = "\(.*\)"$/\1/p' "$ROOT/rust-toolchain.toml")
+
+need_toolchain() {
+  # Asked from / so that the pin itself does not send rustup looking for it.
+  if (cd / && rustup run "$RUST_VERSION" rustc --version) >/dev/null 2>&1; then
+    return
+  fi
+  local stable home
+  stable=$(cd / && rustup run stable rustc --version 2>/dev/null | awk '{print $2}')
+  home="${RUSTUP_HOME:-$HOME/.rustup}"
+  if [ "$stable" = "$RUST_VERSION" ] && [ -d "$home/toolchains/stable-$(uname -m)-unknown-linux-gnu" ]; then
+    # The installed stable is the pinned release: give it the pinned name, nothing to fetch.
+    say "Naming the installed stable Rust $RUST_VERSION as the pinned toolchain"
+    ln -s "$home/toolchains/stable-$(uname -m)-unknown-linux-gnu" \
+      "$home/toolchains/$RUST_VERSION-$(uname -m)-unknown-linux-gnu"
+    return
+  fi
+  echo "This project builds with Rust $RUST_VERSION (rust-toolchain.toml), which is not installed${stable:+ (stable is $stable)}." >&2
+  echo "Install it, then run this again:" >&2
+  echo "  rustup toolchain install $RUST_VERSION --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown" >&2
+  exit 1
+}
+
 need_wasm_target() {
   if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     say "Adding the wasm32-unknown-unknown target"
@@ -98,7 +122,45 @@ need_chromium() {
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 }
 
+# The flags of a release build: the target's own from .cargo/config.toml (a variable replaces
+# them, so they are carried along), and path remapping, so that the wasm names no path of this
+# machine (panic locations name source files): cargo's home becomes /cargo, this checkout /src
+# and the target folder /target. The last matching prefix wins in rustc, hence the order.
+release_env() {
+  local home target flags
+  home="${CARGO_HOME:-$HOME/.cargo}"
+  target="${CARGO_TARGET_DIR:-$ROOT/target}"
+  flags=$(python3 -c 'import sys, tomllib
+config = tomllib.load(open(sys.argv[1], "rb"))
+print("\x1f".join(config["target"]["wasm32-unknown-unknown"]["rustflags"]))' "$ROOT/.cargo/config.toml")
+  local remaps=()
+  # Each folder as given and, when a link leads there, as resolved.
+  remap() {
+    local real
+    real=$(cd "$1" && pwd -P)
+    remaps+=("--remap-path-prefix=$1=$2")
+    [ "$real" = "$1" ] || remaps+=("--remap-path-prefix=$real=$2")
+  }
+  mkdir -p "$target"
+  remap "$home" /cargo
+  remap "$ROOT" /src
+  remap "$target" /target
+  local IFS=$'\x1f'
+  export CARGO_ENCODED_RUSTFLAGS="$flags$IFS${remaps[*]}"
+}
+
+need_python() {
+  # scripts/verify, and reading .cargo/config.toml for release builds (tomllib: Python 3.11+).
+  if ! python3 -c 'import tomllib' 2>/dev/null; then
+    say "Installing Python 3 from Debian's packages"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >&2
+  fi
+}
+
 need_build_tools() {
+  need_python
+  need_toolchain
   need_wasm_target
   need_trunk
   need_wasm_bindgen

@@ -94,18 +94,19 @@ async fn the_static_web_apps_config_serves_the_page_with_its_headers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pages_artifact_works_under_its_repository_path() {
-    // The workflow publishes exactly what `trunk build --release` makes: the Google-only
-    // dist/ that this suite builds.
+    // The workflow publishes exactly what `scripts/release` makes: the Google-only dist/ that
+    // this suite builds (and checks reproducible), with its SHA256SUMS beside it.
     let workflow =
         std::fs::read_to_string(recipes::root().join(".github/workflows/pages.yml")).unwrap();
     let build = workflow
         .split("- name: Build")
         .nth(1)
-        .and_then(|rest| rest.split("- uses:").next())
+        .and_then(|rest| rest.split("- name:").next())
         .expect("a Build step");
-    assert!(build.contains("trunk build --release"), "{build}");
+    assert!(build.contains("scripts/release"), "{build}");
     assert!(!build.contains("RTH_PROVIDER_ORIGINS") && !build.contains("--features"));
     assert!(workflow.contains("path: dist"));
+    assert!(workflow.contains("> dist/SHA256SUMS") && workflow.contains("GITHUB_STEP_SUMMARY"));
     // Pages serves the artifact as plain files under /<repository>/.
     let url = site::spawn(site::dist_dir(), "/refresh-token-helper/").await;
     check_served(&url, &[]).await;

@@ -1,0 +1,154 @@
+//! The page anyone can verify: a second release build of this checkout, from a copy at
+//! another path with another cargo home (the registry linked in, nothing downloaded), gives
+//! the same bytes for every file of `dist/`; and `scripts/verify` tells a hosted copy that is
+//! this build from one that is not, naming the file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .unwrap()
+}
+
+/// A fresh folder of this test's.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("rth-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every file below `dir`, by its path relative to `dir`, with its bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                let name = path.strip_prefix(base).unwrap().display().to_string();
+                out.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+#[test]
+fn the_release_build_is_the_same_from_another_path_and_cargo_home() {
+    let root = root();
+    let shipped = e2e::site::dist_dir();
+    let place = scratch("reproduce");
+    // The tracked files of this checkout, at another path.
+    let copy = place.join("elsewhere").join("checkout");
+    std::fs::create_dir_all(&copy).unwrap();
+    let listed = Command::new("git")
+        .args(["ls-files", "-z"])
+        .current_dir(&root)
+        .output()
+        .expect("git lists the tracked files");
+    for name in listed.stdout.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let name = std::str::from_utf8(name).unwrap();
+        let to = copy.join(name);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root.join(name), &to).unwrap();
+    }
+    // Another cargo home, as on another machine, with this one's registry linked in.
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap()).join(".cargo"));
+    let other_home = place.join("another-cargo-home");
+    std::fs::create_dir_all(&other_home).unwrap();
+    std::os::unix::fs::symlink(home.join("registry"), other_home.join("registry")).unwrap();
+    let dist = place.join("dist");
+    let status = Command::new("bash")
+        .arg(copy.join("scripts/release"))
+        .arg("--dist")
+        .arg(&dist)
+        .current_dir(&copy)
+        .env("CARGO_HOME", &other_home)
+        .env("CARGO_TARGET_DIR", place.join("target"))
+        .env("CARGO_NET_OFFLINE", "true")
+        .env_remove("RTH_PROVIDER_ORIGINS")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("RUSTFLAGS")
+        .status()
+        .expect("scripts/release runs");
+    assert!(status.success(), "the second build failed");
+    let (ours, theirs) = (files(&shipped), files(&dist));
+    let names = |f: &[(String, Vec<u8>)]| f.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&ours), names(&theirs), "the same files");
+    let differing: Vec<&str> = ours
+        .iter()
+        .zip(&theirs)
+        .filter(|(a, b)| a.1 != b.1)
+        .map(|(a, _)| a.0.as_str())
+        .collect();
+    assert!(differing.is_empty(), "these files differ: {differing:?}");
+    // And the page names no path of either machine.
+    for (name, bytes) in &ours {
+        let text = String::from_utf8_lossy(bytes);
+        for path in [&root, &home, &place] {
+            let path = path.display().to_string();
+            assert!(!text.contains(&path), "{name} names {path}");
+        }
+    }
+    let _ = std::fs::remove_dir_all(&place);
+}
+
+fn verify(target: &str, against: &Path) -> (bool, String) {
+    let out = Command::new("python3")
+        .arg(root().join("scripts/verify"))
+        .arg(target)
+        .arg("--against")
+        .arg(against)
+        .output()
+        .expect("scripts/verify runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_tells_this_build_from_a_copy_with_one_byte_changed() {
+    let shipped = e2e::site::dist_dir();
+    let place = scratch("verify");
+    let (same, changed) = (place.join("same"), place.join("changed"));
+    for dir in [&same, &changed] {
+        std::fs::create_dir_all(dir).unwrap();
+        for (name, bytes) in files(&shipped) {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+    }
+    let url = e2e::site::spawn(same, "/tools/refresh-token/").await;
+    let (ok, said) = verify(&url, &shipped);
+    assert!(ok, "{said}");
+    assert!(said.contains("Verdict: match"), "{said}");
+    assert!(said.contains("match     ") && said.contains("_bg.wasm"), "{said}");
+
+    // One byte of the wasm changed on the host.
+    let wasm = files(&changed)
+        .into_iter()
+        .find(|(n, _)| n.ends_with(".wasm"))
+        .unwrap();
+    let mut bytes = wasm.1.clone();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    std::fs::write(changed.join(&wasm.0), bytes).unwrap();
+    let url = e2e::site::spawn(changed, "/").await;
+    let (ok, said) = verify(&url, &shipped);
+    assert!(!ok, "{said}");
+    assert!(
+        said.contains(&format!("Verdict: MISMATCH: {} differ", wasm.0)),
+        "{said}"
+    );
+    assert!(said.contains("MISMATCH  "), "{said}");
+    let _ = std::fs::remove_dir_all(&place);
+}
