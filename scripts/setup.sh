@@ -122,6 +122,25 @@ need_chromium() {
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
 }
 
+# One crate of the page (wasm_split_helpers, which leptos depends on) names itself in the wasm
+# with a hash of its manifest's absolute path, in cargo's home, where no path remapping reaches.
+# So release builds reach cargo's home through a link whose path is the same on every machine.
+STABLE_CARGO_HOME=/tmp/refresh-token-helper-cargo-home
+
+stable_cargo_home() {
+  local real
+  real=$(cd "$1" && pwd -P)
+  if [ -e "$STABLE_CARGO_HOME" ] || [ -L "$STABLE_CARGO_HOME" ]; then
+    # Only a link of this user's may be reused: anyone could have put another one there.
+    if ! [ -L "$STABLE_CARGO_HOME" ] || ! [ -O "$STABLE_CARGO_HOME" ]; then
+      echo "$STABLE_CARGO_HOME is in the way of the release build (it must be a link of yours to cargo's home); remove it and run this again." >&2
+      exit 1
+    fi
+  fi
+  ln -sfn "$real" "$STABLE_CARGO_HOME"
+  export CARGO_HOME="$STABLE_CARGO_HOME"
+}
+
 # The flags of a release build: the target's own from .cargo/config.toml (a variable replaces
 # them, so they are carried along), and path remapping, so that the wasm names no path of this
 # machine (panic locations name source files): cargo's home becomes /cargo, this checkout /src
@@ -129,6 +148,8 @@ need_chromium() {
 release_env() {
   local home target flags
   home="${CARGO_HOME:-$HOME/.cargo}"
+  stable_cargo_home "$home"
+  home="$CARGO_HOME"
   target="${CARGO_TARGET_DIR:-$ROOT/target}"
   flags=$(python3 -c 'import sys, tomllib
 config = tomllib.load(open(sys.argv[1], "rb"))
