@@ -132,7 +132,7 @@ stable_cargo_home() {
   real=$(cd "$1" && pwd -P)
   if [ -e "$STABLE_CARGO_HOME" ] || [ -L "$STABLE_CARGO_HOME" ]; then
     # Only a link of this user's may be reused: anyone could have put another one there.
-    if ! [ -L "$STABLE_CARGO_HOME" ] || ! [ -O "$STABLE_CARGO_HOME" ]; then
+    if ! [ -L "$STABLE_CARGO_HOME" ] || [ "$(stat -c %u "$STABLE_CARGO_HOME")" != "$(id -u)" ]; then
       echo "$STABLE_CARGO_HOME is in the way of the release build (it must be a link of yours to cargo's home); remove it and run this again." >&2
       exit 1
     fi
