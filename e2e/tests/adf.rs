@@ -142,9 +142,7 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
             "google-refresh-token"
         );
         assert!(file("keyvault.sh").contains("store_typed 'google-refresh-token' 'Refresh token'"));
-        assert!(
-            file("linked-services.tf").contains(&format!("type                 = \"{type_name}\""))
-        );
+        assert!(file("linked-services.tf").contains(&format!("type            = \"{type_name}\"")));
     }
     w.assert_no_secret_left(&app).await;
     w.finish().await;

@@ -503,30 +503,30 @@ impl Pack<'_> {
 
     fn terraform(&self) -> String {
         let t = self.target;
-        format!(
+        hcl_aligned(&format!(
             "# The factory and the vault are looked up in the resource group {rg_comment}.\n\
              data \"azurerm_data_factory\" \"factory\" {{\n\
-             \x20 name                = {factory}\n\
+             \x20 name = {factory}\n\
              \x20 resource_group_name = {rg}\n\
              }}\n\
              \n\
              data \"azurerm_key_vault\" \"vault\" {{\n\
-             \x20 name                = {vault}\n\
+             \x20 name = {vault}\n\
              \x20 resource_group_name = {rg}\n\
              }}\n\
              \n\
              resource \"azurerm_data_factory_linked_service_key_vault\" \"vault\" {{\n\
-             \x20 name            = {kv}\n\
+             \x20 name = {kv}\n\
              \x20 data_factory_id = data.azurerm_data_factory.factory.id\n\
-             \x20 key_vault_id    = data.azurerm_key_vault.vault.id\n\
+             \x20 key_vault_id = data.azurerm_key_vault.vault.id\n\
              }}\n\
              \n\
              resource \"azurerm_data_factory_linked_custom_service\" \"google\" {{\n\
-             \x20 name                 = {google}\n\
-             \x20 data_factory_id      = data.azurerm_data_factory.factory.id\n\
-             \x20 type                 = {type_name}\n\
+             \x20 name = {google}\n\
+             \x20 data_factory_id = data.azurerm_data_factory.factory.id\n\
+             \x20 type = {type_name}\n\
              \x20 type_properties_json = jsonencode({props})\n\
-             \x20 depends_on           = [azurerm_data_factory_linked_service_key_vault.vault]\n\
+             \x20 depends_on = [azurerm_data_factory_linked_service_key_vault.vault]\n\
              }}\n",
             rg_comment = comment_safe(t.resource_group.trim()),
             factory = hcl_string(t.factory.trim()),
@@ -536,7 +536,7 @@ impl Pack<'_> {
             google = hcl_string(self.google_name()),
             type_name = hcl_string(self.connector.type_name()),
             props = hcl_value(&self.google["properties"]["typeProperties"], 1),
-        )
+        ))
     }
 
     fn dataset(&self) -> Value {
@@ -683,6 +683,71 @@ pub fn hcl_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Where a line of HCL assigns: the byte offset of its `=`, when the value ends on the same
+/// line (brackets opened after the `=` are closed again). Strings are skipped, so a key such
+/// as `"a=b"` is one key.
+fn hcl_assignment(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut equals = None;
+    let mut net = 0i32;
+    for (i, c) in line.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '#' if equals.is_none() => return None,
+            '=' if equals.is_none() => equals = Some(i),
+            '{' | '[' | '(' if equals.is_some() => net += 1,
+            '}' | ']' | ')' if equals.is_some() => net -= 1,
+            _ => {}
+        }
+    }
+    equals.filter(|&at| at > 0 && net == 0 && !line[..at].trim().is_empty())
+}
+
+/// HCL laid out as `terraform fmt` lays it out: the `=` of neighbouring single-line
+/// assignments aligned one space after the longest name. A line that opens a multi-line
+/// value, a closing bracket, a comment or a blank line ends a run (hclwrite's `formatCells`,
+/// which `terraform fmt` uses). Names are ASCII here, so bytes and columns agree.
+pub fn hcl_aligned(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let cells: Vec<Option<(&str, &str)>> = lines
+        .iter()
+        .map(|line| {
+            hcl_assignment(line).map(|at| (line[..at].trim_end(), line[at + 1..].trim_start()))
+        })
+        .collect();
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let run = cells[i..].iter().take_while(|c| c.is_some()).count();
+        if run == 0 {
+            out.push(lines[i].to_owned());
+            i += 1;
+            continue;
+        }
+        let width = cells[i..i + run]
+            .iter()
+            .flatten()
+            .map(|(name, _)| name.len())
+            .max()
+            .unwrap_or(0);
+        for (name, value) in cells[i..i + run].iter().flatten() {
+            out.push(format!("{name:<width$} = {value}"));
+        }
+        i += run;
+    }
+    out.join("\n")
 }
 
 /// A JSON value as an HCL expression for `jsonencode`, keys quoted.
@@ -1240,6 +1305,73 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             ls
         );
         assert!(deploy.contains("Set-AzDataFactoryV2LinkedService -ResourceGroupName $resourceGroup -DataFactoryName $factory -Name 'GoogleLS' -DefinitionFile 'google-linked-service.json' -Force"));
+    }
+
+    #[test]
+    fn hcl_is_aligned_as_terraform_fmt_aligns_it() {
+        // hclwrite's rules: a run of single-line assignments is aligned; a line that opens a
+        // multi-line value, a closing bracket, a comment or a blank line ends the run, and
+        // such lines keep one space before `=`.
+        let written = "# x = not an assignment\n\
+                       resource \"a\" \"b\" {\n\
+                       \x20 name = \"n\"\n\
+                       \x20 data_factory_id = x.id\n\
+                       \x20 type_properties_json = jsonencode({\n\
+                       \x20   \"authenticationType\" = \"UserAuthentication\"\n\
+                       \x20   \"a=b\" = \"#{\"\n\
+                       \x20   \"clientSecret\" = {\n\
+                       \x20     \"secretName\" = \"s\"\n\
+                       \x20     \"type\" = \"AzureKeyVaultSecret\"\n\
+                       \x20   }\n\
+                       \x20   \"projectId\" = \"p\"\n\
+                       \x20 })\n\
+                       \x20 depends_on = [y.z]\n\
+                       }\n";
+        let expected = "# x = not an assignment\n\
+                        resource \"a\" \"b\" {\n\
+                        \x20 name            = \"n\"\n\
+                        \x20 data_factory_id = x.id\n\
+                        \x20 type_properties_json = jsonencode({\n\
+                        \x20   \"authenticationType\" = \"UserAuthentication\"\n\
+                        \x20   \"a=b\"                = \"#{\"\n\
+                        \x20   \"clientSecret\" = {\n\
+                        \x20     \"secretName\" = \"s\"\n\
+                        \x20     \"type\"       = \"AzureKeyVaultSecret\"\n\
+                        \x20   }\n\
+                        \x20   \"projectId\" = \"p\"\n\
+                        \x20 })\n\
+                        \x20 depends_on = [y.z]\n\
+                        }\n";
+        assert_eq!(hcl_aligned(written), expected);
+        assert_eq!(
+            hcl_aligned(expected),
+            expected,
+            "formatting twice changes nothing"
+        );
+    }
+
+    #[test]
+    fn the_terraform_file_is_laid_out_as_terraform_fmt_lays_it_out() {
+        let ls = google(
+            Connector::BigQueryV2,
+            &VaultNames::default(),
+            "my-project",
+            "GoogleLS",
+        );
+        let files = files(&TARGET, Connector::BigQueryV2, &ls);
+        let tf = text(&files, "linked-services.tf");
+        assert_eq!(hcl_aligned(tf), tf);
+        assert!(
+            tf.contains(
+                "\n  name                = \"adf-prod\"\n  resource_group_name = \"rg-data\"\n"
+            ),
+            "{tf}"
+        );
+        assert!(tf.contains("\n  name            = \"GoogleLS\"\n  data_factory_id = data.azurerm_data_factory.factory.id\n  type            = \"GoogleBigQueryV2\"\n  type_properties_json = jsonencode({\n"), "{tf}");
+        assert!(
+            tf.contains("\n    \"authenticationType\" = \"UserAuthentication\"\n"),
+            "{tf}"
+        );
     }
 
     #[test]

@@ -230,7 +230,11 @@ pub fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
         }
         return e;
     };
-    let said = format!(" Google Ads said: {code}: “{message}”");
+    let said = format!(
+        " Google Ads said: {}: “{}”",
+        crate::messages::outside(&code),
+        crate::messages::outside(&message)
+    );
     let (why, fix) = match code.as_str() {
         "USER_PERMISSION_DENIED" => (
             "The signed-in user reaches this account only through a manager account, and the call did not name it.",

@@ -40,7 +40,7 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
     Explanation::new(
         format!("{what} failed (HTTP {status})."),
         match message {
-            Some(m) => format!("{why} The service said: “{m}”"),
+            Some(m) => format!("{why} The service said: “{}”", super::outside(&m)),
             None => why.to_owned(),
         },
         fix,
@@ -89,11 +89,13 @@ pub fn pack_problem(p: &PackProblem) -> String {
     match p {
         PackProblem::Required { what } => format!("The {what} name is required."),
         PackProblem::VaultName { typed } => format!(
-            "“{typed}” is not a Key Vault name: 3 to 24 letters, digits and hyphens, starting \
-             with a letter, ending with a letter or digit, no two hyphens in a row."
+            "“{}” is not a Key Vault name: 3 to 24 letters, digits and hyphens, starting \
+             with a letter, ending with a letter or digit, no two hyphens in a row.",
+            super::outside(typed)
         ),
         PackProblem::SecretName { typed } => format!(
-            "“{typed}” is not a Key Vault secret name: 1 to 127 letters, digits and hyphens."
+            "“{}” is not a Key Vault secret name: 1 to 127 letters, digits and hyphens.",
+            super::outside(typed)
         ),
         PackProblem::NotInKeyVault => {
             "The linked service references no secret in Key Vault.".into()
@@ -115,11 +117,13 @@ pub fn export_problem(p: &ExportProblem) -> String {
             _ => format!("`{property}` is required."),
         },
         ExportProblem::CustomerId { property, typed } => format!(
-            "`{property}` must be a 10-digit customer ID (dashes and spaces are fine); “{typed}” is not."
+            "`{property}` must be a 10-digit customer ID (dashes and spaces are fine); “{}” is not.",
+            super::outside(typed)
         ),
         ExportProblem::ApiVersion { typed } => format!(
-            "`googleAdsApiVersion` is a major version such as `{}`; “{typed}” is not.",
-            crate::google::ads::ADS_API_VERSION
+            "`googleAdsApiVersion` is a major version such as `{}`; “{}” is not.",
+            crate::google::ads::ADS_API_VERSION,
+            super::outside(typed)
         ),
         ExportProblem::ServiceAccountNotForAds => "Azure Data Factory's Google Ads connector \
             signs in with a user's consent (a refresh token), not a service account: use the \
@@ -168,7 +172,14 @@ pub fn key_file_problem(e: &crate::google::service_account::KeyFileError) -> Exp
             "Download a new JSON key; do not convert or edit it.",
         ),
     };
-    Explanation::new(format!("This key file cannot be used: {e}."), why, fix)
+    Explanation::new(
+        format!(
+            "This key file cannot be used: {}.",
+            super::outside(&e.to_string())
+        ),
+        why,
+        fix,
+    )
 }
 
 /// A JWT-bearer token request that failed, explained. Sources: Google's "Using OAuth 2.0

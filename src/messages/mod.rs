@@ -184,9 +184,11 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
         Situation::IssuerMismatch { expected, got } => Explanation::new(
             "The redirect comes from another provider than the one this sign-in went to.",
             format!(
-                "It names the issuer `{got}`, but the consent URL was for `{expected}` \
+                "It names the issuer `{}`, but the consent URL was for `{}` \
                  (RFC 9207). A code from another provider must not be sent to this one's token \
-                 endpoint. Nothing was sent."
+                 endpoint. Nothing was sent.",
+                outside(got),
+                outside(expected)
             ),
             "Start again from this tab with “Go to consent”, and finish in the same tab.",
         ),
@@ -283,7 +285,7 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
                 "Not every permission was granted: missing {}.",
                 missing
                     .iter()
-                    .map(|s| format!("`{s}`"))
+                    .map(|s| format!("`{}`", outside(&s.to_string())))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -381,7 +383,10 @@ fn denied(denial: &Denial, authorization: &WebUrl) -> Explanation {
             )
         }
         other => Explanation::new(
-            format!("The provider refused the sign-in: `{other}`."),
+            format!(
+                "The provider refused the sign-in: `{}`.",
+                outside(other.as_str())
+            ),
             "The provider returned an error this page does not know.",
             "Read the provider's words below; fix what they name and start again.",
         ),
@@ -470,7 +475,11 @@ fn refused(e: &TokenError) -> Explanation {
         ErrorCode::Known(k) => *k,
         ErrorCode::Unknown(code) => {
             return Explanation::new(
-                format!("The token endpoint refused: `{code}` (HTTP {}).", e.status),
+                format!(
+                    "The token endpoint refused: `{}` (HTTP {}).",
+                    outside(code),
+                    e.status
+                ),
                 format!("The provider returned an error this page does not know.{said}"),
                 "Read the provider's message; fix what it names and try again.",
             )
@@ -598,16 +607,27 @@ fn refused(e: &TokenError) -> Explanation {
             "Try again in a moment.",
         ),
         other => Explanation::new(
-            format!("The token endpoint refused: `{}` (HTTP {}).", other.as_str(), e.status),
+            format!(
+                "The token endpoint refused: `{}` (HTTP {}).",
+                outside(other.as_str()),
+                e.status
+            ),
             format!("See the provider's message.{said}"),
             "Fix what the message names and try again.",
         ),
     }
 }
 
+/// Text from outside the page (a provider's words, what the user typed) inside a message:
+/// the UI reads backticks as code marks, so the text's own become ˋ (U+02CB), which looks
+/// the same and marks nothing.
+pub fn outside(text: &str) -> String {
+    text.replace('`', "\u{2CB}")
+}
+
 fn provider_said(description: Option<&str>) -> String {
     match description.map(str::trim).filter(|d| !d.is_empty()) {
-        Some(d) => format!(" The provider said: “{d}”"),
+        Some(d) => format!(" The provider said: “{}”", outside(d)),
         None => String::new(),
     }
 }
@@ -814,6 +834,131 @@ mod tests {
         assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
     }
 
+    /// The UI shows text between two backticks as code: an odd backtick would turn the rest
+    /// of a message into code, or show a bare backtick.
+    fn assert_code_spans_closed(text: &str) {
+        assert!(
+            text.matches('`').count() % 2 == 0,
+            "a stray backtick in: {text}"
+        );
+    }
+
+    #[test]
+    fn no_message_leaves_a_stray_backtick() {
+        use crate::export::linked_service::ExportProblem;
+        use crate::export::pack::PackProblem;
+        use crate::google::service_account::KeyFileError;
+        // What came from outside carries backticks of its own.
+        let typed = "1`2";
+        let mut texts: Vec<String> = Vec::new();
+        for p in [
+            ExportProblem::Required {
+                property: "projectId",
+            },
+            ExportProblem::Required {
+                property: "googleAdsApiVersion",
+            },
+            ExportProblem::Required {
+                property: "clientSecret",
+            },
+            ExportProblem::CustomerId {
+                property: "clientCustomerID",
+                typed: typed.into(),
+            },
+            ExportProblem::ApiVersion {
+                typed: typed.into(),
+            },
+            ExportProblem::ServiceAccountNotForAds,
+        ] {
+            texts.push(google::export_problem(&p));
+        }
+        for p in [
+            PackProblem::Required { what: "vault" },
+            PackProblem::VaultName {
+                typed: typed.into(),
+            },
+            PackProblem::SecretName {
+                typed: typed.into(),
+            },
+            PackProblem::NotInKeyVault,
+        ] {
+            texts.push(google::pack_problem(&p));
+        }
+        for e in [
+            KeyFileError::NotJson,
+            KeyFileError::NotServiceAccount(typed.into()),
+            KeyFileError::Missing("private_key"),
+            KeyFileError::BadPrivateKey,
+        ] {
+            let e = google::key_file_problem(&e);
+            texts.extend([e.what, e.why, e.fix]);
+        }
+        let failure = google::api_failure(
+            "Listing",
+            400,
+            r#"{"error":{"code":400,"message":"bad `x","status":"INVALID_ARGUMENT"}}"#,
+        );
+        texts.extend([failure.what, failure.why, failure.fix]);
+        let ads = crate::google::ads::ads_failure(
+            "Searching",
+            403,
+            r#"{"error":{"code":403,"message":"m","status":"PERMISSION_DENIED","details":[{"errors":[{"errorCode":{"authorizationError":"USER_PERMISSION_DENIED"},"message":"see `x"}]}]}}"#,
+        );
+        texts.extend([ads.what, ads.why, ads.fix]);
+        let denial = Denial {
+            error: ErrorCode::parse("odd`code"),
+            description: Some("a `quote".into()),
+            error_uri: None,
+            state: None,
+        };
+        let authorization = WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth").unwrap();
+        let e = explain(Situation::Denied {
+            denial: &denial,
+            authorization: &authorization,
+        });
+        texts.extend([e.what, e.why, e.fix]);
+        let refused = TokenEndpointError::Refused(TokenError {
+            status: 400,
+            code: ErrorCode::parse("weird`error"),
+            description: Some("with `one".into()),
+            uri: None,
+        });
+        let e = explain(Situation::Token(&refused));
+        texts.extend([e.what, e.why, e.fix]);
+        for restored in [
+            crate::form::Restored::Provider,
+            crate::form::Restored::RedirectUri,
+            crate::form::Restored::Prompt,
+            crate::form::Restored::LoginHint,
+            crate::form::Restored::Scopes,
+            crate::form::Restored::PkceOff,
+        ] {
+            texts.push(restored_setting(restored).into());
+        }
+        for name in [
+            "client_id",
+            "redirect_uri",
+            "response_type",
+            "scope",
+            "access_type",
+            "prompt",
+            "state",
+            "code_challenge",
+            "code_challenge_method",
+            "login_hint",
+            "include_granted_scopes",
+        ] {
+            texts.extend(consent::parameter_meaning(name).map(str::to_owned));
+        }
+        for text in &texts {
+            assert_code_spans_closed(text);
+        }
+        assert!(
+            texts.iter().any(|t| t.contains("1\u{2CB}2")),
+            "typed text kept, unmarked"
+        );
+    }
+
     #[test]
     fn every_situation_has_all_three_parts() {
         let denial = Denial {
@@ -889,6 +1034,9 @@ mod tests {
                 !e.what.is_empty() && !e.why.is_empty() && !e.fix.is_empty(),
                 "{situation:?}"
             );
+            for text in [&e.what, &e.why, &e.fix] {
+                assert_code_spans_closed(text);
+            }
         }
         let scopes = explain(Situation::ScopesPartlyGranted { missing: &missing });
         assert!(scopes.what.contains("auth/drive"));

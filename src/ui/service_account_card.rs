@@ -14,7 +14,7 @@ use super::export_card::PackFiles;
 use super::form::use_form;
 use super::requests::{token_request, Failure};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{CopyButton, ErrorPanel, RevealToggle, TokenValue};
+use super::{rich_text, CopyButton, ErrorPanel, RevealToggle, TokenValue};
 use crate::browser::crypto::sign_rs256;
 use crate::browser::time::now_ms;
 use crate::export::linked_service::{
@@ -188,7 +188,6 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 p.iter()
                     .map(crate::messages::export_problem)
                     .collect::<Vec<_>>()
-                    .join(" ")
             })
     });
     let text = Signal::derive(move || json.get().unwrap_or_default());
@@ -279,7 +278,11 @@ pub fn ServiceAccountCard() -> impl IntoView {
             </div>
             {move || match json.get() {
                 Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
-                Err(problems) => view! { <p class="todo" data-testid=crate::testids::SA_JSON>{problems}</p> }.into_any(),
+                Err(problems) => view! {
+                    <ul class="todo" data-testid=crate::testids::SA_JSON>
+                        {problems.iter().map(|p| view! { <li>{rich_text(p)}</li> }).collect_view()}
+                    </ul>
+                }.into_any(),
             }}
             <Show when=move || key_vault.get()>
                 <h3>"Deployment pack"</h3>
