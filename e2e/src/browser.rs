@@ -93,13 +93,13 @@ impl Browser {
         // Downloads go to the folder without a prompt; set through DevTools, Chromium also does
         // not hold the pack's .sh and .ps1 files for a "this type of file can harm" warning.
         client
-            .issue_cmd(CdpCommand {
-                cmd: "Browser.setDownloadBehavior",
-                params: json!({
+            .issue_cmd(cdp(
+                "Browser.setDownloadBehavior",
+                json!({
                     "behavior": "allow",
                     "downloadPath": downloads.display().to_string(),
                 }),
-            })
+            ))
             .await
             .expect("ChromeDriver passes DevTools commands on");
         Self {
@@ -230,7 +230,7 @@ impl<'a> AppPage<'a> {
     /// (a CSP the browser cannot parse, a refused resource, a panic).
     pub async fn open(browser: &'a Browser, url: &str) -> Self {
         // What earlier pages logged is not this load's.
-        let _ = browser.client.issue_cmd(LogCommand).await;
+        let _ = browser.client.issue_cmd(console_log()).await;
         browser.client.goto(url).await.expect("the page loads");
         browser.find(&testids::sel(testids::APP)).await;
         let page = Self {
@@ -250,7 +250,7 @@ impl<'a> AppPage<'a> {
         let log = self
             .browser
             .client
-            .issue_cmd(LogCommand)
+            .issue_cmd(console_log())
             .await
             .unwrap_or_default();
         log.as_array()
@@ -512,7 +512,7 @@ impl<'a> AppPage<'a> {
             )
             .await;
         let mut traces = js.as_str().unwrap_or_default().to_owned();
-        if let Ok(logs) = self.browser.client.issue_cmd(LogCommand).await {
+        if let Ok(logs) = self.browser.client.issue_cmd(console_log()).await {
             traces.push_str(&logs.to_string());
         }
         traces
@@ -522,7 +522,7 @@ impl<'a> AppPage<'a> {
     pub async fn console(&self) -> String {
         self.browser
             .client
-            .issue_cmd(LogCommand)
+            .issue_cmd(console_log())
             .await
             .map(|v| v.to_string())
             .unwrap_or_default()
@@ -581,48 +581,44 @@ impl<'a> AppPage<'a> {
     }
 }
 
-/// ChromeDriver's `POST /session/{id}/se/log` (browser console), not in the W3C protocol.
+/// A POST to one of ChromeDriver's own session commands (beyond WebDriver's).
 #[derive(Debug)]
-struct LogCommand;
+struct SessionPost {
+    /// After `session/{id}/`.
+    path: &'static str,
+    body: Value,
+}
 
-impl fantoccini::wd::WebDriverCompatibleCommand for LogCommand {
+impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
-/// A Chrome DevTools Protocol command, through ChromeDriver's `goog/cdp/execute`.
-#[derive(Debug)]
-struct CdpCommand {
-    cmd: &'static str,
-    params: Value,
+/// The browser's console since the last read (ChromeDriver's `se/log`, not in W3C WebDriver).
+fn console_log() -> SessionPost {
+    SessionPost {
+        path: "se/log",
+        body: json!({"type": "browser"}),
+    }
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.cmd, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+/// A Chrome DevTools Protocol command.
+fn cdp(cmd: &str, params: Value) -> SessionPost {
+    SessionPost {
+        path: "goog/cdp/execute",
+        body: json!({ "cmd": cmd, "params": params }),
     }
 }

@@ -90,6 +90,16 @@ impl World {
         Self::build(Setup::default()).await
     }
 
+    /// The build users get: the Google-only page, reaching the local provider under Google's
+    /// own host names.
+    pub async fn google() -> Self {
+        Self::build(Setup {
+            build: Build::GoogleOnly,
+            ..Setup::default()
+        })
+        .await
+    }
+
     /// Opens the page and fills the client form for the local provider.
     pub async fn page_with(&self, secret: &str) -> AppPage<'_> {
         let app = AppPage::open(&self.browser, &self.app_url).await;

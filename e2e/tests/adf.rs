@@ -10,14 +10,6 @@ use refresh_token_helper::testids;
 const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
 const ADWORDS: &str = "https://www.googleapis.com/auth/adwords";
 
-async fn google_world() -> World {
-    World::build(Setup {
-        build: Build::GoogleOnly,
-        ..Setup::default()
-    })
-    .await
-}
-
 /// Every file of the pack as the page shows it, by name.
 async fn pack_files(w: &World, app: &AppPage<'_>) -> Vec<(String, String)> {
     let names = w
@@ -81,7 +73,7 @@ fn read_back(name: &str, text: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = w.page().await;
     app.set_scopes(&format!("{BIGQUERY} {ADWORDS}")).await;
     let refresh_token = app.sign_in().await;
@@ -150,7 +142,7 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = w.page().await;
     app.set_scopes(BIGQUERY).await;
     app.sign_in().await;
@@ -197,7 +189,7 @@ async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
 async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_exported() {
     use e2e::provider::ads::{CLIENT, MANAGER, TEST_ONLY_TOKEN};
     const DEVELOPER_TOKEN: &str = "dev-token-approved-e2e";
-    let w = google_world().await;
+    let w = World::google().await;
     let app = w.page().await;
     app.set_scopes(ADWORDS).await;
     let refresh_token = app.sign_in().await;
@@ -346,7 +338,7 @@ fn key_material(key_file: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
     paste(&w, testids::SA_TEXT, &key_file).await;
@@ -458,7 +450,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_wrong_signature_a_wrong_clock_and_a_malformed_key_are_explained() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
 
@@ -590,7 +582,7 @@ async fn every_download_button_saves_its_file() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
     use e2e::provider::ads::ODD_IDS;
-    let w = google_world().await;
+    let w = World::google().await;
     w.provider.odd_ads_ids(true);
     let app = w.page().await;
     app.set_scopes(ADWORDS).await;

@@ -4,21 +4,12 @@
 //! §2.1.1 and §4.7).
 
 use e2e::browser::AppPage;
-use e2e::site::Build;
-use e2e::world::{Setup, World, CLIENT_ID, SECRET};
+use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::{Attempt, PendingFlow, RedirectUri};
 use refresh_token_helper::testids;
 
 const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
-
-async fn google_world() -> World {
-    World::build(Setup {
-        build: Build::GoogleOnly,
-        ..Setup::default()
-    })
-    .await
-}
 
 /// A link to the page carrying `query`.
 fn link(w: &World, query: &str) -> String {
@@ -42,7 +33,7 @@ async fn nothing_was_exchanged(w: &World) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_with_someone_elses_code_is_never_exchanged() {
-    let w = google_world().await;
+    let w = World::google().await;
     let forged = link(
         &w,
         &format!(
@@ -76,7 +67,7 @@ async fn a_link_with_someone_elses_code_is_never_exchanged() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_planted_record_without_pkce_does_not_let_a_code_in() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // A same-origin neighbour writes a pending sign-in of its own making into this tab: with
     // a `state` it knows and no PKCE verifier, so that its code would pass.
@@ -118,7 +109,7 @@ async fn a_planted_record_without_pkce_does_not_let_a_code_in() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_error_link_shows_none_of_the_attackers_words() {
-    let w = google_world().await;
+    let w = World::google().await;
     let forged = link(
         &w,
         "error=access_denied&error_description=Your+client+secret+leaked.+Rotate+it+at+\
@@ -143,7 +134,7 @@ async fn an_error_link_shows_none_of_the_attackers_words() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn planted_settings_are_shown_and_pkce_stays_on() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // A same-origin neighbour writes "remembered" settings: PKCE off, a redirect elsewhere,
     // no forced consent, a login hint and an extra scope.

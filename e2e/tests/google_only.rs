@@ -3,21 +3,12 @@
 //! at test time), and the CSP of both builds put to the test in the browser.
 
 use e2e::browser::AppPage;
-use e2e::site::Build;
-use e2e::world::{Setup, World, CLIENT_ID, SECRET, UNLISTED_HOST};
+use e2e::world::{World, CLIENT_ID, SECRET, UNLISTED_HOST};
 use refresh_token_helper::testids;
-
-async fn google_world() -> World {
-    World::build(Setup {
-        build: Build::GoogleOnly,
-        ..Setup::default()
-    })
-    .await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_shipped_page_gets_a_refresh_token_from_google() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = w.page().await;
     assert!(
         !w.browser.has(&testids::sel(testids::PROVIDER)).await,
@@ -58,7 +49,7 @@ async fn the_shipped_page_gets_a_refresh_token_from_google() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_google_only_csp_refuses_any_other_host() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = w.page().await;
     let unlisted = format!("https://{UNLISTED_HOST}/token");
     assert_eq!(app.post_from_page(&unlisted).await, "blocked connect-src");
@@ -89,7 +80,7 @@ async fn the_any_provider_csp_allows_its_origins_and_nothing_else() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
-    let w = google_world().await;
+    let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // Another page on the same origin writes "remembered" settings of its choosing.
     w.browser
@@ -135,7 +126,7 @@ async fn a_token_endpoint_on_another_site_is_warned_about() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_refuses_to_run_inside_a_frame() {
-    let w = google_world().await;
+    let w = World::google().await;
     let dir = std::env::temp_dir().join(format!("rth-framer-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
