@@ -838,7 +838,7 @@ mod tests {
     /// of a message into code, or show a bare backtick.
     fn assert_code_spans_closed(text: &str) {
         assert!(
-            text.matches('`').count() % 2 == 0,
+            text.matches('`').count().is_multiple_of(2),
             "a stray backtick in: {text}"
         );
     }
