@@ -18,6 +18,22 @@ pub fn parameter_meaning(name: &str) -> Option<&'static str> {
     })
 }
 
+/// Every parameter a consent URL of this page can carry.
+#[cfg(test)]
+pub(crate) const SENT: [&str; 11] = [
+    "client_id",
+    "redirect_uri",
+    "response_type",
+    "scope",
+    "access_type",
+    "prompt",
+    "state",
+    "code_challenge",
+    "code_challenge_method",
+    "login_hint",
+    "include_granted_scopes",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,19 +41,7 @@ mod tests {
 
     #[test]
     fn every_sent_parameter_is_explained() {
-        for name in [
-            "client_id",
-            "redirect_uri",
-            "response_type",
-            "scope",
-            "access_type",
-            "prompt",
-            "state",
-            "code_challenge",
-            "code_challenge_method",
-            "login_hint",
-            "include_granted_scopes",
-        ] {
+        for name in SENT {
             assert!(parameter_meaning(name).is_some(), "{name}");
         }
         for prompt in Prompt::ALL {

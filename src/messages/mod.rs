@@ -935,19 +935,7 @@ mod tests {
         ] {
             texts.push(restored_setting(restored).into());
         }
-        for name in [
-            "client_id",
-            "redirect_uri",
-            "response_type",
-            "scope",
-            "access_type",
-            "prompt",
-            "state",
-            "code_challenge",
-            "code_challenge_method",
-            "login_hint",
-            "include_granted_scopes",
-        ] {
+        for name in consent::SENT {
             texts.extend(consent::parameter_meaning(name).map(str::to_owned));
         }
         for text in &texts {
