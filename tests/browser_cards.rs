@@ -555,7 +555,10 @@ async fn the_tokens_card_gets_the_tokens_a_task_before_the_cards_after_it() {
     );
     assert!(tokens.access_token.get_untracked().is_some());
     assert_eq!(
-        tokens.issued_by().map(|i| i.client_id.as_str().to_owned()),
+        tokens
+            .access_issuer
+            .get_untracked()
+            .map(|i| i.client_id.as_str().to_owned()),
         Some("cid-issued".to_owned())
     );
 }

@@ -1,6 +1,7 @@
 //! The page's requests as commands to run by hand: curl (POSIX shells) and PowerShell's
-//! `Invoke-RestMethod`. Every value is quoted so that no shell ever interprets it; secrets
-//! are masked unless the user revealed them.
+//! `Invoke-RestMethod`. Every value is quoted so that no shell ever interprets it; the secrets
+//! are asked for when the command runs, and a spent code or verifier is masked unless the user
+//! revealed it.
 
 use crate::google::call::{ApiCall, Method};
 use crate::oauth::FormRequest;
@@ -105,12 +106,7 @@ impl ShCommand {
         // In a subshell: pasted into a terminal, the whole command is read before the first
         // prompt, so each prompt gets what the user types, not the rest of the paste.
         let mut lines = vec!["(".to_owned()];
-        let mut asked: Vec<&str> = Vec::new();
         for p in &self.secrets {
-            if asked.contains(&p.var) {
-                continue;
-            }
-            asked.push(p.var);
             // `stty -echo` hides the typing (`read -s` is not in every `sh`).
             lines.push(format!(
                 "  printf '%s: ' {} >&2; stty -echo 2>/dev/null; IFS= read -r {}; stty echo 2>/dev/null; echo >&2",
@@ -143,17 +139,13 @@ fn ps_block(secrets: &[&'static Prompted], body: String) -> String {
         return body;
     }
     let mut lines = vec!["& {".to_owned()];
-    let mut asked: Vec<&str> = Vec::new();
-    for p in secrets {
-        if !asked.contains(&p.var) {
-            asked.push(p.var);
-            lines.push(format!(
-                "  ${} = Read-Host -AsSecureString -Prompt {}",
-                p.var,
-                ps_quote(p.label)
-            ));
-        }
-    }
+    lines.extend(secrets.iter().map(|p| {
+        format!(
+            "  ${} = Read-Host -AsSecureString -Prompt {}",
+            p.var,
+            ps_quote(p.label)
+        )
+    }));
     lines.extend(body.lines().map(|l| format!("  {l}")));
     lines.push("}".to_owned());
     lines.join("\n")

@@ -84,12 +84,12 @@ fn ProviderFields() -> impl IntoView {
             </select>
         </div>
         <Show when=custom>
-            <Show when=move || form.restored_endpoints.get()>
+            {form.restored.with_value(|r| r.contains(&Restored::Provider)).then(|| view! {
                 <p class="warning" data-testid=crate::testids::RESTORED_ENDPOINTS>
                     "Restored from the settings remembered on this computer: check every endpoint "
                     "below before use. Anything on this site's origin can change remembered settings."
                 </p>
-            </Show>
+            })}
             <TextField id=crate::testids::AUTHORIZATION_ENDPOINT label="Authorization endpoint" get=|s| &s.authorization_endpoint set=|s, v| s.authorization_endpoint = v field=Field::AuthorizationEndpoint placeholder="https://idp.example.com/oauth2/authorize" />
             <TextField id=crate::testids::TOKEN_ENDPOINT label="Token endpoint" get=|s| &s.token_endpoint set=|s, v| s.token_endpoint = v field=Field::TokenEndpoint placeholder="https://idp.example.com/oauth2/token" hint="Must allow this page's origin (CORS)." />
             <TextField id=crate::testids::REVOCATION_ENDPOINT label="Revocation endpoint (optional)" get=|s| &s.revocation_endpoint set=|s, v| s.revocation_endpoint = v field=Field::RevocationEndpoint />
@@ -269,7 +269,7 @@ pub fn ClientCard() -> impl IntoView {
                     </p>
                 }
             })}
-            <details class="advanced" data-testid=crate::testids::ADVANCED open=move || open_advanced || form.restored_endpoints.get()>
+            <details class="advanced" data-testid=crate::testids::ADVANCED open=open_advanced>
                 <summary>"Advanced"</summary>
                 {restored_mark(advanced_restored)}
                 <Deferred>

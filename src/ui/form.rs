@@ -24,8 +24,6 @@ pub struct FormState {
     pub page_redirect: StoredValue<Option<RedirectUri>>,
     /// The form validated: computed once per change, read by every field and card.
     pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
-    /// The provider's endpoints came from remembered settings, not from the user now.
-    pub restored_endpoints: RwSignal<bool>,
     /// Remembered values that change where or how the sign-in goes: shown, never silent.
     pub restored: StoredValue<Vec<Restored>>,
 }
@@ -44,7 +42,6 @@ impl FormState {
             .as_ref()
             .map(Settings::restored)
             .unwrap_or_default();
-        let restored_endpoints = restored.contains(&Restored::Provider);
         let settings = RwSignal::new(remembered.clone().unwrap_or_default());
         let secret = RwSignal::new(Secret::new(String::new()));
         let page_redirect = StoredValue::new(page_redirect);
@@ -60,7 +57,6 @@ impl FormState {
             remember: RwSignal::new(remembered.is_some()),
             page_redirect,
             valid,
-            restored_endpoints: RwSignal::new(restored_endpoints),
             restored: StoredValue::new(restored),
         };
         Effect::new(move |_| form.persist());

@@ -130,12 +130,6 @@ impl TokenState {
         self.issued.set(tokens);
     }
 
-    /// Who issued the tokens of the code exchange, if it brought any.
-    pub fn issued_by(&self) -> Option<Issuance> {
-        self.issued
-            .with(|t| t.as_ref().map(|t| t.issued_by.clone()))
-    }
-
     /// Where the checks go: the issuer of the newest access token (by an exchange, or by a
     /// refresh token checked in the refresh card), else the form's provider.
     pub fn target(&self, form: &FormState) -> Result<Target, Explanation> {
