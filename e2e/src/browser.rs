@@ -219,6 +219,13 @@ impl Browser {
     }
 }
 
+/// A storage area of the page's origin.
+#[derive(Debug, Clone, Copy)]
+pub enum Storage {
+    Local,
+    Session,
+}
+
 /// The Refresh Token Helper page.
 pub struct AppPage<'a> {
     pub browser: &'a Browser,
@@ -574,6 +581,19 @@ impl<'a> AppPage<'a> {
                     .collect()
             })
             .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
+    }
+
+    /// What any page of the same origin can do: write `value` under `key` in this tab's
+    /// `localStorage` or `sessionStorage`.
+    pub async fn plant(&self, storage: Storage, key: &str, value: &str) {
+        let area = match storage {
+            Storage::Local => "localStorage",
+            Storage::Session => "sessionStorage",
+        };
+        let (key, value) = (json!(key), json!(value));
+        self.browser
+            .run(&format!("{area}.setItem({key}, {value}); return 1"))
+            .await;
     }
 
     pub async fn session_storage_is_empty(&self) -> bool {

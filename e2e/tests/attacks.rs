@@ -3,7 +3,7 @@
 //! code, text or setting that this tab did not make is trusted (RFC 6749 §10.12, RFC 9700
 //! §2.1.1 and §4.7).
 
-use e2e::browser::AppPage;
+use e2e::browser::{AppPage, Storage};
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::{Attempt, PendingFlow, RedirectUri};
@@ -84,11 +84,7 @@ async fn a_planted_record_without_pkce_does_not_let_a_code_in() {
         .unwrap()
         .as_millis() as f64;
     let record = PendingFlow::start(&client, &attempt, now_ms).record(true);
-    let literal = serde_json::to_string(record.expose()).unwrap();
-    w.browser
-        .run(&format!(
-            "sessionStorage.setItem('rth.pending-flow', {literal}); return 1"
-        ))
+    app.plant(Storage::Session, "rth.pending-flow", record.expose())
         .await;
     let forged = link(
         &w,
@@ -138,13 +134,16 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // A same-origin neighbour writes "remembered" settings: PKCE off, a redirect elsewhere,
     // no forced consent, a login hint and an extra scope.
-    w.browser
-        .run(&format!(
-            "localStorage.setItem('rth.settings', JSON.stringify({{client_id: '{CLIENT_ID}', \
-             pkce: false, redirect_override: 'http://localhost', prompt: 'omitted', \
-             login_hint: 'victim@example.com', preset: 'custom', \
-             scopes: '{BIGQUERY} https://www.googleapis.com/auth/drive'}})); return 1"
-        ))
+    let planted = serde_json::json!({
+        "client_id": CLIENT_ID,
+        "pkce": false,
+        "redirect_override": "http://localhost",
+        "prompt": "omitted",
+        "login_hint": "victim@example.com",
+        "preset": "custom",
+        "scopes": format!("{BIGQUERY} https://www.googleapis.com/auth/drive"),
+    });
+    app.plant(Storage::Local, "rth.settings", &planted.to_string())
         .await;
     let app = AppPage::open(&w.browser, &app.url).await;
     let consent = app.consent_url().await;

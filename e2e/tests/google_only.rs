@@ -2,7 +2,7 @@
 //! resolved to the local provider inside the test browser (over TLS, with a certificate made
 //! at test time), and the CSP of both builds put to the test in the browser.
 
-use e2e::browser::AppPage;
+use e2e::browser::{AppPage, Storage};
 use e2e::world::{World, CLIENT_ID, SECRET, UNLISTED_HOST};
 use refresh_token_helper::testids;
 
@@ -83,12 +83,13 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
     let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // Another page on the same origin writes "remembered" settings of its choosing.
-    w.browser
-        .run(&format!(
-            "localStorage.setItem('rth.settings', JSON.stringify({{client_id: '{CLIENT_ID}', \
-             provider: 'custom', authorization_endpoint: 'https://accounts.google.com/o/oauth2/v2/auth', \
-             token_endpoint: 'https://{UNLISTED_HOST}/token'}})); return 1"
-        ))
+    let planted = serde_json::json!({
+        "client_id": CLIENT_ID,
+        "provider": "custom",
+        "authorization_endpoint": "https://accounts.google.com/o/oauth2/v2/auth",
+        "token_endpoint": format!("https://{UNLISTED_HOST}/token"),
+    });
+    app.plant(Storage::Local, "rth.settings", &planted.to_string())
         .await;
     let app = AppPage::open(&w.browser, &app.url).await;
     app.fill_client(CLIENT_ID, SECRET).await;
