@@ -83,6 +83,7 @@ proptest! {
             login_customer_id: "",
             developer_token: "dev",
             ads_api_version: "v26",
+            integration_runtime: "",
             secrets: &style,
         })
         .unwrap();
@@ -94,5 +95,8 @@ proptest! {
         prop_assert_eq!(&tp["clientSecret"]["value"], &serde_json::Value::from(secret.trim()));
         prop_assert_eq!(&tp["refreshToken"]["value"], &serde_json::Value::from(token));
         prop_assert_eq!(&tp["authenticationType"], "UserAuthentication");
+        // Microsoft's BigQuery V2 article: `"version": "1.1"` beside `type`.
+        let version = (connector == Connector::BigQueryV2).then_some("1.1");
+        prop_assert_eq!(v["properties"]["version"].as_str(), version);
     }
 }

@@ -3,7 +3,10 @@
 //! Field names and which are required follow Microsoft's connector documentation and the Data
 //! Factory REST models:
 //! - "Copy data from Google BigQuery V2" (https://learn.microsoft.com/azure/data-factory/
-//!   connector-google-bigquery): `GoogleBigQueryV2` with `projectId` (required),
+//!   connector-google-bigquery, ms.date 2025-06-09): `GoogleBigQueryV2` with `version`
+//!   beside `type` ("Yes for version 1.1"; "Recommend upgrading to the latest version"; its
+//!   examples carry `"version": "1.1"`, and a linked service without it runs version 1.0),
+//!   `projectId` (required),
 //!   `authenticationType` `UserAuthentication`, `clientId` (required), `clientSecret`,
 //!   `refreshToken`. V2 has no `requestGoogleDriveScope` or `additionalProjects`: Drive-backed
 //!   tables need only the Drive scope in the token.
@@ -19,8 +22,17 @@
 //! - a service account for BigQuery V2: `authenticationType` `ServiceAuthentication` and
 //!   `keyFileContent`, the content of the JSON key file (the REST model
 //!   `GoogleBigQueryV2LinkedService`, @azure/arm-datafactory: "The content of the .json key
-//!   file that is used to authenticate the service account"). Google Ads takes user
-//!   authentication only here.
+//!   file that is used to authenticate the service account").
+//! - a service account for Google Ads: the REST model `GoogleAdWordsLinkedService`
+//!   (@azure/arm-datafactory): `authenticationType` "ServiceAuthentication can only be used
+//!   on self-hosted IR", `email` ("The service account email ID that is used for
+//!   ServiceAuthentication and can only be used on self-hosted IR") and `privateKey` (a
+//!   secret: "The private key that is used to authenticate the service account email address
+//!   and can only be used on self-hosted IR"); `keyFilePath` is deprecated. So the linked
+//!   service names its self-hosted integration runtime in `connectVia`
+//!   (`IntegrationRuntimeReference`). Google Ads takes the service account once an admin of
+//!   the Ads account adds its email as a user (Google Ads API, "Service accounts": direct
+//!   account access, no domain-wide delegation).
 //! - secrets as `SecureString` or `AzureKeyVaultSecret` references ("Store credentials in
 //!   Azure Key Vault": `store` is a `LinkedServiceReference`, `secretName` names the secret;
 //!   without `secretVersion` the latest version is read, so a rotated secret needs no redeploy).
@@ -28,6 +40,10 @@
 use serde_json::{json, Map, Value};
 
 use crate::oauth::{Scopes, Secret};
+
+/// The BigQuery V2 connector version every export sets (see the module's sources): without
+/// it ADF runs the linked service on 1.0.
+pub const BIGQUERY_V2_VERSION: &str = "1.1";
 
 /// Which connector the linked service is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +101,8 @@ pub struct VaultNames {
     pub refresh_token: String,
     pub developer_token: String,
     pub key_file: String,
+    /// A service account's private key alone (Google Ads' `privateKey`).
+    pub private_key: String,
 }
 
 impl Default for VaultNames {
@@ -95,6 +113,7 @@ impl Default for VaultNames {
             refresh_token: "google-refresh-token".into(),
             developer_token: "google-ads-developer-token".into(),
             key_file: "google-service-account-key".into(),
+            private_key: "google-service-account-private-key".into(),
         }
     }
 }
@@ -108,8 +127,13 @@ pub enum Credentials<'a> {
         client_secret: &'a str,
         refresh_token: &'a str,
     },
-    /// A service account's JSON key file (BigQuery only).
-    ServiceAccount { key_file: &'a str },
+    /// A service account: its JSON key file (BigQuery takes it whole), its email and its
+    /// PEM private key (Google Ads takes these two).
+    ServiceAccount {
+        key_file: &'a str,
+        email: &'a str,
+        private_key: &'a str,
+    },
 }
 
 /// Everything the user fills in or the flow produced.
@@ -124,6 +148,8 @@ pub struct LinkedServiceInput<'a> {
     pub login_customer_id: &'a str,
     pub developer_token: &'a str,
     pub ads_api_version: &'a str,
+    /// The integration runtime to connect via (`connectVia`); empty for Azure's default.
+    pub integration_runtime: &'a str,
     pub secrets: &'a SecretStyle,
 }
 
@@ -139,8 +165,9 @@ pub enum ExportProblem {
     },
     /// An API version that is not `v` and a number.
     ApiVersion { typed: String },
-    /// A service account for a connector that takes only a user's consent.
-    ServiceAccountNotForAds,
+    /// Google Ads with a service account runs only on a self-hosted integration runtime,
+    /// and none is named.
+    SelfHostedRuntimeRequired,
 }
 
 fn secret(style: &SecretStyle, value: &str, name: fn(&VaultNames) -> &String) -> Value {
@@ -251,12 +278,24 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
             b.secret("clientSecret", style, client_secret, |n| &n.client_secret);
             b.secret("refreshToken", style, refresh_token, |n| &n.refresh_token);
         }
-        Credentials::ServiceAccount { key_file } => {
-            if input.connector == Connector::GoogleAds {
-                b.problems.push(ExportProblem::ServiceAccountNotForAds);
-            }
+        Credentials::ServiceAccount {
+            key_file,
+            email,
+            private_key,
+        } => {
             b.tp.insert("authenticationType".into(), "ServiceAuthentication".into());
-            b.secret("keyFileContent", style, key_file, |n| &n.key_file);
+            match input.connector {
+                Connector::BigQueryV2 => {
+                    b.secret("keyFileContent", style, key_file, |n| &n.key_file)
+                }
+                Connector::GoogleAds => {
+                    if input.integration_runtime.trim().is_empty() {
+                        b.problems.push(ExportProblem::SelfHostedRuntimeRequired);
+                    }
+                    b.required("email", email);
+                    b.secret("privateKey", style, private_key, |n| &n.private_key);
+                }
+            }
         }
     }
     if !b.problems.is_empty() {
@@ -266,13 +305,20 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
         "" => "GoogleLinkedService",
         n => n,
     };
-    Ok(json!({
-        "name": name,
-        "properties": {
-            "type": input.connector.type_name(),
-            "typeProperties": Value::Object(b.tp),
-        }
-    }))
+    let mut properties = Map::new();
+    properties.insert("type".into(), input.connector.type_name().into());
+    if input.connector == Connector::BigQueryV2 {
+        properties.insert("version".into(), BIGQUERY_V2_VERSION.into());
+    }
+    let runtime = input.integration_runtime.trim();
+    if !runtime.is_empty() {
+        properties.insert(
+            "connectVia".into(),
+            json!({"referenceName": runtime, "type": "IntegrationRuntimeReference"}),
+        );
+    }
+    properties.insert("typeProperties".into(), Value::Object(b.tp));
+    Ok(json!({"name": name, "properties": Value::Object(properties)}))
 }
 
 /// `v` and a major version number, as ADF's `googleAdsApiVersion` takes it.
@@ -325,6 +371,7 @@ mod tests {
             login_customer_id: "",
             developer_token: "dev-token",
             ads_api_version: "v26",
+            integration_runtime: "",
             secrets,
         }
     }
@@ -338,6 +385,7 @@ mod tests {
                 "name": "BigQueryFromAdf",
                 "properties": {
                     "type": "GoogleBigQueryV2",
+                    "version": "1.1",
                     "typeProperties": {
                         "projectId": "my-project",
                         "authenticationType": "UserAuthentication",
@@ -458,39 +506,104 @@ mod tests {
         );
     }
 
+    const KEY: &str = r#"{"type":"service_account","client_email":"sa@p.iam.gserviceaccount.com","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n"}"#;
+    const PEM: &str = "-----BEGIN PRIVATE KEY-----\nMII\n";
+
+    fn service_account(key_file: &'static str) -> Credentials<'static> {
+        Credentials::ServiceAccount {
+            key_file,
+            email: "sa@p.iam.gserviceaccount.com",
+            private_key: PEM,
+        }
+    }
+
     #[test]
-    fn a_service_account_signs_in_with_its_key_file_for_bigquery_only() {
-        let key =
-            r#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n"}"#;
+    fn a_service_account_signs_bigquery_in_with_its_key_file() {
         let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
-        i.credentials = Credentials::ServiceAccount { key_file: key };
+        i.credentials = service_account(KEY);
         let v = linked_service(&i).unwrap();
+        assert_eq!(v["properties"]["version"], "1.1");
         let tp = &v["properties"]["typeProperties"];
         assert_eq!(tp["authenticationType"], "ServiceAuthentication");
         assert_eq!(
             tp["keyFileContent"],
-            json!({"type": "SecureString", "value": key})
+            json!({"type": "SecureString", "value": KEY})
         );
-        assert!(tp.get("clientId").is_none() && tp.get("refreshToken").is_none());
+        assert!(tp.get("clientId").is_none() && tp.get("email").is_none());
         let vault = SecretStyle::KeyVault(VaultNames::default());
         let mut kv = input(Connector::BigQueryV2, &vault);
-        kv.credentials = Credentials::ServiceAccount { key_file: "" };
+        kv.credentials = service_account("");
         let v = linked_service(&kv).unwrap();
         assert_eq!(
             v["properties"]["typeProperties"]["keyFileContent"]["secretName"],
             "google-service-account-key"
         );
-        i.connector = Connector::GoogleAds;
-        assert!(linked_service(&i)
-            .unwrap_err()
-            .contains(&ExportProblem::ServiceAccountNotForAds));
-        i.connector = Connector::BigQueryV2;
-        i.credentials = Credentials::ServiceAccount { key_file: " " };
+        i.credentials = service_account(" ");
         assert_eq!(
             linked_service(&i).unwrap_err(),
             [ExportProblem::Required {
                 property: "keyFileContent"
             }]
+        );
+    }
+
+    #[test]
+    fn a_service_account_signs_google_ads_in_on_a_self_hosted_runtime_only() {
+        let mut i = input(Connector::GoogleAds, &SecretStyle::SecureString);
+        i.credentials = service_account(KEY);
+        assert_eq!(
+            linked_service(&i).unwrap_err(),
+            [ExportProblem::SelfHostedRuntimeRequired]
+        );
+        i.integration_runtime = " SelfHostedIR ";
+        let v = linked_service(&i).unwrap();
+        assert_eq!(
+            v["properties"]["connectVia"],
+            json!({"referenceName": "SelfHostedIR", "type": "IntegrationRuntimeReference"})
+        );
+        assert!(
+            v["properties"].get("version").is_none(),
+            "the version is BigQuery's"
+        );
+        let tp = &v["properties"]["typeProperties"];
+        assert_eq!(tp["authenticationType"], "ServiceAuthentication");
+        assert_eq!(tp["email"], "sa@p.iam.gserviceaccount.com");
+        assert_eq!(
+            tp["privateKey"],
+            json!({"type": "SecureString", "value": PEM.trim()})
+        );
+        assert!(tp.get("keyFileContent").is_none() && tp.get("keyFilePath").is_none());
+        assert_eq!(tp["clientCustomerID"], "1234567890");
+        let vault = SecretStyle::KeyVault(VaultNames::default());
+        let mut kv = input(Connector::GoogleAds, &vault);
+        kv.integration_runtime = "SelfHostedIR";
+        kv.credentials = Credentials::ServiceAccount {
+            key_file: "",
+            email: "",
+            private_key: "",
+        };
+        assert_eq!(
+            linked_service(&kv).unwrap_err(),
+            [ExportProblem::Required { property: "email" }]
+        );
+        kv.credentials = service_account("");
+        let v = linked_service(&kv).unwrap();
+        assert_eq!(
+            v["properties"]["typeProperties"]["privateKey"]["secretName"],
+            "google-service-account-private-key"
+        );
+    }
+
+    #[test]
+    fn any_linked_service_can_name_its_integration_runtime() {
+        let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
+        assert!(linked_service(&i).unwrap()["properties"]
+            .get("connectVia")
+            .is_none());
+        i.integration_runtime = "OnPremIR";
+        assert_eq!(
+            linked_service(&i).unwrap()["properties"]["connectVia"]["referenceName"],
+            "OnPremIR"
         );
     }
 

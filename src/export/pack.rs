@@ -17,7 +17,11 @@
 //!   that starts with `[` and ends with `]` is an expression unless it starts with `[[`
 //!   ("Template syntax and expressions": escape characters).
 //! - Terraform azurerm: `azurerm_data_factory_linked_service_key_vault` (`key_vault_id`) and
-//!   `azurerm_data_factory_linked_custom_service` (`type`, `type_properties_json`).
+//!   `azurerm_data_factory_linked_custom_service` (`type`, `type_properties_json`,
+//!   `integration_runtime { name }` for `connectVia`). It has no `version` argument; its
+//!   `additional_properties` map is copied into the linked service's `properties` (the
+//!   provider's create: `maps.Copy(props, additionalProperties)`), which carries BigQuery's
+//!   `version` and reads it back without drift.
 //! - The REST models (@azure/arm-datafactory): `AzureKeyVaultLinkedService.baseUrl`,
 //!   `GoogleBigQueryV2ObjectDataset` (`dataset`, `table`), `GoogleBigQueryV2Source.query`,
 //!   `GoogleAdWordsObjectDataset`, `GoogleAdWordsSource.query`.
@@ -81,14 +85,27 @@ impl VaultSecret {
             "refreshToken" => "Refresh token",
             "developerToken" => "Google Ads developer token",
             "keyFileContent" => "Service account key file",
+            "privateKey" => "Service account key file",
             _ => "Secret",
         }
     }
 
-    /// A key file is stored from the file the user already has, not typed at a prompt.
-    fn is_file(&self) -> bool {
-        self.property == "keyFileContent"
+    /// Where the value comes from: a key file is stored from the file the user already has,
+    /// not typed at a prompt, and Google Ads' `privateKey` is that file's `private_key`.
+    fn source(&self) -> Source {
+        match self.property.as_str() {
+            "keyFileContent" => Source::File,
+            "privateKey" => Source::PrivateKeyOfFile,
+            _ => Source::Typed,
+        }
     }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Typed,
+    File,
+    PrivateKeyOfFile,
 }
 
 /// `3–24` letters, digits and hyphens; a letter first; a letter or digit last; no `--`.
@@ -305,17 +322,31 @@ impl Pack<'_> {
              \x20 IFS= read -rp \"$2 (path of the JSON file): \" path\n\
              \x20 az keyvault secret set --vault-name \"$vault\" --name \"$1\" --file \"$path\" --encoding utf-8 --output none\n\
              }}\n\
-             \n",
+             {store_private_key}\n",
             ls = comment_safe(self.google_name()),
             vault = sh_quote(t.vault.trim()),
             rg = sh_quote(t.resource_group.trim()),
             factory = sh_quote(t.factory.trim()),
+            store_private_key = if self.secrets.iter().any(|s| s.source() == Source::PrivateKeyOfFile) {
+                // Python 3 reads the JSON (the Azure CLI itself needs it); the key goes to the
+                // private file, never to a command line.
+                "\n\
+                 store_private_key() {\n\
+                 \x20 local path\n\
+                 \x20 IFS= read -rp \"$2 (path of the JSON file): \" path\n\
+                 \x20 python3 -c 'import json, sys; sys.stdout.write(json.load(open(sys.argv[1]))[\"private_key\"])' \"$path\" > \"$secret_file\"\n\
+                 \x20 az keyvault secret set --vault-name \"$vault\" --name \"$1\" --file \"$secret_file\" --encoding utf-8 --output none\n\
+                 \x20 : > \"$secret_file\"\n\
+                 }\n"
+            } else {
+                ""
+            },
         );
         for s in self.secrets {
-            let verb = if s.is_file() {
-                "store_file"
-            } else {
-                "store_typed"
+            let verb = match s.source() {
+                Source::File => "store_file",
+                Source::PrivateKeyOfFile => "store_private_key",
+                Source::Typed => "store_typed",
             };
             out += &format!("{verb} {} {}\n", sh_quote(&s.name), sh_quote(s.label()));
         }
@@ -348,16 +379,21 @@ impl Pack<'_> {
             factory = ps_quote(t.factory.trim()),
         );
         for s in self.secrets {
-            let value = if s.is_file() {
+            let from_file = |read: &str| {
                 format!(
-                    "$path = Read-Host -Prompt {}\n$value = ConvertTo-SecureString -String (Get-Content -Raw -LiteralPath $path) -AsPlainText -Force\n",
+                    "$path = Read-Host -Prompt {}\n$value = ConvertTo-SecureString -String {read} -AsPlainText -Force\n",
                     ps_quote(&format!("{} (path of the JSON file)", s.label()))
                 )
-            } else {
-                format!(
+            };
+            let value = match s.source() {
+                Source::File => from_file("(Get-Content -Raw -LiteralPath $path)"),
+                Source::PrivateKeyOfFile => from_file(
+                    "(Get-Content -Raw -LiteralPath $path | ConvertFrom-Json).private_key",
+                ),
+                Source::Typed => format!(
                     "$value = Read-Host -AsSecureString -Prompt {}\n",
                     ps_quote(s.label())
-                )
+                ),
             };
             out += &value;
             out += &format!(
@@ -525,7 +561,7 @@ impl Pack<'_> {
              \x20 name = {google}\n\
              \x20 data_factory_id = data.azurerm_data_factory.factory.id\n\
              \x20 type = {type_name}\n\
-             \x20 type_properties_json = jsonencode({props})\n\
+             \x20 type_properties_json = jsonencode({props}){extra}\n\
              \x20 depends_on = [azurerm_data_factory_linked_service_key_vault.vault]\n\
              }}\n",
             rg_comment = comment_safe(t.resource_group.trim()),
@@ -536,7 +572,37 @@ impl Pack<'_> {
             google = hcl_string(self.google_name()),
             type_name = hcl_string(self.connector.type_name()),
             props = hcl_value(&self.google["properties"]["typeProperties"], 1),
+            extra = self.terraform_extra(),
         ))
+    }
+
+    /// The linked service's properties beside `type` and `typeProperties`: `connectVia` as
+    /// the `integration_runtime` block, the rest (BigQuery's `version`) in
+    /// `additional_properties`.
+    fn terraform_extra(&self) -> String {
+        let mut out = String::new();
+        let mut rest = Map::new();
+        for (key, value) in self.google["properties"].as_object().into_iter().flatten() {
+            match key.as_str() {
+                "type" | "typeProperties" => {}
+                "connectVia" => {
+                    out += &format!(
+                        "\n  integration_runtime {{\n    name = {}\n  }}",
+                        hcl_string(value["referenceName"].as_str().unwrap_or_default())
+                    )
+                }
+                _ => {
+                    rest.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        if !rest.is_empty() {
+            out = format!(
+                "\n  additional_properties = {}{out}",
+                hcl_value(&Value::Object(rest), 1)
+            );
+        }
+        out
     }
 
     fn dataset(&self) -> Value {
@@ -812,6 +878,7 @@ mod tests {
             login_customer_id: "",
             developer_token: "",
             ads_api_version: "v26",
+            integration_runtime: "",
             secrets: &style,
         })
         .unwrap()
@@ -940,8 +1007,10 @@ mod tests {
         .value()
     }
 
-    /// The Terraform `jsonencode(…)` argument of the custom linked service, evaluated.
-    fn terraform_type_properties(tf: &str) -> (String, Value) {
+    /// The custom linked service's name and the `properties` the provider sends for it:
+    /// `type`, `typeProperties` (the `jsonencode(…)` argument, evaluated), `connectVia` from
+    /// the `integration_runtime` block, and `additional_properties` copied in.
+    fn terraform_properties(tf: &str) -> (String, Value) {
         use hcl::eval::{Context, Evaluate};
         let body = hcl::parse(tf).expect("Terraform parses");
         let block = body
@@ -969,8 +1038,39 @@ mod tests {
             panic!("jsonencode expected")
         };
         assert_eq!(call.name.name.as_str(), "jsonencode");
-        let value = call.args[0].evaluate(&ctx).unwrap();
-        (name, serde_json::to_value(value).unwrap())
+        let mut properties = Map::new();
+        properties.insert(
+            "type".into(),
+            serde_json::to_value(attr("type").evaluate(&ctx).unwrap()).unwrap(),
+        );
+        properties.insert(
+            "typeProperties".into(),
+            serde_json::to_value(call.args[0].evaluate(&ctx).unwrap()).unwrap(),
+        );
+        if let Some(runtime) = block
+            .body
+            .blocks()
+            .find(|b| b.identifier() == "integration_runtime")
+        {
+            let name = runtime.body.attributes().find(|a| a.key.as_str() == "name");
+            let name = serde_json::to_value(name.unwrap().expr.evaluate(&ctx).unwrap());
+            properties.insert(
+                "connectVia".into(),
+                json!({"referenceName": name.unwrap(), "type": "IntegrationRuntimeReference"}),
+            );
+        }
+        if let Some(extra) = block
+            .body
+            .attributes()
+            .find(|a| a.key.as_str() == "additional_properties")
+        {
+            let extra = serde_json::to_value(extra.expr.evaluate(&ctx).unwrap()).unwrap();
+            for (k, v) in extra.as_object().unwrap() {
+                assert!(v.is_string(), "additional_properties is a map of strings");
+                properties.insert(k.clone(), v.clone());
+            }
+        }
+        (name, Value::Object(properties))
     }
 
     fn run(script: &str, dir: &std::path::Path, stdin: &str) -> (bool, String) {
@@ -1164,6 +1264,7 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             login_customer_id: "",
             developer_token: "",
             ads_api_version: "",
+            integration_runtime: "",
             secrets: &SecretStyle::SecureString,
         })
         .unwrap();
@@ -1238,6 +1339,126 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         );
         assert!(script.contains("# az keyvault set-policy --name \"$vault\" --object-id \"$principal\" --secret-permissions get list"));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Google Ads through a service account, its key in the vault.
+    fn ads_service_account() -> Value {
+        linked_service(&LinkedServiceInput {
+            name: "AdsSA",
+            connector: Connector::GoogleAds,
+            credentials: Credentials::ServiceAccount {
+                key_file: "",
+                email: "sa@p.iam.gserviceaccount.com",
+                private_key: "",
+            },
+            project_id: "",
+            client_customer_id: "123-456-7890",
+            login_customer_id: "",
+            developer_token: "",
+            ads_api_version: "v26",
+            integration_runtime: "SelfHostedIR",
+            secrets: &SecretStyle::KeyVault(VaultNames::default()),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn the_key_vault_script_stores_the_private_key_out_of_the_key_file() {
+        let dir = temp_dir("kv-sa");
+        stand_in_az(&dir);
+        let pem = "-----BEGIN PRIVATE KEY-----\nMIIE'$x`\n-----END PRIVATE KEY-----\n";
+        let key = json!({"type": "service_account", "client_email": "sa@p.iam.gserviceaccount.com", "private_key": pem});
+        let key_path = dir.join("key.json");
+        std::fs::write(&key_path, key.to_string()).unwrap();
+        let ls = ads_service_account();
+        let files = files(&TARGET, Connector::GoogleAds, &ls);
+        let script = text(&files, "keyvault.sh");
+        // developerToken, then privateKey: the order of the linked service's properties.
+        let stdin = format!("dev-token\n{}\n", key_path.display());
+        let (ok, err) = run(script, &dir, &stdin);
+        assert!(ok, "{err}");
+        let calls = az_calls(&dir);
+        let names: Vec<&str> = calls
+            .iter()
+            .filter(|c| c[..3] == ["keyvault", "secret", "set"])
+            .map(|c| c[6].as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "google-ads-developer-token",
+                "google-service-account-private-key"
+            ]
+        );
+        let stored = std::fs::read_to_string(dir.join("az.log.files")).unwrap();
+        assert_eq!(stored, format!("FILE\0dev-token\nFILE\0{pem}\n"));
+        assert!(calls.iter().flatten().all(|a| !a.contains("MIIE")));
+        let ps = text(&files, "keyvault.ps1");
+        assert!(ps.contains("$value = ConvertTo-SecureString -String (Get-Content -Raw -LiteralPath $path | ConvertFrom-Json).private_key -AsPlainText -Force\nSet-AzKeyVaultSecret -VaultName $vault -Name 'google-service-account-private-key' -SecretValue $value | Out-Null\n"), "{ps}");
+        // Without a private key to store, the script has no such step.
+        let user = google(Connector::GoogleAds, &VaultNames::default(), "", "Ads");
+        assert!(!text(&files_of(&user), "keyvault.sh").contains("store_private_key"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    fn files_of(ls: &Value) -> Vec<PackFile> {
+        let connector = Connector::from_type_name(ls["properties"]["type"].as_str().unwrap());
+        files(&TARGET, connector.unwrap(), ls)
+    }
+
+    #[test]
+    fn every_bigquery_artefact_runs_connector_version_1_1() {
+        let ls = google(Connector::BigQueryV2, &VaultNames::default(), "p", "BQ");
+        let files = files_of(&ls);
+        let arm: Value = serde_json::from_str(text(&files, "linked-services.json")).unwrap();
+        assert_eq!(arm["resources"][1]["properties"]["version"], "1.1");
+        let bicep = text(&files, "linked-services.bicep");
+        assert_eq!(
+            bicep_property(bicep, "resource google", "properties")["version"],
+            "1.1"
+        );
+        for (file, needle) in [
+            ("deploy.sh", "\n  \"version\": \"1.1\"\n"),
+            ("deploy.ps1", "\n    \"version\": \"1.1\"\n"),
+            (
+                "linked-services.tf",
+                "\n  additional_properties = {\n    \"version\" = \"1.1\"\n  }\n",
+            ),
+        ] {
+            assert!(text(&files, file).contains(needle), "{file}");
+        }
+        assert_eq!(
+            terraform_properties(text(&files, "linked-services.tf")).1["version"],
+            "1.1"
+        );
+        // Google Ads has no connector version: nothing is added to its files.
+        let ads = google(Connector::GoogleAds, &VaultNames::default(), "", "Ads");
+        for f in files_of(&ads) {
+            assert!(
+                !f.text.contains("\"version\"") && !f.text.contains("version:"),
+                "{}",
+                f.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_self_hosted_runtime_reaches_every_template() {
+        let ls = ads_service_account();
+        let files = files_of(&ls);
+        let tf = text(&files, "linked-services.tf");
+        assert!(
+            tf.contains("\n  integration_runtime {\n    name = \"SelfHostedIR\"\n  }\n"),
+            "{tf}"
+        );
+        assert_eq!(terraform_properties(tf).1, ls["properties"]);
+        let arm: Value = serde_json::from_str(text(&files, "linked-services.json")).unwrap();
+        assert_eq!(arm["resources"][1]["properties"], ls["properties"]);
+        let bicep = text(&files, "linked-services.bicep");
+        assert_eq!(
+            bicep_property(bicep, "resource google", "properties"),
+            ls["properties"]
+        );
     }
 
     #[test]
@@ -1395,9 +1616,9 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
                 bicep_property(bicep, "resource keyVault", "properties"),
                 key_vault_linked_service(&TARGET)["properties"]
             );
-            let (name, tp) = terraform_type_properties(text(&files, "linked-services.tf"));
+            let (name, properties) = terraform_properties(text(&files, "linked-services.tf"));
             assert_eq!(name, "GoogleLS");
-            assert_eq!(tp, ls["properties"]["typeProperties"]);
+            assert_eq!(properties, ls["properties"]);
         }
     }
 
@@ -1437,9 +1658,9 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
             prop_assert_eq!(read_arm(&arm["parameters"]["factoryName"]["defaultValue"]), Value::String(factory.trim().into()));
             let bicep = text(&files, "linked-services.bicep");
             prop_assert_eq!(bicep_property(bicep, "resource google", "properties"), ls["properties"].clone());
-            let (name, tp) = terraform_type_properties(text(&files, "linked-services.tf"));
+            let (name, properties) = terraform_properties(text(&files, "linked-services.tf"));
             prop_assert_eq!(name, ls["name"].as_str().unwrap());
-            prop_assert_eq!(tp, ls["properties"]["typeProperties"].clone());
+            prop_assert_eq!(properties, ls["properties"].clone());
             let ps = text(&files, "deploy.ps1");
             let line = ps.lines().find(|l| l.starts_with("$resourceGroup = ")).unwrap();
             // A value with a newline spans lines; read from the assignment to its closing quote.

@@ -1,12 +1,95 @@
 //! Facts about the Google Ads API that the Google Ads linked service needs.
 
-/// The Google Ads API version the page suggests for `googleAdsApiVersion`. Source: Google's
-/// "Deprecation and sunset" page (https://developers.google.com/google-ads/api/docs/sunset-dates),
-/// read 2026-11-29: "If you are new to the Google Ads API, we recommend that you start with
-/// v26"; v26 was planned for October 2026 with its sunset in November 2027 (Google Ads
-/// Developer Blog, "More frequent releases coming for the Google Ads API", 2025-09-04).
-/// Versions v17 to v22 are sunset (v22 on 7 October 2026). Check the page when you build.
-pub const ADS_API_VERSION: &str = "v26";
+/// A major version of the Google Ads API and the month Google turns it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AdsApiVersion {
+    /// As `googleAdsApiVersion` and the REST paths take it: `v26`.
+    pub name: &'static str,
+    pub sunset_year: i32,
+    /// 1–12.
+    pub sunset_month: u32,
+}
+
+/// The versions Google serves, newest first. Sources: Google Ads Developer Blog, "More
+/// frequent releases coming for the Google Ads API" (2025-09-04): four major versions a year,
+/// each "available for one year after the release"; projected sunsets v23 February 2027, v24
+/// May 2027, v25 August 2027, v26 November 2027. "Google Ads API v22 sunset reminder"
+/// (2026-09-02): v22 was turned off on 7 October 2026, so v23 is the oldest live one on
+/// 2026-12-03. Google's "Deprecation and sunset" page
+/// (https://developers.google.com/google-ads/api/docs/sunset-dates) gives the exact days once
+/// announced; update this table from it.
+pub const ADS_API_VERSIONS: [AdsApiVersion; 4] = [
+    AdsApiVersion {
+        name: "v26",
+        sunset_year: 2027,
+        sunset_month: 11,
+    },
+    AdsApiVersion {
+        name: "v25",
+        sunset_year: 2027,
+        sunset_month: 8,
+    },
+    AdsApiVersion {
+        name: "v24",
+        sunset_year: 2027,
+        sunset_month: 5,
+    },
+    AdsApiVersion {
+        name: "v23",
+        sunset_year: 2027,
+        sunset_month: 2,
+    },
+];
+
+/// The version the page suggests and its own checks call: the newest.
+pub const ADS_API_VERSION: &str = ADS_API_VERSIONS[0].name;
+
+/// How close a version is to being turned off: a warning from this many days before.
+pub const SUNSET_WARNING_DAYS: i64 = 90;
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+impl AdsApiVersion {
+    /// The version named `name`, if Google still serves it by this table.
+    pub fn named(name: &str) -> Option<&'static AdsApiVersion> {
+        ADS_API_VERSIONS.iter().find(|v| v.name == name.trim())
+    }
+
+    /// Whole days from `now_ms` to the first day of the sunset month (UTC): only the month
+    /// is known ahead, so the page counts from its first day.
+    pub fn days_left(&self, now_ms: f64) -> i64 {
+        let today = (now_ms / 86_400_000.0).floor() as i64;
+        days_from_civil(self.sunset_year, self.sunset_month, 1) - today
+    }
+
+    /// Whether the page should warn that the version goes soon (or has gone).
+    pub fn ends_soon(&self, now_ms: f64) -> bool {
+        self.days_left(now_ms) <= SUNSET_WARNING_DAYS
+    }
+}
+
+/// The versions still live at `now_ms`, newest first; the newest stays even after its month
+/// (an old copy of this page has nothing newer to offer, and says so).
+pub fn live_versions(now_ms: f64) -> Vec<&'static AdsApiVersion> {
+    let live: Vec<_> = ADS_API_VERSIONS
+        .iter()
+        .filter(|v| v.days_left(now_ms) > 0)
+        .collect();
+    if live.is_empty() {
+        vec![&ADS_API_VERSIONS[0]]
+    } else {
+        live
+    }
+}
 
 use serde_json::Value;
 
@@ -266,6 +349,55 @@ pub fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 2026-12-03T12:00:00Z, the day this table was checked.
+    const CHECKED: f64 = 1_796_299_200_000.0;
+
+    #[test]
+    fn the_versions_live_today_are_v23_to_v26_newest_first() {
+        let names: Vec<&str> = live_versions(CHECKED).iter().map(|v| v.name).collect();
+        assert_eq!(names, ["v26", "v25", "v24", "v23"]);
+        assert_eq!(ADS_API_VERSION, "v26");
+        assert_eq!(
+            AdsApiVersion::named(" v23 ").map(|v| (v.sunset_year, v.sunset_month)),
+            Some((2027, 2))
+        );
+        assert_eq!(AdsApiVersion::named("v22"), None, "sunset on 2026-10-07");
+    }
+
+    #[test]
+    fn a_version_within_90_days_of_its_sunset_is_flagged() {
+        let v23 = AdsApiVersion::named("v23").unwrap();
+        // 3 December 2026 to 1 February 2027.
+        assert_eq!(v23.days_left(CHECKED), 60);
+        assert!(v23.ends_soon(CHECKED));
+        let v24 = AdsApiVersion::named("v24").unwrap();
+        assert_eq!(v24.days_left(CHECKED), 149);
+        assert!(!v24.ends_soon(CHECKED));
+        // 90 days before 1 May 2027 is 31 January 2027: flagged from that day on.
+        let jan_31 = days_from_civil(2027, 1, 31) as f64 * 86_400_000.0;
+        assert!(v24.ends_soon(jan_31) && !v24.ends_soon(jan_31 - 86_400_000.0));
+        // After February 2027 v23 is gone; after November 2027 only v26 is left, flagged.
+        let march = days_from_civil(2027, 3, 1) as f64 * 86_400_000.0;
+        let names: Vec<&str> = live_versions(march).iter().map(|v| v.name).collect();
+        assert_eq!(names, ["v26", "v25", "v24"]);
+        let later = days_from_civil(2028, 1, 1) as f64 * 86_400_000.0;
+        assert_eq!(live_versions(later), [&ADS_API_VERSIONS[0]]);
+        assert!(ADS_API_VERSIONS[0].ends_soon(later));
+    }
+
+    #[test]
+    fn civil_days_agree_with_the_calendar_writer() {
+        for (y, m, d, stamp) in [
+            (1970, 1, 1, "19700101"),
+            (2000, 2, 29, "20000229"),
+            (2026, 12, 3, "20261203"),
+            (2027, 2, 1, "20270201"),
+        ] {
+            let ms = days_from_civil(y, m, d) as f64 * 86_400_000.0;
+            assert!(crate::export::calendar::utc_stamp(ms).starts_with(stamp));
+        }
+    }
 
     fn failure(kind: &str, code: &str, message: &str) -> String {
         serde_json::json!({"error": {"code": 403, "message": "The caller does not have permission", "status": "PERMISSION_DENIED",

@@ -5,7 +5,11 @@
 //! admin; at most 100 live refresh tokens per account per client (the oldest goes); a password
 //! change for tokens with Gmail scopes. Google Workspace's "session length for Google Cloud
 //! services" (https://support.google.com/a/answer/9368756) ends Cloud-scoped tokens of
-//! Workspace accounts when the session runs out.
+//! Workspace accounts when the session runs out. The OAuth client itself goes too when it is
+//! left unused: Google Developers Blog, "Usability and safety updates to Google Auth Platform"
+//! (2025-04-28), announces the automatic deletion of unused clients, and the console marks such
+//! a client "will be deleted because it has not been used for over 6 months"; every refresh
+//! token of a deleted client stops working (`invalid_client`).
 
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::TokenResponse;
@@ -22,8 +26,13 @@ pub enum Ending {
     PasswordChange,
     /// Six months without being used.
     Unused,
-    /// A 101st refresh token for the same account and client drops the oldest.
+    /// A 101st refresh token for the same account and client drops the oldest. Source:
+    /// "Using OAuth 2.0 to Access Google APIs", refresh token expiration: "a limit of 100
+    /// refresh tokens per Google Account per OAuth 2.0 client ID"
+    /// (https://developers.google.com/identity/protocols/oauth2#expiration).
     TooMany,
+    /// The OAuth client is deleted after six months without use, and its tokens with it.
+    ClientUnused,
     /// Revoked on the account's permissions page, by an admin, or here.
     Revoked,
 }
@@ -70,7 +79,12 @@ pub fn endings(response: &TokenResponse, received_at_ms: f64) -> Vec<Ending> {
     if scopes.iter().any(|s| is_gmail(s)) {
         out.push(Ending::PasswordChange);
     }
-    out.extend([Ending::Unused, Ending::TooMany, Ending::Revoked]);
+    out.extend([
+        Ending::Unused,
+        Ending::TooMany,
+        Ending::ClientUnused,
+        Ending::Revoked,
+    ]);
     out
 }
 
@@ -120,7 +134,15 @@ mod tests {
                 domain: "corp.example".into()
             }
         );
-        assert_eq!(e[2..], [Ending::Unused, Ending::TooMany, Ending::Revoked]);
+        assert_eq!(
+            e[2..],
+            [
+                Ending::Unused,
+                Ending::TooMany,
+                Ending::ClientUnused,
+                Ending::Revoked
+            ]
+        );
         assert_eq!(known_expiry(&e), Some(604_800_000.0));
     }
 
@@ -139,6 +161,7 @@ mod tests {
                 Ending::PasswordChange,
                 Ending::Unused,
                 Ending::TooMany,
+                Ending::ClientUnused,
                 Ending::Revoked
             ]
         );

@@ -93,6 +93,12 @@ pub fn read_key_file(text: &str) -> Result<ServiceAccountKey, KeyFileError> {
     })
 }
 
+/// The key file's `private_key` as it stands (PEM), for a linked service that takes the key
+/// alone (Google Ads' `privateKey`).
+pub fn private_key_pem(text: &str) -> Option<Secret> {
+    serde_json::from_str::<RawKey>(text).ok()?.private_key
+}
+
 /// The DER inside `-----BEGIN PRIVATE KEY-----` … `-----END PRIVATE KEY-----`.
 fn pkcs8_der(pem: &str) -> Result<Zeroizing<Vec<u8>>, KeyFileError> {
     let body = pem
@@ -164,6 +170,16 @@ pub fn token_uri_differs(key: &ServiceAccountKey, token: &Endpoint) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pem_private_key_is_read_as_it_stands() {
+        let text = r#"{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n"}"#;
+        assert_eq!(
+            private_key_pem(text).unwrap().expose(),
+            "-----BEGIN PRIVATE KEY-----\nMII\n-----END PRIVATE KEY-----\n"
+        );
+        assert!(private_key_pem("{}").is_none() && private_key_pem("not json").is_none());
+    }
 
     const PEM: &str = "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
 

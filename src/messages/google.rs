@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::Explanation;
 use crate::export::linked_service::ExportProblem;
 use crate::export::pack::PackProblem;
+use crate::google::ads::AdsApiVersion;
 use crate::google::lifetime::Ending;
 use crate::oauth::RedirectDifference;
 
@@ -111,7 +112,8 @@ pub fn export_problem(p: &ExportProblem) -> String {
                 service runs on Google Ads' removed legacy driver and fails with \
                 `DeprecatedGoogleAdsLegacyDriverVersion`."
                 .into(),
-            "clientSecret" | "refreshToken" | "developerToken" | "keyFileContent" => format!(
+            "clientSecret" | "refreshToken" | "developerToken" | "keyFileContent"
+            | "privateKey" => format!(
                 "`{property}` is required: fill it in, or reference it in Azure Key Vault."
             ),
             _ => format!("`{property}` is required."),
@@ -125,10 +127,58 @@ pub fn export_problem(p: &ExportProblem) -> String {
             crate::google::ads::ADS_API_VERSION,
             super::outside(typed)
         ),
-        ExportProblem::ServiceAccountNotForAds => "Azure Data Factory's Google Ads connector \
-            signs in with a user's consent (a refresh token), not a service account: use the \
-            refresh token flow for Google Ads."
+        ExportProblem::SelfHostedRuntimeRequired => "Google Ads with a service account runs \
+            only on a self-hosted integration runtime (Azure's own runtime refuses it): name \
+            yours, or use a refresh token instead."
             .into(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn sunset_month(v: &AdsApiVersion) -> String {
+    let month = MONTHS[(v.sunset_month.clamp(1, 12) - 1) as usize];
+    format!("{month} {}", v.sunset_year)
+}
+
+/// A Google Ads API version as the version picker offers it.
+pub fn ads_api_version_option(v: &AdsApiVersion) -> String {
+    format!("{} (Google turns it off in {})", v.name, sunset_month(v))
+}
+
+/// The warning for a version Google turns off within 90 days, or has by its planned month.
+pub fn ads_api_sunset(v: &AdsApiVersion, days_left: i64) -> String {
+    let newest = crate::google::ads::ADS_API_VERSION;
+    if days_left <= 0 {
+        format!(
+            "Google planned to turn {} off in {}, and this copy of the page knows no newer \
+             version: look up the current ones on Google's “Deprecation and sunset” page \
+             (developers.google.com/google-ads/api/docs/sunset-dates).",
+            v.name,
+            sunset_month(v)
+        )
+    } else {
+        format!(
+            "Google turns {} off in {}, {days_left} days from now at most: from then on every \
+             copy through this linked service fails. Choose {newest}, the newest, unless you \
+             need {}.",
+            v.name,
+            sunset_month(v),
+            v.name
+        )
     }
 }
 
@@ -150,6 +200,10 @@ pub fn ending(e: &Ending, date: &str) -> String {
         Ending::Unused => "After six months without being used.".into(),
         Ending::TooMany => "When this account has 100 newer refresh tokens for this client: \
             Google drops the oldest."
+            .into(),
+        Ending::ClientUnused => "When the OAuth client goes unused for six months: Google \
+            deletes unused clients, and every token of a deleted client stops working. ADF's \
+            regular refreshes keep it in use."
             .into(),
         Ending::Revoked => "When it is revoked: on the account's permissions page \
             (myaccount.google.com/permissions), by a Workspace admin, or with “Revoke” here."

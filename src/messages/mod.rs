@@ -11,8 +11,8 @@ pub mod google;
 pub use consent::parameter_meaning;
 pub use diagnose::diagnose;
 pub use google::{
-    api_failure, describe, ending, export_problem, key_file_problem, pack_problem,
-    service_account_failure,
+    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, export_problem,
+    key_file_problem, pack_problem, service_account_failure,
 };
 
 use crate::oauth::callback::{CallbackError, Denial};
@@ -820,6 +820,12 @@ mod tests {
         assert!(said(Ending::PasswordChange).contains("Gmail scopes"));
         assert!(said(Ending::Unused).contains("six months"));
         assert!(said(Ending::TooMany).contains("100 newer"));
+        assert_eq!(
+            said(Ending::ClientUnused),
+            "When the OAuth client goes unused for six months: Google deletes unused clients, \
+             and every token of a deleted client stops working. ADF's regular refreshes keep it \
+             in use."
+        );
         assert!(said(Ending::Revoked).contains("myaccount.google.com/permissions"));
     }
 
@@ -844,6 +850,23 @@ mod tests {
     }
 
     #[test]
+    fn the_ads_api_version_picker_names_each_sunset_and_warns_before_it() {
+        use crate::google::ads::AdsApiVersion;
+        let v23 = AdsApiVersion::named("v23").unwrap();
+        assert_eq!(
+            google::ads_api_version_option(v23),
+            "v23 (Google turns it off in February 2027)"
+        );
+        assert_eq!(
+            google::ads_api_sunset(v23, 60),
+            "Google turns v23 off in February 2027, 60 days from now at most: from then on \
+             every copy through this linked service fails. Choose v26, the newest, unless you \
+             need v23."
+        );
+        assert!(google::ads_api_sunset(v23, 0).contains("knows no newer version"));
+    }
+
+    #[test]
     fn no_message_leaves_a_stray_backtick() {
         use crate::export::linked_service::ExportProblem;
         use crate::export::pack::PackProblem;
@@ -851,6 +874,11 @@ mod tests {
         // What came from outside carries backticks of its own.
         let typed = "1`2";
         let mut texts: Vec<String> = Vec::new();
+        for v in &crate::google::ads::ADS_API_VERSIONS {
+            texts.push(google::ads_api_version_option(v));
+            texts.push(google::ads_api_sunset(v, 30));
+            texts.push(google::ads_api_sunset(v, 0));
+        }
         for p in [
             ExportProblem::Required {
                 property: "projectId",
@@ -868,7 +896,7 @@ mod tests {
             ExportProblem::ApiVersion {
                 typed: typed.into(),
             },
-            ExportProblem::ServiceAccountNotForAds,
+            ExportProblem::SelfHostedRuntimeRequired,
         ] {
             texts.push(google::export_problem(&p));
         }

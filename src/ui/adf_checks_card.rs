@@ -30,6 +30,8 @@ pub struct AdfInputs {
     pub login_customer: RwSignal<String>,
     /// Never stored; wiped when replaced.
     pub developer_token: RwSignal<Secret>,
+    /// `googleAdsApiVersion`, one of the live versions.
+    pub ads_api_version: RwSignal<String>,
 }
 
 impl Default for AdfInputs {
@@ -39,6 +41,7 @@ impl Default for AdfInputs {
             customer: RwSignal::new(String::new()),
             login_customer: RwSignal::new(String::new()),
             developer_token: RwSignal::new(Secret::new(String::new())),
+            ads_api_version: RwSignal::new(crate::google::ads::ADS_API_VERSION.to_owned()),
         }
     }
 }

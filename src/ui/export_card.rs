@@ -4,17 +4,47 @@ use super::form::use_form;
 use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, RevealToggle, SecretField};
 use crate::browser::download;
+use crate::browser::time::now_ms;
 use crate::export::linked_service::{
     linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
     VaultNames,
 };
 use crate::export::pack::{pack, PackFile, Target};
-use crate::google::ads::ADS_API_VERSION;
-use crate::messages::{export_problem, pack_problem};
+use crate::google::ads::{live_versions, AdsApiVersion};
+use crate::messages::{ads_api_sunset, ads_api_version_option, export_problem, pack_problem};
 use crate::oauth::Scopes;
 
-/// Where the suggested Google Ads API version comes from.
-const ADS_API_HINT: &str = "A major version Google still serves; this page suggests the one Google recommends for new work when it was built. Google's “Deprecation and sunset” page lists the current ones.";
+/// The Google Ads API version: the live ones, newest first, each with its sunset month, and a
+/// warning when the chosen one is turned off within 90 days.
+#[component]
+pub(super) fn AdsApiVersionField(
+    /// The select's `id` and `data-testid`.
+    id: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let now = now_ms();
+    let versions = live_versions(now);
+    let hint_id = format!("{id}-hint");
+    let warning = move || {
+        let v = AdsApiVersion::named(&value.get())?;
+        v.ends_soon(now)
+            .then(|| ads_api_sunset(v, v.days_left(now)))
+    };
+    view! {
+        <div class="field">
+            <label for=id>"Google Ads API version (required)"</label>
+            <select id=id data-testid=id aria-describedby=hint_id.clone()
+                on:change=move |ev| value.set(event_target_value(&ev))>
+                {versions.into_iter().map(|v| view! {
+                    <option value=v.name selected=move || value.get() == v.name>{ads_api_version_option(v)}</option>
+                }).collect_view()}
+            </select>
+            <p class="hint" id=hint_id aria-live="polite" data-testid=format!("{id}-sunset")>
+                {move || warning().unwrap_or_default()}
+            </p>
+        </div>
+    }
+}
 
 /// A labelled text input bound to a signal.
 #[component]
@@ -65,7 +95,8 @@ pub fn ExportCard() -> impl IntoView {
         adf.login_customer,
         adf.developer_token,
     );
-    let api_version = RwSignal::new(ADS_API_VERSION.to_owned());
+    let api_version = adf.ads_api_version;
+    let runtime = RwSignal::new(String::new());
     let key_vault = RwSignal::new(false);
     let store = RwSignal::new("AzureKeyVaultLinkedService".to_owned());
     let secret_name = RwSignal::new("google-client-secret".to_owned());
@@ -99,6 +130,7 @@ pub fn ExportCard() -> impl IntoView {
             login_customer_id: &login_customer.get(),
             developer_token: developer_token.read().expose(),
             ads_api_version: &api_version.get(),
+            integration_runtime: &runtime.get(),
             secrets: &style,
         })
     });
@@ -162,8 +194,9 @@ pub fn ExportCard() -> impl IntoView {
                     <Text id=crate::testids::LS_CUSTOMER label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
                     <Text id="ls-login-customer" label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
                     <SecretField id=crate::testids::LS_DEVELOPER_TOKEN label="Developer token (required)" value=developer_token testid=crate::testids::LS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account." />
-                    <Text id="ls-api-version" label="Google Ads API version (required)" value=api_version hint=ADS_API_HINT />
+                    <AdsApiVersionField id="ls-api-version" value=api_version />
                 </Show>
+                <Text id="ls-runtime" label="Integration runtime (optional)" value=runtime hint="The name of a self-hosted integration runtime to connect through; empty for Azure's own." />
                 <div class="check">
                     <input id="ls-key-vault" type="checkbox" data-testid=crate::testids::LS_KEY_VAULT prop:checked=move || key_vault.get()
                         on:change=move |ev| key_vault.set(event_target_checked(&ev)) />

@@ -1,6 +1,7 @@
 //! A service account instead of a refresh token: its JSON key read in memory only, an RS256
 //! assertion signed by WebCrypto and exchanged at Google's token endpoint, the access token
-//! handed to the checks, and the BigQuery linked service with `ServiceAuthentication`. The
+//! handed to the checks, and the BigQuery or Google Ads linked service with
+//! `ServiceAuthentication`. The
 //! key text is wiped when the user leaves the card (a click or focus anywhere outside it),
 //! on "Forget the key", and when the page is hidden.
 
@@ -10,11 +11,11 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast as _;
 
 use super::adf_checks_card::use_adf;
-use super::export_card::PackFiles;
+use super::export_card::{AdsApiVersionField, PackFiles};
 use super::form::use_form;
 use super::requests::{token_request, Failure};
 use super::tokens::{use_log, use_status, use_tokens};
-use super::{rich_text, CopyButton, ErrorPanel, RevealToggle, TokenValue};
+use super::{rich_text, CopyButton, ErrorPanel, RevealToggle, SecretField, TokenValue};
 use crate::browser::crypto::sign_rs256;
 use crate::browser::time::now_ms;
 use crate::export::linked_service::{
@@ -24,7 +25,8 @@ use crate::export::linked_service::{
 use crate::export::pack::{pack, Target};
 use crate::google::presets::BIGQUERY;
 use crate::google::service_account::{
-    assertion, read_key_file, signing_input, token_request as jwt_request, token_uri_differs,
+    assertion, private_key_pem, read_key_file, signing_input, token_request as jwt_request,
+    token_uri_differs,
 };
 use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
 use crate::oauth::Secret;
@@ -156,7 +158,10 @@ pub fn ServiceAccountCard() -> impl IntoView {
         });
     };
 
-    // The linked service: ServiceAuthentication with keyFileContent.
+    // The linked service: ServiceAuthentication with keyFileContent (BigQuery), or email and
+    // privateKey on a self-hosted integration runtime (Google Ads).
+    let connector = RwSignal::new(Connector::BigQueryV2);
+    let runtime = RwSignal::new(String::new());
     let key_vault = RwSignal::new(true);
     let reveal = RwSignal::new(false);
     let vault_names = VaultNames::default();
@@ -166,17 +171,30 @@ pub fn ServiceAccountCard() -> impl IntoView {
         } else {
             SecretStyle::SecureString
         };
+        let text = key_text.read();
+        let email = match key.get() {
+            Some(Ok((email, _, _))) => email,
+            _ => String::new(),
+        };
+        let pem = private_key_pem(text.expose()).unwrap_or_else(|| Secret::new(String::new()));
+        let connector = connector.get();
         linked_service(&LinkedServiceInput {
-            name: "GoogleBigQueryServiceAccount",
-            connector: Connector::BigQueryV2,
+            name: match connector {
+                Connector::BigQueryV2 => "GoogleBigQueryServiceAccount",
+                Connector::GoogleAds => "GoogleAdsServiceAccount",
+            },
+            connector,
             credentials: Credentials::ServiceAccount {
-                key_file: key_text.read().expose(),
+                key_file: text.expose(),
+                email: &email,
+                private_key: pem.expose(),
             },
             project_id: &adf.project.get(),
-            client_customer_id: "",
-            login_customer_id: "",
-            developer_token: "",
-            ads_api_version: "",
+            client_customer_id: &adf.customer.get(),
+            login_customer_id: &adf.login_customer.get(),
+            developer_token: adf.developer_token.read().expose(),
+            ads_api_version: &adf.ads_api_version.get(),
+            integration_runtime: &runtime.get(),
             secrets: &style,
         })
     });
@@ -203,7 +221,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
             vault: &vault,
             vault_linked_service: &vault_names.store,
         };
-        pack(&target, Connector::BigQueryV2, &ls)
+        pack(&target, connector.get(), &ls)
     });
     let input = |id: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
@@ -218,7 +236,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
     view! {
         <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
             <h2 id="sa-title">"A service account instead of a refresh token"</h2>
-            <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. It is not for Google Ads: Azure Data Factory's Google Ads connector signs in with a user's consent (the refresh token above)."</p>
+            <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
             <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card."</p>
             <div class="field">
                 <label for="sa-file">"The service account's JSON key file"</label>
@@ -265,8 +283,27 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 }.into_any(),
                 Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
-            <h3>"The BigQuery linked service for this service account"</h3>
-            {input(crate::testids::SA_PROJECT, "Project ID (required)", adf.project)}
+            <h3>"The linked service for this service account"</h3>
+            <div class="field">
+                <label for=crate::testids::SA_CONNECTOR>"Connector"</label>
+                <select id=crate::testids::SA_CONNECTOR data-testid=crate::testids::SA_CONNECTOR on:change=move |ev| {
+                    if let Some(c) = Connector::from_type_name(&event_target_value(&ev)) { connector.set(c) }
+                }>
+                    {Connector::ALL.into_iter().map(|c| view! {
+                        <option value=c.type_name() selected=move || connector.get() == c>{c.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || connector.get() == Connector::BigQueryV2>
+                {input(crate::testids::SA_PROJECT, "Project ID (required)", adf.project)}
+            </Show>
+            <Show when=move || connector.get() == Connector::GoogleAds>
+                {input(crate::testids::SA_CUSTOMER, "Client customer ID (required)", adf.customer)}
+                {input("sa-login-customer", "Login customer ID (when access goes through a manager account)", adf.login_customer)}
+                <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (required)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN />
+                <AdsApiVersionField id=crate::testids::SA_API_VERSION value=adf.ads_api_version />
+            </Show>
+            {input(crate::testids::SA_RUNTIME, "Integration runtime (required for Google Ads: a self-hosted one)", runtime)}
             <div class="check">
                 <input id="sa-key-vault" type="checkbox" data-testid=crate::testids::SA_KEY_VAULT prop:checked=move || key_vault.get()
                     on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
