@@ -437,6 +437,82 @@ async fn a_pasted_service_account_key_is_read_and_the_box_emptied() {
 }
 
 #[wasm_bindgen_test]
+async fn a_service_account_exports_google_ads_on_a_self_hosted_runtime() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    let key = serde_json::json!({
+        "type": "service_account",
+        "project_id": "proj-1",
+        "private_key_id": "kid-123",
+        "private_key": "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n",
+        "client_email": "sa@proj-1.iam.gserviceaccount.com",
+    })
+    .to_string();
+    page.fill("sa-text", &key).await;
+    page.choose("sa-connector", "GoogleAdWords").await;
+    page.fill("sa-customer", "123-456-7890").await;
+    // Google Ads refuses a service account on Azure's own runtime: the page asks for one.
+    assert!(page
+        .text("sa-json")
+        .contains("self-hosted integration runtime"));
+    page.fill("sa-runtime", "SelfHostedIR").await;
+    let json = page.wait_text("sa-json", "ServiceAuthentication").await;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let tp = &v["properties"]["typeProperties"];
+    assert_eq!(v["properties"]["type"], "GoogleAdWords");
+    assert_eq!(
+        v["properties"]["connectVia"]["referenceName"],
+        "SelfHostedIR"
+    );
+    assert_eq!(tp["email"], "sa@proj-1.iam.gserviceaccount.com");
+    assert_eq!(tp["privateKey"]["type"], "AzureKeyVaultSecret");
+    assert_eq!(
+        tp["privateKey"]["secretName"],
+        "google-service-account-private-key"
+    );
+    assert_eq!(
+        tp["googleAdsApiVersion"],
+        refresh_token_helper::google::ads::ADS_API_VERSION
+    );
+    assert!(tp.get("keyFileContent").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_ads_api_version_picker_offers_the_live_versions_and_warns_before_a_sunset() {
+    use refresh_token_helper::google::ads::live_versions;
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    page.choose("sa-connector", "GoogleAdWords").await;
+    let now = js_sys::Date::now();
+    let live = live_versions(now);
+    let select: web_sys::HtmlSelectElement = page.find("sa-api-version").unwrap().unchecked_into();
+    let offered: Vec<String> = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .filter_map(|o| o.get_attribute("value"))
+        .collect();
+    let names: Vec<&str> = live.iter().map(|v| v.name).collect();
+    assert_eq!(offered, names, "the live versions, newest first");
+    assert_eq!(select.value(), names[0], "the newest by default");
+    let oldest = live[live.len() - 1];
+    page.choose("sa-api-version", oldest.name).await;
+    let warning = page.text("sa-api-version-sunset");
+    assert_eq!(
+        warning.is_empty(),
+        !oldest.ends_soon(now),
+        "{}: {warning:?}",
+        oldest.name
+    );
+    if oldest.ends_soon(now) {
+        assert_eq!(
+            warning,
+            refresh_token_helper::messages::ads_api_sunset(oldest, oldest.days_left(now))
+        );
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_refresh_card_posts_to_the_token_endpoint() {
     session().clear().unwrap();
     let page = Page::mount();
