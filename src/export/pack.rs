@@ -1461,6 +1461,97 @@ case "$*" in *"--query identity.principalId"*) echo 00000000-principal;; *"--que
         );
     }
 
+    /// The layout rules of each tool's formatter that these files can break. Bicep's
+    /// defaults (bicepconfig.json `formatting`, "Configure your Bicep environment"):
+    /// `indentKind` Space, `indentSize` 2, `newlineKind` LF, `insertFinalNewline` true, `width`
+    /// 120. PowerShell's (PSScriptAnalyzer `Invoke-Formatter`, CodeFormatting settings):
+    /// PSUseConsistentIndentation with 4 spaces, PSAvoidTrailingWhitespace,
+    /// PSUseConsistentWhitespace (one space around `=`). Here-strings are data, not code.
+    fn formatter_breaks(name: &str, text: &str) -> Vec<String> {
+        let (step, width) = if name.ends_with(".bicep") {
+            (2, 120)
+        } else {
+            (4, usize::MAX)
+        };
+        let mut problems = Vec::new();
+        if !text.ends_with('\n') || text.ends_with("\n\n") {
+            problems.push("not one final newline".to_owned());
+        }
+        let mut in_here_string = false;
+        let mut previous = 0;
+        for (n, line) in text.lines().enumerate() {
+            let at = format!("{name}:{}", n + 1);
+            if line.contains('\r') || line.contains('\t') {
+                problems.push(format!("{at}: CR or tab"));
+            }
+            if line != line.trim_end() {
+                problems.push(format!("{at}: trailing whitespace"));
+            }
+            if in_here_string {
+                in_here_string = line != "'@";
+                continue;
+            }
+            if name.ends_with(".ps1") && line.ends_with("@'") {
+                in_here_string = true;
+            }
+            if line.trim().is_empty()
+                || line.trim_start().starts_with('#')
+                || line.trim_start().starts_with("//")
+            {
+                continue;
+            }
+            let indent = line.len() - line.trim_start().len();
+            if indent % step != 0 || indent > previous + step {
+                problems.push(format!("{at}: indented {indent}"));
+            }
+            previous = indent;
+            if line.chars().count() > width {
+                problems.push(format!("{at}: wider than {width}"));
+            }
+            if name.ends_with(".ps1") {
+                if let Some(at_eq) = line.find(" = ").or_else(|| line.find('=')) {
+                    let assignment = line.starts_with('$') && !line[..at_eq].contains(' ');
+                    if assignment
+                        && !line[at_eq..].starts_with(" = ")
+                        && !line[..at_eq + 1].ends_with(" =")
+                    {
+                        problems.push(format!("{at}: `=` without spaces"));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    #[test]
+    fn bicep_and_powershell_files_follow_their_formatters_defaults() {
+        let variants = [
+            google(
+                Connector::BigQueryV2,
+                &VaultNames::default(),
+                "my-project",
+                "BQ",
+            ),
+            google(Connector::GoogleAds, &VaultNames::default(), "", "Ads"),
+            ads_service_account(),
+        ];
+        for ls in &variants {
+            for f in files_of(ls) {
+                if f.name.ends_with(".bicep") || f.name.ends_with(".ps1") {
+                    let problems = formatter_breaks(f.name, &f.text);
+                    assert!(problems.is_empty(), "{problems:#?}\n{}", f.text);
+                }
+            }
+        }
+        // The rules catch what they are for.
+        assert!(!formatter_breaks("a.bicep", "x {\n   y: 1\n}\n").is_empty());
+        assert!(!formatter_breaks("a.bicep", "x {\n  y: 1 \n}\n").is_empty());
+        assert!(!formatter_breaks("a.bicep", "x\n\n").is_empty());
+        assert!(!formatter_breaks("a.ps1", "$a='b'\n").is_empty());
+        assert!(!formatter_breaks("a.ps1", "if ($a) {\n  $b = 1\n}\n").is_empty());
+        assert!(formatter_breaks("a.ps1", "$v = @'\n  {\n'@\n").is_empty());
+    }
+
     #[test]
     fn deploy_script_creates_both_linked_services_from_files() {
         let dir = temp_dir("deploy");
