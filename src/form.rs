@@ -1,13 +1,12 @@
 //! The client form as plain data, and its validation into a client the flow can use.
 //! The form holds text exactly as typed; [`Settings::validate`] turns it into typed values or
-//! a list of field problems, each explained. `Settings` holds nothing secret, so it is what
+//! a list of field problems, each a typed error the messages explain. `Settings` holds nothing secret, so it is what
 //! "remember these settings" stores; a shared link may set a few of its fields. Pure, so the
 //! rules are tested natively; the page binds its inputs to it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::google::presets::Preset;
-use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::{
     ClientId, ClientSecret, CustomEndpoints, InputError, LoginHint, Prompt, Provider, RedirectUri,
     Scopes, UrlError, ValidClient,
@@ -110,11 +109,18 @@ pub enum Field {
     LoginHint,
 }
 
-/// One field's problem, explained.
+/// One field's problem: the messages explain it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldProblem {
     pub field: Field,
-    pub explanation: Explanation,
+    pub error: FieldError,
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    Input(InputError),
+    Url(UrlError),
 }
 
 impl Settings {
@@ -291,7 +297,7 @@ fn input<T>(problems: &mut Vec<FieldProblem>, field: Field, r: Result<T, InputEr
     r.map_err(|e| {
         problems.push(FieldProblem {
             field,
-            explanation: explain(Situation::Input(&e)),
+            error: FieldError::Input(e),
         })
     })
     .ok()
@@ -310,7 +316,7 @@ fn url<T>(problems: &mut Vec<FieldProblem>, r: Result<T, UrlError>) -> Option<T>
         };
         problems.push(FieldProblem {
             field,
-            explanation: explain(Situation::Url(&e)),
+            error: FieldError::Url(e),
         })
     })
     .ok()
@@ -384,7 +390,9 @@ mod tests {
                 Field::RedirectUri
             ]
         );
-        assert!(problems.iter().all(|p| !p.explanation.fix.is_empty()));
+        assert!(problems
+            .iter()
+            .all(|p| !crate::messages::field_problem(&p.error).fix.is_empty()));
     }
 
     #[test]

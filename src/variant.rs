@@ -4,6 +4,3 @@
 
 /// Whether this build may use a provider other than Google.
 pub const ANY_PROVIDER: bool = cfg!(any_provider);
-
-/// The extra origins this build's CSP allows (empty in the Google-only build).
-pub const PROVIDER_ORIGINS: &str = env!("RTH_PROVIDER_ORIGINS");

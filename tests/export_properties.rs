@@ -5,10 +5,10 @@
 use std::process::Command;
 
 use proptest::prelude::*;
-use refresh_token_helper::export::commands::{ps_quote, sh_quote};
 use refresh_token_helper::export::linked_service::{
     linked_service_json, Connector, Credentials, LinkedServiceInput, SecretStyle,
 };
+use refresh_token_helper::export::syntax::{ps_quote, sh_quote};
 
 /// Reads one PowerShell verbatim string: `'…'` where a doubled quote character (any of
 /// `'` and U+2018–U+201B) stands for itself.

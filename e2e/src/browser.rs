@@ -39,7 +39,9 @@ impl Browser {
     pub async fn start_with(extra: &[String]) -> Self {
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let port = free_port();
+        // Its own process group: ending it ends the Chromium it started too.
         let driver = Command::new(&driver_path)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .arg("--allowed-ips=127.0.0.1")
             .stdout(Stdio::null())
@@ -110,9 +112,17 @@ impl Browser {
     }
 
     pub async fn close(mut self) {
-        let _ = self.client.close().await;
-        let _ = self.driver.kill().await;
+        let _ = self.client.clone().close().await;
+        self.end_driver();
+        let _ = self.driver.wait().await;
         let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+
+    /// ChromeDriver and every browser process it started.
+    fn end_driver(&mut self) {
+        if let Some(group) = self.driver.id() {
+            crate::recipes::signal_group(group, "KILL");
+        }
     }
 
     /// Waits for the browser to finish downloading `name`, and reads it (then deletes it, so
@@ -149,6 +159,11 @@ impl Browser {
 
     /// Waits for the element to be present and displayed.
     pub async fn find(&self, css: &str) -> Element {
+        self.find_within(css, PATIENCE).await
+    }
+
+    /// Waits up to `patience` for the element to be present and displayed.
+    pub async fn find_within(&self, css: &str, patience: Duration) -> Element {
         let started = Instant::now();
         loop {
             if let Ok(e) = self.client.find(Locator::Css(css)).await {
@@ -156,7 +171,7 @@ impl Browser {
                     return e;
                 }
             }
-            if started.elapsed() > PATIENCE {
+            if started.elapsed() > patience {
                 let url = self
                     .client
                     .current_url()
@@ -166,6 +181,66 @@ impl Browser {
                 let text = self.body_text().await;
                 panic!("`{css}` did not appear on {url}; the page says:\n{text}");
             }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the current address starts with `prefix`; returns it.
+    pub async fn wait_url(&self, prefix: &str) -> String {
+        let started = Instant::now();
+        loop {
+            let url = self.url().await;
+            if url.starts_with(prefix) {
+                return url;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the address never started with {prefix}; it is {url}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the document has loaded and, on the app's page, the app has mounted its
+    /// first card: what a load does at once (read the address, start an exchange) has been
+    /// done by then.
+    pub async fn settled(&self) {
+        let started = Instant::now();
+        while self.run("return document.readyState").await != "complete" {
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the page never finished loading"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let app = self
+            .run("return document.querySelector('link[rel=modulepreload], script[type=module]') !== null")
+            .await;
+        if app == true {
+            self.find("[data-testid=client-card]").await;
+        }
+    }
+
+    /// Waits until the text of `css` satisfies `fits` (described as `what`); returns it.
+    pub async fn wait_text_that(
+        &self,
+        css: &str,
+        what: &str,
+        fits: impl Fn(&str) -> bool,
+    ) -> String {
+        let started = Instant::now();
+        loop {
+            let text = match self.client.find(Locator::Css(css)).await {
+                Ok(e) => e.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if fits(&text) {
+                return text;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "`{css}` never became {what}; it says “{text}”"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -640,5 +715,12 @@ fn cdp(cmd: &str, params: Value) -> SessionPost {
     SessionPost {
         path: "goog/cdp/execute",
         body: json!({ "cmd": cmd, "params": params }),
+    }
+}
+
+/// A test that panics never reaches `close`: its browser ends here.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        self.end_driver();
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt as _;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -63,10 +64,32 @@ impl Server {
 }
 
 impl Drop for Server {
+    /// Ends the server's whole process group (nginx's workers, the emulator's own servers),
+    /// whether the test passed or panicked: asked first, then killed.
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = self.child.id();
+        signal_group(group, "TERM");
+        let asked = Instant::now();
+        while asked.elapsed() < Duration::from_secs(3) {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        signal_group(group, "KILL");
         let _ = self.child.wait();
     }
+}
+
+/// Sends `signal` to every process of the group `group` leads.
+pub fn signal_group(group: u32, signal: &str) {
+    let _ = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg("--")
+        .arg(format!("-{group}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// The headers a recipe promises: nginx's `add_header Name "value"` lines.
@@ -146,6 +169,7 @@ pub fn start_nginx(recipe: &str, dist: &Path) -> Server {
     let log = dir.join("error.log");
     let binary = std::env::var("RTH_NGINX").unwrap_or_else(|_| "/usr/sbin/nginx".into());
     let child = Command::new(&binary)
+        .process_group(0)
         .arg("-p")
         .arg(&dir)
         .arg("-c")
@@ -181,6 +205,7 @@ pub fn start_swa(config: &str, dist: &Path) -> Server {
     let log = app.join("swa.log");
     let out = std::fs::File::create(&log).unwrap();
     let child = Command::new(&swa)
+        .process_group(0)
         .arg("start")
         .arg(&app)
         .arg("--swa-config-location")

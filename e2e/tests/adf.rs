@@ -21,28 +21,25 @@ async fn pack_files(w: &World, app: &AppPage<'_>) -> Vec<(String, String)> {
         app.choose(testids::PACK_FILE, &i.to_string()).await;
         let name = name.as_str().unwrap().to_owned();
         // Wait for the chosen file's text: each format starts in its own way.
-        let text = loop {
-            let text = w
-                .browser
-                .find(&testids::sel(testids::PACK_TEXT))
-                .await
-                .text()
-                .await
-                .unwrap();
-            let fits = match name.rsplit('.').next().unwrap() {
-                "json" => text.starts_with('{'),
-                "sh" => text.starts_with("#!"),
-                "ps1" => text.starts_with("# ") && text.contains("$ErrorActionPreference"),
-                "bicep" => text.starts_with("// "),
-                "tf" => text.starts_with("# The factory"),
-                _ => true,
-            };
-            let seen_before = files.iter().any(|(_, t): &(String, String)| *t == text);
-            if fits && !seen_before {
-                break text;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        };
+        let kind = name.rsplit('.').next().unwrap().to_owned();
+        let before: Vec<String> = files
+            .iter()
+            .map(|(_, t): &(String, String)| t.clone())
+            .collect();
+        let text = w
+            .browser
+            .wait_text_that(&testids::sel(testids::PACK_TEXT), &name, |text| {
+                let fits = match kind.as_str() {
+                    "json" => text.starts_with('{'),
+                    "sh" => text.starts_with("#!"),
+                    "ps1" => text.starts_with("# ") && text.contains("$ErrorActionPreference"),
+                    "bicep" => text.starts_with("// "),
+                    "tf" => text.starts_with("# The factory"),
+                    _ => true,
+                };
+                fits && !before.iter().any(|t| t == text)
+            })
+            .await;
         files.push((name, text));
     }
     files

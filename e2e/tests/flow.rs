@@ -79,7 +79,12 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
     w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(!w.browser.has(&testids::sel(testids::TOKENS_CARD)).await);
     let _ = w.browser.client.back().await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    w.browser.settled().await;
+    assert!(
+        !w.browser
+            .has(&testids::sel(testids::EXCHANGE_PROGRESS))
+            .await
+    );
     assert_eq!(w.provider.count("token:authorization_code"), 1);
     w.finish().await;
 }
@@ -315,9 +320,7 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     app.allow().await;
     // Nothing listens on http://localhost here: the browser shows an error page whose
     // address holds the code, which the user copies.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let landed = w.browser.url().await;
-    assert!(landed.starts_with("http://localhost/?state="), "{landed}");
+    w.browser.wait_url("http://localhost/?state=").await;
     app.back_to_tab(tab).await;
     assert!(
         app.session_storage_is_empty().await,
@@ -668,7 +671,7 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
     )));
     let secret = app.value_of(testids::CLIENT_SECRET).await;
     assert_eq!(secret, "");
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    w.browser.settled().await;
     assert_eq!(
         w.provider.count("auth") + w.provider.count("token"),
         0,
@@ -819,11 +822,13 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     w.browser
         .find(&testids::sel(testids::EXCHANGE_PROGRESS))
         .await;
-    let started = std::time::Instant::now();
-    while !w.browser.has(&testids::sel(testids::EXCHANGE_ERROR)).await {
-        assert!(started.elapsed().as_secs() < 45, "no timeout message");
-        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-    }
+    // The page's limit is 30 seconds; its message must come within 45.
+    w.browser
+        .find_within(
+            &testids::sel(testids::EXCHANGE_ERROR),
+            std::time::Duration::from_secs(45),
+        )
+        .await;
     app.see_error(testids::EXCHANGE_ERROR, "did not answer within 30 seconds")
         .await;
     let id = app.value_of(testids::CLIENT_ID).await;

@@ -32,6 +32,22 @@ fn text(value: &str) -> String {
         .replace('\n', "\\n")
 }
 
+/// A content line folded as RFC 5545 §3.1 asks: at most 75 octets a line, each continuation
+/// starting with one space, never inside a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 37);
+    let mut room = 75;
+    for c in line.chars() {
+        if c.len_utf8() > room {
+            out.push_str("\r\n ");
+            room = 74;
+        }
+        out.push(c);
+        room -= c.len_utf8();
+    }
+    out
+}
+
 /// An event at `expires_ms` with a reminder a day before. `now_ms` stamps it and makes its UID.
 pub fn expiry_reminder(summary: &str, description: &str, expires_ms: f64, now_ms: f64) -> String {
     let at = utc_stamp(expires_ms);
@@ -54,7 +70,8 @@ pub fn expiry_reminder(summary: &str, description: &str, expires_ms: f64, now_ms
         "END:VEVENT".to_owned(),
         "END:VCALENDAR".to_owned(),
     ];
-    lines.join("\r\n") + "\r\n"
+    let folded: Vec<String> = lines.iter().map(|l| fold(l)).collect();
+    folded.join("\r\n") + "\r\n"
 }
 
 #[cfg(test)]
@@ -68,6 +85,21 @@ mod tests {
         assert_eq!(utc_stamp(1_795_931_915_000.0), "20261129T055835Z");
         // A leap day.
         assert_eq!(utc_stamp(951_782_400_000.0), "20000229T000000Z");
+    }
+
+    #[test]
+    fn long_lines_are_folded_at_75_octets_between_characters() {
+        let description = format!("Get a new token — {} ünd", "é".repeat(60));
+        let ics = expiry_reminder("Refresh token expires", &description, 0.0, 0.0);
+        for line in ics.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+        }
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("\r\nDESCRIPTION:{description}\r\n")));
+        assert_eq!(fold("short"), "short");
+        let exact = "x".repeat(75);
+        assert_eq!(fold(&exact), exact);
+        assert_eq!(fold(&"x".repeat(76)), format!("{exact}\r\n x"));
     }
 
     #[test]

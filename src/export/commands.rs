@@ -3,28 +3,9 @@
 //! are asked for when the command runs, and a spent code or verifier is masked unless the user
 //! revealed it.
 
+use super::syntax::{ps_quote, sh_quote};
 use crate::google::call::{ApiCall, Method};
 use crate::oauth::FormRequest;
-
-/// Quotes for POSIX `sh`: single quotes, with `'` written as `'\''`.
-pub fn sh_quote(value: &str) -> String {
-    format!("'{}'", value.replace('\'', r"'\''"))
-}
-
-/// Quotes for PowerShell: a verbatim single-quoted string. PowerShell also takes the
-/// typographic quotes U+2018–U+201B as single quotes, so those are doubled too.
-pub fn ps_quote(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('\'');
-    for c in value.chars() {
-        if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}') {
-            out.push(c);
-        }
-        out.push(c);
-    }
-    out.push('\'');
-    out
-}
 
 /// A long-lived secret that a command asks for when it runs, so that it never stands on a
 /// command line (where `ps` shows it to every user of the machine) or in a shell's history.

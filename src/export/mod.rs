@@ -6,3 +6,4 @@ pub mod commands;
 pub mod linked_service;
 pub mod pack;
 pub mod raw;
+pub mod syntax;

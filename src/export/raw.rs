@@ -15,7 +15,7 @@ pub enum Sent {
 
 /// What came back, if anything.
 #[derive(Debug, Clone)]
-pub enum Received {
+pub enum Reply {
     Answer {
         status: u16,
         body: Secret,
@@ -26,7 +26,7 @@ pub enum Received {
 }
 
 /// The exchange as text.
-pub fn http_text(sent: &Sent, received: &Received, reveal: bool) -> String {
+pub fn http_text(sent: &Sent, received: &Reply, reveal: bool) -> String {
     let mut out = match sent {
         Sent::Form(request) => {
             let body = if reveal {
@@ -58,7 +58,7 @@ pub fn http_text(sent: &Sent, received: &Received, reveal: bool) -> String {
     };
     out.push_str("\n→ ");
     match received {
-        Received::Answer { status, body } => {
+        Reply::Answer { status, body } => {
             let body = if reveal {
                 body.expose().to_owned()
             } else {
@@ -66,8 +66,8 @@ pub fn http_text(sent: &Sent, received: &Received, reveal: bool) -> String {
             };
             out.push_str(&format!("HTTP {status}\n\n{body}"));
         }
-        Received::Failed(why) => out.push_str(&format!("no answer: {why}")),
-        Received::Pending => out.push_str("waiting…"),
+        Reply::Failed(why) => out.push_str(&format!("no answer: {why}")),
+        Reply::Pending => out.push_str("waiting…"),
     }
     out
 }
@@ -91,7 +91,7 @@ mod tests {
             },
             &rt,
         ));
-        let received = Received::Answer {
+        let received = Reply::Answer {
             status: 200,
             body: Secret::new(
                 r#"{"access_token":"ya29.very-secret-access","token_type":"Bearer"}"#,
@@ -114,14 +114,14 @@ mod tests {
             .header("developer-token", "very-secret-dev", true)
             .header("login-customer-id", "1112223333", false),
         );
-        let failed = http_text(&bearer, &Received::Failed("Failed to fetch".into()), false);
+        let failed = http_text(&bearer, &Reply::Failed("Failed to fetch".into()), false);
         assert!(
             failed.contains("GET https://bigquery")
                 && failed.contains("no answer: Failed to fetch")
         );
         assert!(!failed.contains("very-secret"));
         assert!(failed.contains("login-customer-id: 1112223333\n"));
-        let shown = http_text(&bearer, &Received::Pending, true);
+        let shown = http_text(&bearer, &Reply::Pending, true);
         assert!(shown.contains("developer-token: very-secret-dev\n"));
     }
 }

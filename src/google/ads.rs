@@ -94,7 +94,7 @@ pub fn live_versions(now_ms: f64) -> Vec<&'static AdsApiVersion> {
 use serde_json::Value;
 
 use super::call::ApiCall;
-use crate::messages::Explanation;
+use super::failure::{ApiFailure, Check};
 use crate::oauth::AccessToken;
 
 /// The Google Ads API's host (REST reference: `GET https://googleads.googleapis.com/{version}/customers:listAccessibleCustomers`).
@@ -158,8 +158,8 @@ pub fn adf_query_call(
 }
 
 /// The account's name, once ADF's query was answered.
-pub fn parse_adf_query(status: u16, body: &str) -> Result<Option<String>, Explanation> {
-    let v = ok_json(status, body, "ADF's Google Ads query")?;
+pub fn parse_adf_query(status: u16, body: &str) -> Result<Option<String>, ApiFailure> {
+    let v = ok_json(status, body, Check::AdsQuery)?;
     Ok(v.pointer("/results/0/customer/descriptiveName")
         .and_then(Value::as_str)
         .map(str::to_owned))
@@ -212,8 +212,8 @@ pub fn dashed(id: &str) -> String {
 }
 
 /// The customer IDs in a `listAccessibleCustomers` answer (`resourceNames: ["customers/…"]`).
-pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, Explanation> {
-    let v = ok_json(status, body, "Listing the accessible Google Ads accounts")?;
+pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, ApiFailure> {
+    let v = ok_json(status, body, Check::AdsAccounts)?;
     Ok(v.get("resourceNames")
         .and_then(Value::as_array)
         .into_iter()
@@ -225,8 +225,8 @@ pub fn parse_accessible(status: u16, body: &str) -> Result<Vec<String>, Explanat
 }
 
 /// The account and its direct clients from a `customer_client` search.
-pub fn parse_hierarchy(status: u16, body: &str, customer: &str) -> Result<Hierarchy, Explanation> {
-    let v = ok_json(status, body, "Reading the account hierarchy")?;
+pub fn parse_hierarchy(status: u16, body: &str, customer: &str) -> Result<Hierarchy, ApiFailure> {
+    let v = ok_json(status, body, Check::AdsHierarchy)?;
     let rows = v
         .get("results")
         .and_then(Value::as_array)
@@ -272,11 +272,11 @@ pub fn parse_hierarchy(status: u16, body: &str, customer: &str) -> Result<Hierar
     Ok(Hierarchy { account, clients })
 }
 
-fn ok_json(status: u16, body: &str, what: &str) -> Result<Value, Explanation> {
+fn ok_json(status: u16, body: &str, check: Check) -> Result<Value, ApiFailure> {
     if !(200..300).contains(&status) {
-        return Err(ads_failure(what, status, body));
+        return Err(ApiFailure::new(check, status, body));
     }
-    serde_json::from_str(body).map_err(|_| ads_failure(what, status, body))
+    serde_json::from_str(body).map_err(|_| ApiFailure::new(check, status, body))
 }
 
 /// The first Google Ads error code in a failure (`details[].errors[].errorCode`, an object
@@ -298,52 +298,6 @@ pub fn ads_error(body: &str) -> Option<(String, String)> {
                 .to_owned();
             Some((code, e["message"].as_str().unwrap_or_default().to_owned()))
         })
-}
-
-/// A Google Ads API failure explained, with what to change. Sources: Google Ads API
-/// "Common errors" (`USER_PERMISSION_DENIED`: set `login-customer-id` to the manager;
-/// `DEVELOPER_TOKEN_NOT_APPROVED`: "The developer token is only approved for use with test
-/// accounts"; apply for Basic access) and "Access levels and permissible use".
-pub fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
-    let mut e = crate::messages::api_failure(what, status, body);
-    let Some((code, message)) = ads_error(body) else {
-        if status == 403 {
-            e.why = "The token lacks the Google Ads scope (…/auth/adwords), or the developer token was refused.".into();
-            e.fix = "Sign in with the Google Ads preset and check the developer token in the API Center of your manager account.".into();
-        }
-        return e;
-    };
-    let said = format!(
-        " Google Ads said: {}: “{}”",
-        crate::messages::outside(&code),
-        crate::messages::outside(&message)
-    );
-    let (why, fix) = match code.as_str() {
-        "USER_PERMISSION_DENIED" => (
-            "The signed-in user reaches this account only through a manager account, and the call did not name it.",
-            "Set the linked service's loginCustomerID to that manager account's ID (pick the account below, through its manager).",
-        ),
-        "DEVELOPER_TOKEN_NOT_APPROVED" => (
-            "The developer token is approved for test accounts only; ADF's calls to this production account will fail the same way.",
-            "Apply for Basic access for the developer token in the API Center of your manager account, or use a test account until it is approved.",
-        ),
-        "DEVELOPER_TOKEN_PROHIBITED" => (
-            "This developer token may not be used with the Google Cloud project of the OAuth client.",
-            "Use the OAuth client of the Google Cloud project that the developer token was first used with.",
-        ),
-        "NOT_ADS_USER" => (
-            "The signed-in Google account has no Google Ads account.",
-            "Sign in with an account that has access to the Google Ads account ADF reads.",
-        ),
-        "CUSTOMER_NOT_ENABLED" => (
-            "The Google Ads account is not enabled (cancelled or never set up).",
-            "Pick an enabled account.",
-        ),
-        _ => ("Google Ads refused the call.", "See Google Ads API “Common errors” for this code."),
-    };
-    e.why = format!("{why}{said}");
-    e.fix = fix.into();
-    e
 }
 
 #[cfg(test)]
@@ -529,6 +483,7 @@ mod tests {
             ),
             "1",
         )
+        .map_err(|f| crate::messages::explain_api_failure(&f))
         .unwrap_err();
         assert!(
             denied.why.contains("USER_PERMISSION_DENIED") && denied.fix.contains("loginCustomerID")
@@ -541,6 +496,7 @@ mod tests {
                 "The developer token is only approved for use with test accounts.",
             ),
         )
+        .map_err(|f| crate::messages::explain_api_failure(&f))
         .unwrap_err();
         assert!(
             test_only.why.contains("test accounts only") && test_only.fix.contains("Basic access")
@@ -549,6 +505,7 @@ mod tests {
             403,
             r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes."}}"#,
         )
+        .map_err(|f| crate::messages::explain_api_failure(&f))
         .unwrap_err();
         assert!(other.why.contains("…/auth/adwords"));
     }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::call::ApiCall;
-use crate::messages::{api_failure, Explanation};
+use super::failure::{ApiFailure, Check};
 use crate::oauth::endpoint::Endpoint;
 use crate::oauth::grant::{self, FormRequest};
 use crate::oauth::types::AccessToken;
@@ -49,20 +49,21 @@ pub struct Project {
     pub name: Option<String>,
 }
 
-pub fn parse_tokeninfo(status: u16, body: &str) -> Result<TokenInfo, Explanation> {
+pub fn parse_tokeninfo(status: u16, body: &str) -> Result<TokenInfo, ApiFailure> {
+    let failed = || ApiFailure::new(Check::Tokeninfo, status, body);
     if (200..300).contains(&status) {
-        serde_json::from_str(body).map_err(|_| api_failure("Tokeninfo", status, body))
+        serde_json::from_str(body).map_err(|_| failed())
     } else {
-        Err(api_failure("Tokeninfo", status, body))
+        Err(failed())
     }
 }
 
-pub fn parse_projects(status: u16, body: &str) -> Result<Vec<Project>, Explanation> {
+pub fn parse_projects(status: u16, body: &str) -> Result<Vec<Project>, ApiFailure> {
+    let failed = || ApiFailure::new(Check::Projects, status, body);
     if !(200..300).contains(&status) {
-        return Err(api_failure("The BigQuery call", status, body));
+        return Err(failed());
     }
-    let v: Value =
-        serde_json::from_str(body).map_err(|_| api_failure("The BigQuery call", status, body))?;
+    let v: Value = serde_json::from_str(body).map_err(|_| failed())?;
     Ok(v.get("projects")
         .and_then(Value::as_array)
         .map(|list| {
@@ -112,31 +113,19 @@ pub fn datasets_call(projects: &Endpoint, project: &str, token: &AccessToken) ->
 }
 
 /// Whether ADF's query job would be accepted in `project`.
-pub fn parse_dry_run(status: u16, body: &str, project: &str) -> Result<(), Explanation> {
+pub fn parse_dry_run(status: u16, body: &str, project: &str) -> Result<(), ApiFailure> {
     if (200..300).contains(&status) {
         return Ok(());
     }
-    let mut e = api_failure("ADF's query job (a dry run)", status, body);
-    if status == 403 && body.contains("bigquery.jobs.create") {
-        e.why = format!(
-            "The account may not run query jobs in project {project}, and every ADF copy from \
-             BigQuery runs one there. {}",
-            e.why
-        );
-        e.fix = format!(
-            "Grant the account the BigQuery Job User role (roles/bigquery.jobUser) in project \
-             {project}, or put a project where it has that role in the linked service's \
-             projectId."
-        );
-    } else if status == 404 {
-        e.fix = format!("Check the project ID: “{project}” is not a project this account can see.");
-    }
-    Err(e)
+    let check = Check::DryRun {
+        project: project.to_owned(),
+    };
+    Err(ApiFailure::new(check, status, body))
 }
 
 /// The dataset IDs in a `datasets.list` answer.
-pub fn parse_datasets(status: u16, body: &str) -> Result<Vec<String>, Explanation> {
-    let failed = || api_failure("Listing the datasets", status, body);
+pub fn parse_datasets(status: u16, body: &str) -> Result<Vec<String>, ApiFailure> {
+    let failed = || ApiFailure::new(Check::Datasets, status, body);
     if !(200..300).contains(&status) {
         return Err(failed());
     }
@@ -186,7 +175,8 @@ mod tests {
             r#"{"error":{"code":403,"message":"Access Denied: Project p: User does not have bigquery.jobs.create permission in project p.","status":"PERMISSION_DENIED"}}"#,
             "p",
         )
-        .unwrap_err();
+        .map_err(|f| crate::messages::explain_api_failure(&f))
+            .unwrap_err();
         assert!(denied.why.contains("may not run query jobs in project p"));
         assert!(denied.fix.contains("roles/bigquery.jobUser"));
         assert!(parse_dry_run(
@@ -194,6 +184,7 @@ mod tests {
             r#"{"error":{"code":404,"message":"Not found: Project q"}}"#,
             "q"
         )
+        .map_err(|f| crate::messages::explain_api_failure(&f))
         .unwrap_err()
         .fix
         .contains("“q” is not a project"));
@@ -215,7 +206,9 @@ mod tests {
         .unwrap();
         assert_eq!(info.email.as_deref(), Some("me@example.com"));
         assert_eq!(info.expires_in, Some(3596));
-        let bad = parse_tokeninfo(400, r#"{"error_description":"Invalid Value"}"#).unwrap_err();
+        let bad = parse_tokeninfo(400, r#"{"error_description":"Invalid Value"}"#)
+            .map_err(|f| crate::messages::explain_api_failure(&f))
+            .unwrap_err();
         assert!(bad.why.contains("Invalid Value"));
     }
 
@@ -248,7 +241,8 @@ mod tests {
             403,
             r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED"}}"#,
         )
-        .unwrap_err();
+        .map_err(|f| crate::messages::explain_api_failure(&f))
+            .unwrap_err();
         assert!(denied.what.contains("HTTP 403") && denied.why.contains("insufficient"));
     }
 }

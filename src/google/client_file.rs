@@ -5,9 +5,20 @@
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
 use crate::oauth::types::{ClientId, ClientSecret, InputError};
+
+/// Something worth telling about an imported client file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClientFileNote {
+    /// A Desktop ("installed") client: its redirects go to loopback, not to this page.
+    DesktopClient,
+    /// This page's redirect URI is not registered; the closest one is, and how it differs.
+    RedirectNotRegistered {
+        page: RedirectUri,
+        closest: Option<Box<(RedirectUri, RedirectDifference)>>,
+    },
+}
 
 /// The two client types the console downloads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +88,10 @@ impl ClientFile {
     }
 
     /// What is worth telling about this file for a page at `page` (the redirect URI in use).
-    pub fn check(&self, page: Option<&RedirectUri>) -> Vec<Explanation> {
+    pub fn check(&self, page: Option<&RedirectUri>) -> Vec<ClientFileNote> {
         let mut notes = Vec::new();
         if self.kind == ClientKind::Installed {
-            notes.push(explain(Situation::DesktopClient));
+            notes.push(ClientFileNote::DesktopClient);
             return notes;
         }
         let Some(page) = page else { return notes };
@@ -96,10 +107,10 @@ impl ClientFile {
             .iter()
             .filter_map(|r| page.difference(r).map(|d| (r, d)))
             .min_by_key(|(_, d)| rank(d));
-        notes.push(explain(Situation::RedirectNotRegistered {
-            page,
-            closest: closest.as_ref().map(|(r, d)| (*r, d)),
-        }));
+        notes.push(ClientFileNote::RedirectNotRegistered {
+            page: page.clone(),
+            closest: closest.map(|(r, d)| Box::new((r.clone(), d))),
+        });
         notes
     }
 }
@@ -121,6 +132,13 @@ fn rank(d: &RedirectDifference) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn said(notes: Vec<ClientFileNote>) -> Vec<crate::messages::Explanation> {
+        notes
+            .iter()
+            .map(crate::messages::client_file_note)
+            .collect()
+    }
 
     const WEB: &str = r#"{"web":{"client_id":"1-a.apps.googleusercontent.com","project_id":"p",
         "auth_uri":"https://accounts.google.com/o/oauth2/auth","token_uri":"https://oauth2.googleapis.com/token",
@@ -144,7 +162,7 @@ mod tests {
     #[test]
     fn names_the_nearest_registered_uri_and_how_it_differs() {
         let file = ClientFile::parse(WEB).unwrap();
-        let notes = file.check(Some(&page("http://127.0.0.1:8080/")));
+        let notes = said(file.check(Some(&page("http://127.0.0.1:8080/"))));
         assert_eq!(notes.len(), 1);
         assert!(notes[0].what.contains("http://127.0.0.1:8080/"));
         assert!(
@@ -153,7 +171,7 @@ mod tests {
             notes[0].why
         );
         assert!(notes[0].why.contains("same machine"));
-        let slash = file.check(Some(&page("https://tools.example.com/rt")));
+        let slash = said(file.check(Some(&page("https://tools.example.com/rt"))));
         assert!(slash[0].why.contains("trailing slash"), "{}", slash[0].why);
     }
 
@@ -164,7 +182,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(installed.kind, ClientKind::Installed);
-        assert!(installed.check(None)[0].what.contains("Desktop"));
+        assert!(said(installed.check(None))[0].what.contains("Desktop"));
         assert_eq!(
             ClientFile::parse("nope").unwrap_err(),
             ClientFileError::NotJson

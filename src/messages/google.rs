@@ -7,6 +7,7 @@ use super::Explanation;
 use crate::export::linked_service::ExportProblem;
 use crate::export::pack::PackProblem;
 use crate::google::ads::AdsApiVersion;
+use crate::google::failure::{ApiFailure, Check};
 use crate::google::lifetime::Ending;
 use crate::oauth::RedirectDifference;
 
@@ -46,6 +47,88 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
         },
         fix,
     )
+}
+
+/// A Google API check's failure explained, with what to change.
+pub fn explain_api_failure(f: &ApiFailure) -> Explanation {
+    let (status, body) = (f.status, f.body.as_str());
+    match &f.check {
+        Check::Tokeninfo => api_failure("Tokeninfo", status, body),
+        Check::Projects => api_failure("The BigQuery call", status, body),
+        Check::Datasets => api_failure("Listing the datasets", status, body),
+        Check::DryRun { project } => dry_run_failure(project, status, body),
+        Check::AdsAccounts => {
+            ads_failure("Listing the accessible Google Ads accounts", status, body)
+        }
+        Check::AdsHierarchy => ads_failure("Reading the account hierarchy", status, body),
+        Check::AdsQuery => ads_failure("ADF's Google Ads query", status, body),
+    }
+}
+
+/// ADF's query job refused: the role it needs, or a project the account cannot see.
+fn dry_run_failure(project: &str, status: u16, body: &str) -> Explanation {
+    let mut e = api_failure("ADF's query job (a dry run)", status, body);
+    if status == 403 && body.contains("bigquery.jobs.create") {
+        e.why = format!(
+            "The account may not run query jobs in project {project}, and every ADF copy from \
+             BigQuery runs one there. {}",
+            e.why
+        );
+        e.fix = format!(
+            "Grant the account the BigQuery Job User role (roles/bigquery.jobUser) in project \
+             {project}, or put a project where it has that role in the linked service's \
+             projectId."
+        );
+    } else if status == 404 {
+        e.fix = format!("Check the project ID: “{project}” is not a project this account can see.");
+    }
+    e
+}
+
+/// A Google Ads API failure explained, with what to change. Sources: Google Ads API
+/// "Common errors" (`USER_PERMISSION_DENIED`: set `login-customer-id` to the manager;
+/// `DEVELOPER_TOKEN_NOT_APPROVED`: "The developer token is only approved for use with test
+/// accounts"; apply for Basic access) and "Access levels and permissible use".
+fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
+    let mut e = api_failure(what, status, body);
+    let Some((code, message)) = crate::google::ads::ads_error(body) else {
+        if status == 403 {
+            e.why = "The token lacks the Google Ads scope (…/auth/adwords), or the developer token was refused.".into();
+            e.fix = "Sign in with the Google Ads preset and check the developer token in the API Center of your manager account.".into();
+        }
+        return e;
+    };
+    let said = format!(
+        " Google Ads said: {}: “{}”",
+        super::outside(&code),
+        super::outside(&message)
+    );
+    let (why, fix) = match code.as_str() {
+        "USER_PERMISSION_DENIED" => (
+            "The signed-in user reaches this account only through a manager account, and the call did not name it.",
+            "Set the linked service's loginCustomerID to that manager account's ID (pick the account below, through its manager).",
+        ),
+        "DEVELOPER_TOKEN_NOT_APPROVED" => (
+            "The developer token is approved for test accounts only; ADF's calls to this production account will fail the same way.",
+            "Apply for Basic access for the developer token in the API Center of your manager account, or use a test account until it is approved.",
+        ),
+        "DEVELOPER_TOKEN_PROHIBITED" => (
+            "This developer token may not be used with the Google Cloud project of the OAuth client.",
+            "Use the OAuth client of the Google Cloud project that the developer token was first used with.",
+        ),
+        "NOT_ADS_USER" => (
+            "The signed-in Google account has no Google Ads account.",
+            "Sign in with an account that has access to the Google Ads account ADF reads.",
+        ),
+        "CUSTOMER_NOT_ENABLED" => (
+            "The Google Ads account is not enabled (cancelled or never set up).",
+            "Pick an enabled account.",
+        ),
+        _ => ("Google Ads refused the call.", "See Google Ads API “Common errors” for this code."),
+    };
+    e.why = format!("{why}{said}");
+    e.fix = fix.into();
+    e
 }
 
 /// One redirect URI difference in words.

@@ -11,16 +11,19 @@ pub mod google;
 pub use consent::parameter_meaning;
 pub use diagnose::diagnose;
 pub use google::{
-    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, export_problem,
-    key_file_problem, pack_problem, service_account_failure,
+    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, explain_api_failure,
+    export_problem, key_file_problem, pack_problem, service_account_failure,
 };
 
+use crate::form::FieldError;
+use crate::google::client_file::ClientFileNote;
 use crate::oauth::callback::{CallbackError, Denial};
 use crate::oauth::endpoint::UrlError;
 use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
 use crate::oauth::error::{ErrorCode, KnownError};
-use crate::oauth::pending::PendingFlowError;
-use crate::oauth::response::{TokenEndpointError, TokenError};
+use crate::oauth::pending::{PendingFlowError, Refusal};
+use crate::oauth::problem::Problem;
+use crate::oauth::response::{TokenEndpointError, TokenError, TokenNote};
 use crate::oauth::scope::Scope;
 use crate::oauth::types::InputError;
 use crate::weburl::WebUrl;
@@ -134,6 +137,67 @@ pub fn restored_setting(restored: crate::form::Restored) -> &'static str {
         Restored::Scopes => "the scopes",
         Restored::PkceOff => "PKCE turned off",
     }
+}
+
+/// A form field's problem, explained.
+pub fn field_problem(error: &FieldError) -> Explanation {
+    explain(match error {
+        FieldError::Input(e) => Situation::Input(e),
+        FieldError::Url(e) => Situation::Url(e),
+    })
+}
+
+/// A note on an imported client file, explained.
+pub fn client_file_note(note: &ClientFileNote) -> Explanation {
+    explain(match note {
+        ClientFileNote::DesktopClient => Situation::DesktopClient,
+        ClientFileNote::RedirectNotRegistered { page, closest } => {
+            Situation::RedirectNotRegistered {
+                page,
+                closest: closest.as_deref().map(|(r, d)| (r, d)),
+            }
+        }
+    })
+}
+
+/// A note on tokens that came back, explained.
+pub fn token_note(note: &TokenNote) -> Explanation {
+    explain(match note {
+        TokenNote::NoRefreshToken { consent_forced } => Situation::NoRefreshToken {
+            consent_forced: *consent_forced,
+        },
+        TokenNote::ScopesPartlyGranted { missing } => Situation::ScopesPartlyGranted { missing },
+        TokenNote::RefreshTokenExpires { seconds } => {
+            Situation::RefreshTokenExpires { seconds: *seconds }
+        }
+    })
+}
+
+/// A problem of the sign-in flow, explained.
+pub fn explain_problem(problem: &Problem) -> Explanation {
+    explain(match problem {
+        Problem::Denied {
+            denial,
+            authorization,
+        } => Situation::Denied {
+            denial,
+            authorization,
+        },
+        Problem::ForeignDenial => Situation::ForeignDenial,
+        Problem::Refused(Refusal::MissingState) => Situation::MissingState,
+        Problem::Refused(Refusal::StateMismatch) => Situation::StateMismatch,
+        Problem::Refused(Refusal::IssuerMismatch { expected, got }) => {
+            Situation::IssuerMismatch { expected, got }
+        }
+        Problem::NoPendingFlow => Situation::NoPendingFlow,
+        Problem::NoPendingPaste => Situation::NoPendingPaste,
+        Problem::PendingFlow(e) => Situation::PendingFlow(e),
+        Problem::NavigationRefused { detail } => Situation::NavigationRefused { detail },
+        Problem::Callback(e) => Situation::Callback(e),
+        Problem::Input(e) => Situation::Input(e),
+        Problem::StorageUnavailable => Situation::StorageUnavailable,
+        Problem::NoRandomness { detail } => Situation::Network { detail },
+    })
 }
 
 /// The explanation of a situation.
@@ -927,11 +991,11 @@ mod tests {
             r#"{"error":{"code":400,"message":"bad `x","status":"INVALID_ARGUMENT"}}"#,
         );
         texts.extend([failure.what, failure.why, failure.fix]);
-        let ads = crate::google::ads::ads_failure(
-            "Searching",
+        let ads = google::explain_api_failure(&crate::google::failure::ApiFailure::new(
+            crate::google::failure::Check::AdsQuery,
             403,
             r#"{"error":{"code":403,"message":"m","status":"PERMISSION_DENIED","details":[{"errors":[{"errorCode":{"authorizationError":"USER_PERMISSION_DENIED"},"message":"see `x"}]}]}}"#,
-        );
+        ));
         texts.extend([ads.what, ads.why, ads.fix]);
         let denial = Denial {
             error: ErrorCode::parse("odd`code"),

@@ -17,9 +17,9 @@
 
 use super::callback::Denial;
 use super::callback::{Callback, CallbackError, CodeCallback};
-use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError, Refusal};
+use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError};
+use super::problem::Problem;
 use super::types::{ClientSecret, InputError};
-use crate::messages::{explain, Explanation, Situation};
 
 /// Where the sign-in stands.
 #[derive(Debug, Default)]
@@ -50,7 +50,7 @@ pub enum Stage {
 #[derive(Debug, Default)]
 pub struct Flow {
     pub stage: Stage,
-    pub problem: Option<Explanation>,
+    pub problem: Option<Problem>,
 }
 
 /// What can happen to the flow.
@@ -132,34 +132,24 @@ impl FormRestore {
     }
 }
 
-fn refused(refusal: &Refusal) -> Explanation {
-    match refusal {
-        Refusal::MissingState => explain(Situation::MissingState),
-        Refusal::StateMismatch => explain(Situation::StateMismatch),
-        Refusal::IssuerMismatch { expected, got } => {
-            explain(Situation::IssuerMismatch { expected, got })
-        }
-    }
-}
-
-fn secret_missing() -> Explanation {
-    explain(Situation::Input(&InputError::Empty {
+fn secret_missing() -> Problem {
+    Problem::Input(InputError::Empty {
         field: "Client secret",
-    }))
+    })
 }
 
 impl Flow {
-    fn at(stage: Stage, problem: Option<Explanation>) -> Self {
+    fn at(stage: Stage, problem: Option<Problem>) -> Self {
         Self { stage, problem }
     }
 
     /// A problem, nothing under way.
-    fn failed(problem: Explanation) -> Self {
+    fn failed(problem: Problem) -> Self {
         Self::at(Stage::Idle, Some(problem))
     }
 
     /// The same stage with a problem to show.
-    fn with_problem(self, problem: Explanation) -> Self {
+    fn with_problem(self, problem: Problem) -> Self {
         Self::at(self.stage, Some(problem))
     }
 
@@ -225,18 +215,17 @@ impl Flow {
                     vec![Effect::Navigate(url)],
                 ),
                 (Stage::Saving { .. }, Err(())) => (
-                    Flow::failed(explain(Situation::StorageUnavailable)),
+                    Flow::failed(Problem::StorageUnavailable),
                     vec![Effect::ForgetPending],
                 ),
                 // A copied URL that could not be saved still works by pasting here.
-                (stage @ Stage::AwaitingPaste(_), Err(())) => (
-                    Flow::at(stage, Some(explain(Situation::StorageUnavailable))),
-                    vec![],
-                ),
+                (stage @ Stage::AwaitingPaste(_), Err(())) => {
+                    (Flow::at(stage, Some(Problem::StorageUnavailable)), vec![])
+                }
                 (stage, _) => (Flow::at(stage, self.problem), vec![]),
             },
             Event::NavigationFailed(detail) => (
-                Flow::failed(explain(Situation::NavigationRefused { detail: &detail })),
+                Flow::failed(Problem::NavigationRefused { detail }),
                 vec![Effect::ForgetPending],
             ),
             Event::Resumed => {
@@ -252,7 +241,7 @@ impl Flow {
                     Err(e) => (
                         Flow::at(
                             Stage::AwaitingSecret { pending, code },
-                            Some(explain(Situation::Input(&e))),
+                            Some(Problem::Input(e)),
                         ),
                         vec![],
                     ),
@@ -281,7 +270,7 @@ impl Flow {
         let callback = match callback {
             Ok(callback) => callback,
             // A typo: everything stays as it was, so the user can paste again.
-            Err(e) => return (self.with_problem(explain(Situation::Callback(&e))), vec![]),
+            Err(e) => return (self.with_problem(Problem::Callback(e)), vec![]),
         };
         let code = match callback {
             Callback::Denied(denial) => {
@@ -291,10 +280,7 @@ impl Flow {
                         vec![Effect::ForgetPending],
                     ),
                     // Someone else's refusal ends nothing of this tab's.
-                    stage => (
-                        Flow::at(stage, Some(explain(Situation::ForeignDenial))),
-                        vec![],
-                    ),
+                    stage => (Flow::at(stage, Some(Problem::ForeignDenial)), vec![]),
                 };
             }
             Callback::Code(code) => code,
@@ -303,13 +289,16 @@ impl Flow {
             Stage::AwaitingPaste(pending) => {
                 if let Some(expired) = pending.expired_at(now_ms) {
                     return (
-                        Flow::failed(explain(Situation::PendingFlow(&expired))),
+                        Flow::failed(Problem::PendingFlow(expired)),
                         vec![Effect::ForgetPending],
                     );
                 }
                 if let Err(refusal) = pending.check(&code, Arrival::Pasted) {
                     return (
-                        Flow::at(Stage::AwaitingPaste(pending), Some(refused(&refusal))),
+                        Flow::at(
+                            Stage::AwaitingPaste(pending),
+                            Some(Problem::Refused(refusal)),
+                        ),
                         vec![],
                     );
                 }
@@ -319,10 +308,7 @@ impl Flow {
             }
             Stage::Exchanging => (self, vec![]),
             // A code nobody here asked for is never exchanged, whatever the form holds.
-            stage => (
-                Flow::at(stage, Some(explain(Situation::NoPendingPaste))),
-                vec![],
-            ),
+            stage => (Flow::at(stage, Some(Problem::NoPendingPaste)), vec![]),
         }
     }
 }
@@ -336,11 +322,11 @@ fn answers(pending: &PendingFlow, denial: &Denial) -> bool {
 }
 
 /// A refusal of this tab's own sign-in, with the provider's words.
-fn denied(pending: &PendingFlow, denial: &Denial) -> Explanation {
-    explain(Situation::Denied {
-        denial,
-        authorization: pending.provider.authorization.url(),
-    })
+fn denied(pending: &PendingFlow, denial: &Denial) -> Problem {
+    Problem::Denied {
+        denial: denial.clone(),
+        authorization: pending.provider.authorization.url().clone(),
+    }
 }
 
 fn exchanging(exchange: Exchange) -> (Flow, Vec<Effect>) {
@@ -374,7 +360,7 @@ fn loaded(
         Ok(Some(callback)) => callback,
         Err(e) => {
             effects.push(Effect::StripQuery);
-            return (Flow::failed(explain(Situation::Callback(&e))), effects);
+            return (Flow::failed(Problem::Callback(e)), effects);
         }
     };
     // The code must not survive in the address bar, the history or a reload.
@@ -387,7 +373,7 @@ fn loaded(
         Callback::Denied(denial) => {
             let problem = match &pending {
                 Ok(pending) if answers(pending, &denial) => denied(pending, &denial),
-                _ => explain(Situation::ForeignDenial),
+                _ => Problem::ForeignDenial,
             };
             return (Flow::failed(problem), effects);
         }
@@ -395,23 +381,15 @@ fn loaded(
     };
     // A code is used only for the sign-in this tab started: without its record, never.
     let pending = match (stored, pending) {
-        (Err(()), _) => {
-            return (
-                Flow::failed(explain(Situation::StorageUnavailable)),
-                effects,
-            )
-        }
+        (Err(()), _) => return (Flow::failed(Problem::StorageUnavailable), effects),
         (_, Ok(pending)) => pending,
         (_, Err(expired @ PendingFlowError::Expired { .. })) => {
-            return (
-                Flow::failed(explain(Situation::PendingFlow(&expired))),
-                effects,
-            )
+            return (Flow::failed(Problem::PendingFlow(expired)), effects)
         }
-        (_, Err(_)) => return (Flow::failed(explain(Situation::NoPendingFlow)), effects),
+        (_, Err(_)) => return (Flow::failed(Problem::NoPendingFlow), effects),
     };
     if let Err(refusal) = pending.check(&code, Arrival::Redirect) {
-        return (Flow::failed(refused(&refusal)), effects);
+        return (Flow::failed(Problem::Refused(refusal)), effects);
     }
     effects.push(Effect::RestoreForm(FormRestore::of(&pending)));
     let (flow, more) = accepted(Box::new(pending), code);
@@ -422,6 +400,11 @@ fn loaded(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The flow's problem as the user reads it.
+    fn said(flow: &Flow) -> Option<crate::messages::Explanation> {
+        flow.problem.as_ref().map(crate::messages::explain_problem)
+    }
     use crate::form::Settings;
     use crate::oauth::callback::{callback_from_query, parse_callback};
     use crate::oauth::endpoint::RedirectUri;
@@ -511,8 +494,7 @@ mod tests {
         let (flow, _) = go(&attempt, true);
         let (flow, effects) = flow.step(Event::Saved(Err(())));
         assert!(matches!(flow.stage, Stage::Idle));
-        assert!(flow
-            .problem
+        assert!(said(&flow)
             .unwrap()
             .what
             .contains("does not let the page keep"));
@@ -526,7 +508,7 @@ mod tests {
         let (flow, _) = flow.step(Event::Saved(Ok(())));
         let (flow, effects) = flow.step(Event::NavigationFailed("blocked".into()));
         assert!(matches!(flow.stage, Stage::Idle));
-        assert!(flow.problem.unwrap().why.contains("blocked"));
+        assert!(said(&flow).unwrap().why.contains("blocked"));
         assert!(forgets(&effects));
     }
 
@@ -545,7 +527,7 @@ mod tests {
         let attempt = Attempt::generate().unwrap();
         let record = saved_record(&go(&attempt, true).1);
         let (flow, effects) = load("", Some(record), NOW);
-        assert!(matches!(flow.stage, Stage::Idle) && flow.problem.is_none());
+        assert!(matches!(flow.stage, Stage::Idle) && said(&flow).is_none());
         assert!(matches!(&effects[..], [Effect::ForgetPending]));
     }
 
@@ -579,7 +561,7 @@ mod tests {
         let (flow, effects) = load("?code=4/0Ab", Some(record), NOW);
         assert!(exchange_of(&effects).is_none());
         assert!(forgets(&effects));
-        assert!(flow.problem.unwrap().what.contains("no `state`"));
+        assert!(said(&flow).unwrap().what.contains("no `state`"));
     }
 
     #[test]
@@ -588,7 +570,7 @@ mod tests {
         let record = saved_record(&go(&attempt, true).1);
         let (flow, effects) = load("?code=4/0Ab&state=forged", Some(record.clone()), NOW);
         assert!(exchange_of(&effects).is_none());
-        assert!(flow.problem.unwrap().what.contains("does not belong"));
+        assert!(said(&flow).unwrap().what.contains("does not belong"));
 
         let query = format!(
             "?code=4/0Ab&state={}&iss=https%3A%2F%2Fevil.example",
@@ -596,7 +578,7 @@ mod tests {
         );
         let (flow, effects) = load(&query, Some(record), NOW);
         assert!(exchange_of(&effects).is_none());
-        let problem = flow.problem.unwrap();
+        let problem = said(&flow).unwrap();
         assert!(problem.what.contains("another provider"), "{problem:?}");
         assert!(problem.why.contains("https://evil.example"));
     }
@@ -609,17 +591,17 @@ mod tests {
         let (flow, effects) = load(&query, Some(record), NOW + 11.0 * 60_000.0);
         assert!(exchange_of(&effects).is_none());
         assert!(forgets(&effects));
-        assert!(flow.problem.unwrap().what.contains("too long ago"));
+        assert!(said(&flow).unwrap().what.contains("too long ago"));
     }
 
     #[test]
     fn a_malformed_or_denied_callback_forgets_and_strips() {
         let (flow, effects) = load("?code=a&code=b", Some("{}".into()), NOW);
         assert!(forgets(&effects) && effects.iter().any(|e| matches!(e, Effect::StripQuery)));
-        assert!(flow.problem.unwrap().what.contains("more than once"));
+        assert!(said(&flow).unwrap().what.contains("more than once"));
         let (flow, effects) = load("?error=access_denied&state=x", Some("{}".into()), NOW);
         assert!(forgets(&effects));
-        assert!(flow.problem.unwrap().what.contains("did not start"));
+        assert!(said(&flow).unwrap().what.contains("did not start"));
     }
 
     #[test]
@@ -628,7 +610,7 @@ mod tests {
         assert!(exchange_of(&effects).is_none());
         assert!(effects.iter().any(|e| matches!(e, Effect::StripQuery)));
         assert!(matches!(flow.stage, Stage::Idle));
-        let problem = flow.problem.as_ref().unwrap();
+        let problem = &said(&flow).unwrap();
         assert!(problem.what.contains("did not start"), "{problem:?}");
         assert!(problem
             .fix
@@ -644,7 +626,7 @@ mod tests {
         let (_, effects) = load("?code=4/0Ab&state=x", Some(record), NOW);
         assert!(exchange_of(&effects).is_none());
         let (flow, effects) = load("?code=4/0Ab&state=x", Some("{".into()), NOW);
-        assert!(exchange_of(&effects).is_none() && flow.problem.is_some());
+        assert!(exchange_of(&effects).is_none() && said(&flow).is_some());
     }
 
     #[test]
@@ -668,7 +650,7 @@ mod tests {
         for stored in [None, Some(record.clone())] {
             let (flow, effects) = load(&format!("{forged}&state=forged"), stored, NOW);
             assert!(forgets(&effects));
-            let problem = flow.problem.unwrap();
+            let problem = said(&flow).unwrap();
             assert!(problem.what.contains("did not start"), "{problem:?}");
             let all = format!("{problem:?}");
             assert!(
@@ -680,7 +662,7 @@ mod tests {
         // the provider's host, so it is no link.
         let query = format!("{forged}&state={}", attempt.state.as_str());
         let (flow, _) = load(&query, Some(record.clone()), NOW);
-        let problem = flow.problem.unwrap();
+        let problem = said(&flow).unwrap();
         assert!(problem.what.contains("Consent was not given"));
         let quote = problem.quote.unwrap();
         assert!(quote
@@ -694,7 +676,7 @@ mod tests {
         );
         let (flow, _) = load(&query, Some(record), NOW);
         assert_eq!(
-            flow.problem.unwrap().quote.unwrap().link.as_deref(),
+            said(&flow).unwrap().quote.unwrap().link.as_deref(),
             Some("https://accounts.google.com/help")
         );
         // Pasted: someone else's refusal leaves this tab's manual sign-in waiting.
@@ -703,14 +685,14 @@ mod tests {
         });
         let (flow, _) = paste(flow, &format!("http://localhost/{forged}&state=x"), NOW);
         assert!(matches!(flow.stage, Stage::AwaitingPaste(_)));
-        assert!(!format!("{:?}", flow.problem).contains("evil.example"));
+        assert!(!format!("{:?}", said(&flow)).contains("evil.example"));
         let own = format!(
             "http://localhost/?error=access_denied&state={}",
             attempt.state.as_str()
         );
         let (flow, effects) = paste(flow, &own, NOW);
         assert!(matches!(flow.stage, Stage::Idle) && forgets(&effects));
-        assert!(flow.problem.unwrap().what.contains("Consent was not given"));
+        assert!(said(&flow).unwrap().what.contains("Consent was not given"));
     }
 
     #[test]
@@ -723,12 +705,7 @@ mod tests {
         assert!(exchange_of(&effects).is_none());
         let (flow, _) = flow.step(Event::SecretGiven(Ok(None)));
         assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
-        assert!(flow
-            .problem
-            .as_ref()
-            .unwrap()
-            .what
-            .contains("Client secret"));
+        assert!(said(&flow).unwrap().what.contains("Client secret"));
         let bad = ClientSecret::parse("has space").map(Some);
         let (flow, _) = flow.step(Event::SecretGiven(bad));
         assert!(matches!(flow.stage, Stage::AwaitingSecret { .. }));
@@ -812,7 +789,7 @@ mod tests {
             pending: pending(&attempt, true),
         });
         let (flow, _) = flow.step(Event::Saved(Err(())));
-        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)) && flow.problem.is_some());
+        assert!(matches!(flow.stage, Stage::AwaitingPaste(_)) && said(&flow).is_some());
     }
 
     #[test]
@@ -820,8 +797,7 @@ mod tests {
         for stage in [Stage::Idle, Stage::Done, Stage::Failed] {
             let (flow, effects) = paste(Flow::at(stage, None), "4/0Ab", NOW);
             assert!(exchange_of(&effects).is_none());
-            assert!(flow
-                .problem
+            assert!(said(&flow)
                 .unwrap()
                 .what
                 .contains("No sign-in of this tab is waiting"));

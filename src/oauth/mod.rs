@@ -13,6 +13,7 @@ pub mod grant;
 pub mod jwt;
 pub mod pending;
 pub mod pkce;
+pub mod problem;
 pub mod provider;
 pub mod response;
 pub mod scope;
@@ -32,8 +33,11 @@ pub use pending::{
     fits_the_google_only_build, Arrival, Exchange, Issuance, PendingFlow, PendingFlowError, Refusal,
 };
 pub use pkce::{PkceVerifier, RandomnessError};
+pub use problem::Problem;
 pub use provider::{CustomEndpoints, Provider, ProviderKind};
-pub use response::{assess, parse_token_response, TokenEndpointError, TokenError, TokenResponse};
+pub use response::{
+    assess, parse_token_response, TokenEndpointError, TokenError, TokenNote, TokenResponse,
+};
 pub use scope::{Scope, Scopes};
 pub use secret::Secret;
 pub use types::{

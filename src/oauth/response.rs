@@ -11,10 +11,9 @@ use thiserror::Error;
 
 use super::consent::Prompt;
 use super::error::ErrorCode;
-use super::scope::Scopes;
+use super::scope::{Scope, Scopes};
 use super::secret::Secret;
 use super::types::{AccessToken, IdToken, RefreshToken};
-use crate::messages::{explain, Explanation, Situation};
 
 /// A successful token response.
 #[derive(Clone, PartialEq, Deserialize)]
@@ -198,24 +197,33 @@ pub fn masked_json(body: &str) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_else(|_| body.to_owned())
 }
 
+/// Something worth telling about tokens that did come back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenNote {
+    /// No refresh token among them; `consent_forced` says whether consent was asked for.
+    NoRefreshToken { consent_forced: bool },
+    /// The user unticked these scopes at consent.
+    ScopesPartlyGranted { missing: Vec<Scope> },
+    /// The refresh token lives this long (a consent screen in "Testing").
+    RefreshTokenExpires { seconds: u64 },
+}
+
 /// What is worth telling about tokens that did come back.
-pub fn assess(response: &TokenResponse, requested: &Scopes, prompt: Prompt) -> Vec<Explanation> {
+pub fn assess(response: &TokenResponse, requested: &Scopes, prompt: Prompt) -> Vec<TokenNote> {
     let mut notes = Vec::new();
     if response.refresh_token.is_none() {
-        notes.push(explain(Situation::NoRefreshToken {
+        notes.push(TokenNote::NoRefreshToken {
             consent_forced: prompt.forces_consent(),
-        }));
+        });
     }
     if let Some(granted) = &response.scope {
         let missing = requested.missing_from(granted);
         if !missing.is_empty() {
-            notes.push(explain(Situation::ScopesPartlyGranted {
-                missing: &missing,
-            }));
+            notes.push(TokenNote::ScopesPartlyGranted { missing });
         }
     }
     if let Some(seconds) = response.refresh_token_expires_in {
-        notes.push(explain(Situation::RefreshTokenExpires { seconds }));
+        notes.push(TokenNote::RefreshTokenExpires { seconds });
     }
     notes
 }
@@ -358,7 +366,10 @@ mod tests {
                 "scope":"https://www.googleapis.com/auth/bigquery","refresh_token_expires_in":604799}"#,
         )
         .unwrap();
-        let notes = assess(&r, &requested, Prompt::Omitted);
+        let notes: Vec<_> = assess(&r, &requested, Prompt::Omitted)
+            .iter()
+            .map(crate::messages::token_note)
+            .collect();
         assert_eq!(notes.len(), 3);
         assert!(notes[0].what.contains("no refresh token"));
         assert!(notes[0].fix.contains("consent forced"));

@@ -19,7 +19,7 @@ use crate::google::ads::{
 };
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
-use crate::messages::Explanation;
+use crate::messages::{explain_api_failure, Explanation};
 use crate::oauth::Secret;
 
 /// What the checks and the linked service share: typed once, used by both.
@@ -118,7 +118,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, dry_run_call(&endpoint, &project, &token)).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
                     Ok(()) => {
                         let datasets =
                             match api_call(log, datasets_call(&endpoint, &project, &token)).await {
@@ -130,7 +130,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                                             d.join(", ")
                                         }
                                     })
-                                    .unwrap_or_else(|e| e.what),
+                                    .unwrap_or_else(|e| explain_api_failure(&e).what),
                                 Err(e) => http_explanation(&e).what,
                             };
                         Outcome::Done(format!(
@@ -157,7 +157,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, first.clone()).await {
                 Err(e) => blocked(&e, first),
                 Ok(a) => match parse_accessible(a.status, &a.body) {
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
                     Ok(ids) => {
                         let mut choices = Vec::new();
                         let mut failure = None;
@@ -170,7 +170,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                                 }
                                 Ok(a) => match parse_hierarchy(a.status, &a.body, id) {
                                     Err(e) => {
-                                        failure = Some(Outcome::Failed(e));
+                                        failure = Some(Outcome::Failed(explain_api_failure(&e)));
                                         break;
                                     }
                                     Ok(h) => choices.extend(h.choices().into_iter().map(
@@ -230,7 +230,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, call.clone()).await {
                 Err(e) => blocked(&e, call),
                 Ok(a) => match parse_adf_query(a.status, &a.body) {
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
                     Ok(name) => Outcome::Done(format!(
                         "ADF's query works: {} answers{}.",
                         name.unwrap_or_else(|| client.clone()),

@@ -26,7 +26,12 @@ pub fn ClientFileImport() -> impl IntoView {
                 let page = form.page_redirect.get_value();
                 let settings = form.settings.get_untracked();
                 let in_use = settings.redirect_uri(page.as_ref()).ok();
-                notes.set(file.check(in_use.as_ref()));
+                notes.set(
+                    file.check(in_use.as_ref())
+                        .iter()
+                        .map(crate::messages::client_file_note)
+                        .collect(),
+                );
                 form.settings.update(|s| {
                     s.client_id = file.client_id.as_str().to_owned();
                     s.provider = ProviderChoice::Google;

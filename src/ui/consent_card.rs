@@ -15,7 +15,10 @@ pub fn ConsentCard() -> impl IntoView {
     // A problem before leaving (storage refused, navigation refused) shows here.
     let error = move || {
         (flow.place.get() == Place::Consent)
-            .then(|| flow.flow.with(|f| f.problem.clone()))
+            .then(|| {
+                flow.flow
+                    .with(|f| f.problem.as_ref().map(crate::messages::explain_problem))
+            })
             .flatten()
     };
     let parameters = move || {
@@ -36,7 +39,7 @@ pub fn ConsentCard() -> impl IntoView {
                     <div class="todo" data-testid=crate::testids::CONSENT_BLOCKED>
                         <p>"Before the consent URL can be made:"</p>
                         <ul>
-                            {problems.into_iter().map(|p| view! { <li>{rich_text(&p.explanation.what)}" "{rich_text(&p.explanation.fix)}</li> }).collect_view()}
+                            {problems.into_iter().map(|p| crate::messages::field_problem(&p.error)).map(|e| view! { <li>{rich_text(&e.what)}" "{rich_text(&e.fix)}</li> }).collect_view()}
                         </ul>
                     </div>
                 }.into_any(),

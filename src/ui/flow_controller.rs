@@ -17,18 +17,18 @@ use super::tokens::{Status, TokenState, Tokens};
 use crate::browser::storage::{self, Area, PENDING_FLOW_KEY};
 use crate::browser::time::now_ms;
 use crate::browser::{location, window};
-use crate::messages::{explain, Explanation, Situation};
+use crate::messages::explain_problem;
 use crate::oauth::endpoint::without_query;
 use crate::oauth::fits_the_google_only_build;
 use crate::oauth::{
     callback_from_query, parse_callback, Attempt, Effect, Event, Exchange, Flow, PendingFlow,
-    ValidClient,
+    Problem, ValidClient,
 };
 use crate::variant::ANY_PROVIDER;
 
 /// The `state` and verifier of the consent URL on screen, with the binding they were made
 /// for: a new pair is made for each client and provider, and after each "Go to consent".
-type Fresh = (String, Arc<Result<Attempt, Explanation>>);
+type Fresh = (String, Arc<Result<Attempt, Problem>>);
 
 /// Where the last problem came from, so that it shows where the user acted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,7 @@ impl FlowController {
             .unwrap_or_default();
         if let Some(problem) = self.flow.with_untracked(|f| f.problem.clone()) {
             self.place.set(place);
-            self.status.say(problem.what);
+            self.status.say(explain_problem(&problem).what);
         }
         for effect in effects {
             self.run(effect);
@@ -209,7 +209,7 @@ impl FlowController {
 
     /// The `state` and verifier for `client`: the same for as long as the client, its provider
     /// and its redirect stay the same and nobody pressed "Go"; new ones otherwise.
-    fn attempt_for(&self, client: &ValidClient) -> Arc<Result<Attempt, Explanation>> {
+    fn attempt_for(&self, client: &ValidClient) -> Arc<Result<Attempt, Problem>> {
         let key = format!("{} {}", self.generation.get(), binding(client));
         if let Some(same) = self.attempt.with_value(|a| {
             a.as_ref()
@@ -218,10 +218,8 @@ impl FlowController {
         }) {
             return same;
         }
-        let fresh = Arc::new(Attempt::generate().map_err(|e| {
-            explain(Situation::Network {
-                detail: &e.to_string(),
-            })
+        let fresh = Arc::new(Attempt::generate().map_err(|e| Problem::NoRandomness {
+            detail: e.to_string(),
         }));
         self.attempt.set_value(Some((key, fresh.clone())));
         fresh

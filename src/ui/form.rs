@@ -70,7 +70,8 @@ impl FormState {
                 problems
                     .iter()
                     .find(|p| p.field == field)
-                    .map(|p| format!("{} {}", p.explanation.why, p.explanation.fix))
+                    .map(|p| crate::messages::field_problem(&p.error))
+                    .map(|e| format!("{} {}", e.why, e.fix))
             })
         })
     }

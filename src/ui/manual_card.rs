@@ -16,7 +16,10 @@ pub fn ManualCard() -> impl IntoView {
     };
     let problem = move || {
         (flow.place.get() == Place::Paste)
-            .then(|| flow.flow.with(|f| f.problem.clone()))
+            .then(|| {
+                flow.flow
+                    .with(|f| f.problem.as_ref().map(crate::messages::explain_problem))
+            })
             .flatten()
     };
     let exchange = move |_| {

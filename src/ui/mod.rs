@@ -1,5 +1,5 @@
-//! Leptos components, one file each. They call `oauth`, `export` and `browser`; they hold no
-//! protocol logic.
+//! Leptos components, one file each. They run the flow and the checks through `browser`,
+//! and show what `oauth`, `google` and `export` return in the words of `messages`.
 
 mod adf_checks_card;
 mod app;

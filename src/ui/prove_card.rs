@@ -72,7 +72,7 @@ pub fn ProveCard() -> impl IntoView {
                             .map(human_duration)
                             .unwrap_or_else(|| "an unknown time".into())
                     )),
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
                 },
             };
             status.say("Tokeninfo answered.");
@@ -105,7 +105,7 @@ pub fn ProveCard() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(", ")
                     )),
-                    Err(e) => Outcome::Failed(e),
+                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
                 },
             };
             status.say("BigQuery answered.");

@@ -16,7 +16,7 @@ use crate::oauth::{parse_token_response, FormRequest, Secret, TokenEndpointError
 #[derive(Debug, Clone)]
 pub struct LogEntry {
     pub sent: Sent,
-    pub received: raw::Received,
+    pub received: raw::Reply,
 }
 
 /// Every request the page made, in order.
@@ -83,17 +83,17 @@ async fn logged(
     let index = log.try_update(|l| {
         l.push(LogEntry {
             sent,
-            received: raw::Received::Pending,
+            received: raw::Reply::Pending,
         });
         l.len() - 1
     });
     let result = request.await;
     let received = match &result {
-        Ok(a) => raw::Received::Answer {
+        Ok(a) => raw::Reply::Answer {
             status: a.status,
             body: Secret::new(a.body.clone()),
         },
-        Err(e) => raw::Received::Failed(e.to_string()),
+        Err(e) => raw::Reply::Failed(e.to_string()),
     };
     if let Some(i) = index {
         log.update(|l| {

@@ -20,7 +20,10 @@ pub fn ReturnCard() -> impl IntoView {
     };
     let problem = move || {
         (flow.place.get() == Place::Return)
-            .then(|| flow.flow.with(|f| f.problem.clone()))
+            .then(|| {
+                flow.flow
+                    .with(|f| f.problem.as_ref().map(crate::messages::explain_problem))
+            })
             .flatten()
     };
     let failure = move || {

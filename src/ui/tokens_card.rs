@@ -39,7 +39,10 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         ..
     } = tokens;
     let response = received.response.clone();
-    let notes = assess(&response, &requested, prompt);
+    let notes: Vec<_> = assess(&response, &requested, prompt)
+        .iter()
+        .map(crate::messages::token_note)
+        .collect();
     let no_refresh = response.refresh_token.is_none();
     let retry_with_consent = move |_| {
         form.settings

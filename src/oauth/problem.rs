@@ -1,0 +1,37 @@
+//! What went wrong in a sign-in, as facts: the messages turn each into words for the user.
+
+use super::callback::{CallbackError, Denial};
+use super::pending::{PendingFlowError, Refusal};
+use super::types::InputError;
+use crate::weburl::WebUrl;
+
+/// A problem of the sign-in flow, to be shown where it happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The provider refused the sign-in this tab started, whose consent went to
+    /// `authorization`.
+    Denied {
+        denial: Denial,
+        authorization: WebUrl,
+    },
+    /// An `?error=…` redirect no sign-in of this tab waits for.
+    ForeignDenial,
+    /// A redirect whose `state`, issuer or lack of `state` does not fit this tab's sign-in.
+    Refused(Refusal),
+    /// A redirect arrived but this tab has no record of starting a sign-in.
+    NoPendingFlow,
+    /// A code was pasted, but no sign-in of this tab waits for one.
+    NoPendingPaste,
+    /// The saved sign-in cannot be used (too old, unreadable).
+    PendingFlow(PendingFlowError),
+    /// The browser would not leave for the consent screen.
+    NavigationRefused { detail: String },
+    /// What was pasted or received is not a usable redirect.
+    Callback(CallbackError),
+    /// A form value the step needs is missing or wrong.
+    Input(InputError),
+    /// The browser refuses `sessionStorage`.
+    StorageUnavailable,
+    /// The browser gave no secure random numbers for `state` and the PKCE verifier.
+    NoRandomness { detail: String },
+}
