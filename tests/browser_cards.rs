@@ -10,7 +10,8 @@ use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::Secret;
 use refresh_token_helper::oauth::{Attempt, PendingFlow};
 use refresh_token_helper::ui::form::FormState;
-use refresh_token_helper::ui::tokens::{Status, TokenState};
+use refresh_token_helper::ui::status::Status;
+use refresh_token_helper::ui::tokens::TokenState;
 use refresh_token_helper::ui::{
     provide_contexts, App, ClientCard, CommandsCard, RefreshCard, SetupCard, TokensCard,
 };

@@ -217,7 +217,7 @@ impl Browser {
             .run("return document.querySelector('link[rel=modulepreload], script[type=module]') !== null")
             .await;
         if app == true {
-            self.find("[data-testid=client-card]").await;
+            self.find(&testids::sel(testids::CLIENT_CARD)).await;
         }
     }
 

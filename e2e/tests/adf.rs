@@ -234,7 +234,7 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     .await;
 
     // Without the manager, ADF would meet USER_PERMISSION_DENIED: explained with its fix.
-    app.type_testid("ls-login-customer", " ").await;
+    app.type_testid(testids::LS_LOGIN_CUSTOMER, " ").await;
     let said = app
         .check(
             testids::ADS_ADF_QUERY,
@@ -541,7 +541,7 @@ async fn every_download_button_saves_its_file() {
         .browser
         .wait_text(&testids::sel(testids::LS_JSON), "demo-project")
         .await;
-    app.click_testid("ls-download").await;
+    app.click_testid(testids::LS_DOWNLOAD).await;
     let saved = w
         .browser
         .downloaded("GoogleBigQueryLinkedService.json")

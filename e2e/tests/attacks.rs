@@ -56,7 +56,11 @@ async fn a_link_with_someone_elses_code_is_never_exchanged() {
     );
     // The victim fills in their client, as the old page asked them to: still no way on.
     app.fill_client(CLIENT_ID, SECRET).await;
-    assert!(!w.browser.has("[data-testid=exchange-waiting-code]").await);
+    assert!(
+        !w.browser
+            .has(&testids::sel(testids::EXCHANGE_WAITING_CODE))
+            .await
+    );
     app.paste_callback(&forged).await;
     app.see_error(testids::MANUAL_ERROR, "No sign-in of this tab is waiting")
         .await;
@@ -169,7 +173,10 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
         "the Google-only build has no PKCE to restore: {mark}"
     );
     w.browser
-        .wait_text("[data-testid=restored-scopes]", "check these scopes")
+        .wait_text(
+            &testids::sel(testids::RESTORED_SCOPES),
+            "check these scopes",
+        )
         .await;
     assert!(
         !w.browser.has("#pkce").await,

@@ -62,15 +62,15 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
         .unwrap();
     let raw = w
         .browser
-        .wait_text("[data-testid=raw-token-json]", "HTTP 200")
+        .wait_text(&testids::sel(testids::RAW_TOKEN_JSON), "HTTP 200")
         .await;
     assert!(
         raw.contains("\"refresh_token\"") && !raw.contains(&shown),
         "{raw}"
     );
-    app.click_testid("raw-reveal").await;
+    app.click_testid(testids::RAW_REVEAL).await;
     w.browser
-        .wait_text("[data-testid=raw-token-json]", &shown)
+        .wait_text(&testids::sel(testids::RAW_TOKEN_JSON), &shown)
         .await;
     w.assert_no_secret_left(&app).await;
 
@@ -792,7 +792,7 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     set("redirect-override", String::new()).await;
     set("scopes", "a\"b".into()).await;
     w.browser.wait_text("#scopes-problem", "not allowed").await;
-    assert!(!w.browser.has("[data-testid=panic-panel]").await);
+    assert!(!w.browser.has(&testids::sel(testids::PANIC_PANEL)).await);
     assert_eq!(w.provider.count("token"), 0);
     w.finish().await;
 }

@@ -25,7 +25,7 @@ pub fn show_panel() {
     };
     panel.set_class_name("panic-panel");
     let _ = panel.set_attribute("role", "alert");
-    let _ = panel.set_attribute("data-testid", "panic-panel");
+    let _ = panel.set_attribute("data-testid", crate::testids::PANIC_PANEL);
     panel.set_text_content(Some(MESSAGE));
     if let Some(body) = document.body() {
         let _ = body.prepend_with_node_1(panel.unchecked_ref());

@@ -4,11 +4,15 @@
 //! `clientCustomerID` and `loginCustomerID` are picked from a list rather than guessed.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::adf_inputs::use_adf;
+use super::check::{Checks, Outcome};
+use super::field::TextInput;
 use super::form::use_form;
+use super::requests::use_log;
 use super::requests::{api_call, http_explanation};
-use super::tokens::{use_log, use_status, use_tokens};
+use super::status::use_status;
+use super::tokens::use_tokens;
 use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
 use crate::browser::http::HttpError;
 use crate::export::commands::{api_curl, api_powershell};
@@ -20,50 +24,9 @@ use crate::google::ads::{
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
 use crate::messages::{explain_api_failure, Explanation};
-use crate::oauth::Secret;
-
-/// What the checks and the linked service share: typed once, used by both.
-#[derive(Clone, Copy)]
-pub struct AdfInputs {
-    pub project: RwSignal<String>,
-    pub customer: RwSignal<String>,
-    pub login_customer: RwSignal<String>,
-    /// Never stored; wiped when replaced.
-    pub developer_token: RwSignal<Secret>,
-    /// `googleAdsApiVersion`, one of the live versions.
-    pub ads_api_version: RwSignal<String>,
-}
-
-impl Default for AdfInputs {
-    fn default() -> Self {
-        Self {
-            project: RwSignal::new(String::new()),
-            customer: RwSignal::new(String::new()),
-            login_customer: RwSignal::new(String::new()),
-            developer_token: RwSignal::new(Secret::new(String::new())),
-            ads_api_version: RwSignal::new(crate::google::ads::ADS_API_VERSION.to_owned()),
-        }
-    }
-}
-
-pub fn use_adf() -> AdfInputs {
-    expect_context::<AdfInputs>()
-}
 
 /// How many accessible accounts the page reads the clients of.
 const MAX_ACCOUNTS: usize = 10;
-
-#[derive(Debug, Clone)]
-enum Outcome<T> {
-    Done(T),
-    Failed(Explanation),
-    /// The browser got no answer (the API refused the page's origin, or the network): the
-    /// same calls as commands to run by hand.
-    Blocked {
-        why: Explanation,
-        calls: Vec<ApiCall>,
-    },
-}
 
 /// An account as the list shows it: `Name (123-456-7890)`.
 fn shown(a: &Account) -> String {
@@ -101,7 +64,7 @@ pub fn AdfChecksCard() -> impl IntoView {
         tokens.target(&form).ok().map(|t| t.provider)
     };
     let has_access = move || tokens.access_token.read().is_some();
-    let busy = RwSignal::new(false);
+    let checks = Checks::new(status);
     let dry_run = RwSignal::new(None::<Outcome<String>>);
     let accounts = RwSignal::new(None::<Outcome<Vec<(Account, Option<String>, String)>>>);
 
@@ -113,8 +76,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             return;
         };
         let project = adf.project.get_untracked().trim().to_owned();
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(dry_run, "BigQuery answered the dry run.", async move {
             let outcome = match api_call(log, dry_run_call(&endpoint, &project, &token)).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
@@ -139,9 +101,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                     }
                 },
             };
-            status.say("BigQuery answered the dry run.");
-            dry_run.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
 
@@ -150,8 +110,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             return;
         };
         let developer = adf.developer_token.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(accounts, "Google Ads answered.", async move {
             let dev = developer.expose();
             let first = accessible_customers_call(GOOGLE_ADS_API, &token, dev);
             let outcome = match api_call(log, first.clone()).await {
@@ -195,9 +154,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                     }
                 },
             };
-            status.say("Google Ads answered.");
-            accounts.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
 
@@ -218,8 +175,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             ))));
             return;
         };
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(adf_query, "Google Ads answered ADF's query.", async move {
             let call = adf_query_call(
                 GOOGLE_ADS_API,
                 &client,
@@ -240,9 +196,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                     )),
                 },
             };
-            status.say("Google Ads answered ADF's query.");
-            adf_query.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
 
@@ -280,28 +234,24 @@ pub fn AdfChecksCard() -> impl IntoView {
                 <h2 id="adf-checks-title">"6. Check what Azure Data Factory will run"</h2>
                 <p>"Tokeninfo and a projects list can pass while ADF still fails. These run ADF's own calls with this access token."</p>
                 <h3>"BigQuery"</h3>
-                <div class="field">
-                    <label for=crate::testids::ADF_PROJECT>"Project ID of the linked service"</label>
-                    <input id=crate::testids::ADF_PROJECT type="text" autocomplete="off" spellcheck="false" data-testid=crate::testids::ADF_PROJECT
-                        prop:value=move || adf.project.get() on:input=move |ev| adf.project.set(event_target_value(&ev)) />
-                    <p class="hint">"ADF runs a query job here for every copy: the account needs bigquery.jobs.create in it."</p>
-                </div>
+                <TextInput id=crate::testids::ADF_PROJECT label="Project ID of the linked service" value=adf.project
+                    hint="ADF runs a query job here for every copy: the account needs bigquery.jobs.create in it." />
                 <div class="actions">
                     <button type="button" class="secondary" data-testid=crate::testids::DRY_RUN on:click=run_dry
-                        disabled=move || busy.get() || adf.project.read().trim().is_empty() || provider().is_none_or(|p| p.bigquery.is_none())>
+                        disabled=move || checks.busy() || adf.project.read().trim().is_empty() || provider().is_none_or(|p| p.bigquery.is_none())>
                         "Run ADF's query job (dry run)"
                     </button>
                 </div>
                 {move || dry_run.get().map(|o| match o {
                     Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
-                    Outcome::Failed(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
+                    Outcome::Failed(e) | Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
                 })}
                 <Show when=is_google>
                     <h3>"Google Ads"</h3>
                     <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account. Kept in memory only, and used by the linked service below too." />
                     <div class="actions">
                         <button type="button" class="secondary" data-testid=crate::testids::ADS_ACCOUNTS on:click=list_accounts
-                            disabled=move || busy.get() || adf.developer_token.read().expose().trim().is_empty()>
+                            disabled=move || checks.busy() || adf.developer_token.read().expose().trim().is_empty()>
                             "List my Google Ads accounts"
                         </button>
                     </div>
@@ -325,26 +275,26 @@ pub fn AdfChecksCard() -> impl IntoView {
                                 }).collect_view()}
                             </fieldset>
                         }.into_any(),
-                        Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_RESULT /> }.into_any(),
+                        Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_RESULT /> }.into_any(),
                         Outcome::Blocked { why, calls } => view! {
                             <div data-testid=crate::testids::ADS_RESULT>
-                                <NoticePanel explanation=why testid="ads-blocked" />
+                                <NoticePanel explanation=why testid=crate::testids::ADS_BLOCKED />
                                 {commands(calls)}
                             </div>
                         }.into_any(),
                     })}
                     <div class="actions">
                         <button type="button" class="secondary" data-testid=crate::testids::ADS_ADF_QUERY on:click=run_adf_query
-                            disabled=move || busy.get() || adf.developer_token.read().expose().trim().is_empty() || adf.customer.read().trim().is_empty()>
+                            disabled=move || checks.busy() || adf.developer_token.read().expose().trim().is_empty() || adf.customer.read().trim().is_empty()>
                             "Run ADF's query on the linked service's account"
                         </button>
                     </div>
                     {move || adf_query.get().map(|o| match o {
                         Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::ADS_QUERY_RESULT>{text}</p> }.into_any(),
-                        Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_QUERY_RESULT /> }.into_any(),
+                        Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_QUERY_RESULT /> }.into_any(),
                         Outcome::Blocked { why, calls } => view! {
                             <div data-testid=crate::testids::ADS_QUERY_RESULT>
-                                <NoticePanel explanation=why testid="ads-query-blocked" />
+                                <NoticePanel explanation=why testid=crate::testids::ADS_QUERY_BLOCKED />
                                 {commands(calls)}
                             </div>
                         }.into_any(),

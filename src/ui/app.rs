@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use super::flow_controller::FlowController;
 use super::form::FormState;
 use super::requests::Log;
-use super::tokens::{RequestLog, Status, TokenState};
+use super::requests::RequestLog;
+use super::status::Status;
+use super::tokens::TokenState;
 use super::{
     AdfChecksCard, ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard,
     ManualCard, ProveCard, RefreshCard, ReturnCard, ServiceAccountCard, SetupCard, TokensCard,
@@ -54,7 +56,7 @@ pub fn App() -> impl IntoView {
                     "this page except the requests to the provider."
                 </p>
             </header>
-            <p class="visually-hidden" aria-live="polite" role="status" data-testid="status">
+            <p class="visually-hidden" aria-live="polite" role="status" data-testid=crate::testids::STATUS>
                 {move || status.0.get()}
             </p>
             <main>

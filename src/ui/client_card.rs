@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::field::{described_by, Labelled};
 use super::form::use_form;
 use super::{ClientFileImport, CopyButton, Deferred, SecretField};
 #[cfg(any_provider)]
@@ -30,10 +31,8 @@ fn TextField(
 ) -> impl IntoView {
     let settings = use_form().settings;
     let problem = problem_of(field, move || !get(&settings.read()).trim().is_empty());
-    let problem_id = format!("{id}-problem");
     view! {
-        <div class="field">
-            <label for=id>{label}</label>
+        <Labelled id=id label=label hint=hint problem=problem>
             <input
                 id=id
                 type="text"
@@ -41,14 +40,12 @@ fn TextField(
                 spellcheck="false"
                 placeholder=placeholder
                 data-testid=id
-                aria-describedby=format!("{id}-hint {problem_id}")
+                aria-describedby=described_by(id)
                 aria-invalid=move || problem.get().is_some().to_string()
                 prop:value=move || get(&settings.read()).clone()
                 on:input=move |ev| settings.update(|s| set(s, event_target_value(&ev)))
             />
-            <p class="hint" id=format!("{id}-hint")>{hint}</p>
-            <p class="problem" id=problem_id>{move || problem.get()}</p>
-        </div>
+        </Labelled>
     }
 }
 
@@ -69,10 +66,10 @@ fn ProviderFields() -> impl IntoView {
     let settings = form.settings;
     let custom = move || settings.read().provider == ProviderChoice::Custom;
     view! {
-                <div class="field">
-            <label for="provider">"Provider"</label>
+        <Labelled id="provider" label="Provider">
             <select
                 id="provider"
+                aria-describedby=described_by("provider")
                 data-testid=crate::testids::PROVIDER
                 on:change=move |ev| {
                     let custom = event_target_value(&ev) == "custom";
@@ -82,7 +79,7 @@ fn ProviderFields() -> impl IntoView {
                 <option value="google" selected=move || !custom()>"Google"</option>
                 <option value="custom" selected=custom>"Another OAuth 2.0 provider"</option>
             </select>
-        </div>
+        </Labelled>
         <Show when=custom>
             {form.restored.with_value(|r| r.contains(&Restored::Provider)).then(|| view! {
                 <p class="warning" data-testid=crate::testids::RESTORED_ENDPOINTS>
@@ -133,14 +130,14 @@ fn PkceChoice() -> impl IntoView {
             <input
                 id="pkce"
                 type="checkbox"
-                data-testid="pkce"
+                data-testid=crate::testids::PKCE
                 aria-describedby="pkce-warning"
                 prop:checked=move || settings.read().pkce
                 on:change=move |ev| settings.update(|s| s.pkce = event_target_checked(&ev))
             />
             <label for="pkce">"Use PKCE (S256)"</label>
         </div>
-        <p class="warning" id="pkce-warning" data-testid="pkce-off-warning" hidden=move || settings.read().pkce>
+        <p class="warning" id="pkce-warning" data-testid=crate::testids::PKCE_OFF_WARNING hidden=move || settings.read().pkce>
             "PKCE is off: a code that leaks on its way back (a log, a browser extension, a "
             "forwarded address) can be exchanged by whoever holds it. Turn it off only for a "
             "provider that refuses PKCE."
@@ -193,11 +190,11 @@ pub fn ClientCard() -> impl IntoView {
         <section class="card" aria-labelledby="client-title" data-testid=crate::testids::CLIENT_CARD>
             <h2 id="client-title">"2. Your OAuth client"</h2>
             <ClientFileImport />
-            <div class="field">
-                <label for="preset">"What the token is for"</label>
+            <Labelled id="preset" label="What the token is for">
                 <select
                     id="preset"
-                    data-testid="preset"
+                    aria-describedby=described_by("preset")
+                    data-testid=crate::testids::PRESET
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
                         settings.update(|s| s.select_preset(Preset::from_id(&id).unwrap_or(Preset::Custom)));
@@ -210,7 +207,7 @@ pub fn ClientCard() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </div>
+            </Labelled>
             <TextField
                 id=crate::testids::CLIENT_ID
                 label="Client ID"
@@ -228,28 +225,25 @@ pub fn ClientCard() -> impl IntoView {
                 problem=secret_problem
                 hint="Kept in this tab's memory. Sent only to the token endpoint."
             />
-            <div class="field">
-                <label for="scopes">"Scopes"</label>
+            <Labelled id="scopes" label="Scopes" hint="Separated by spaces. Editing them switches to custom scopes." problem=scopes_problem
+                note=scopes_restored.then(|| view! {
+                    <p class="warning" data-testid=crate::testids::RESTORED_SCOPES>
+                        "Restored from this computer: check these scopes before you sign in."
+                    </p>
+                }).into_any()>
                 <textarea
                     id="scopes"
                     rows="2"
                     spellcheck="false"
                     data-testid=crate::testids::SCOPES
-                    aria-describedby="scopes-hint scopes-problem"
+                    aria-describedby=described_by("scopes")
                     prop:value=move || settings.read().scopes.clone()
                     on:input=move |ev| settings.update(|s| {
                         s.scopes = event_target_value(&ev);
                         s.preset = Preset::Custom.id().into();
                     })
                 ></textarea>
-                <p class="hint" id="scopes-hint">"Separated by spaces. Editing them switches to custom scopes."</p>
-                {scopes_restored.then(|| view! {
-                    <p class="warning" data-testid="restored-scopes">
-                        "Restored from this computer: check these scopes before you sign in."
-                    </p>
-                })}
-                <p class="problem" id="scopes-problem">{move || scopes_problem.get()}</p>
-            </div>
+            </Labelled>
             <div class="check">
                 <input
                     id="remember"
@@ -265,7 +259,7 @@ pub fn ClientCard() -> impl IntoView {
                 view! {
                     <p class="hint">
                         "A link that fills in this client ID and these scopes for a colleague (never the secret or the endpoints): "
-                        <CopyButton text=link what="settings link" testid="copy-settings-link" />
+                        <CopyButton text=link what="settings link" testid=crate::testids::COPY_SETTINGS_LINK />
                     </p>
                 }
             })}
@@ -283,10 +277,10 @@ pub fn ClientCard() -> impl IntoView {
                         placeholder="http://localhost"
                         hint="For the manual path: with http://localhost the browser ends on an error page whose address holds the code; paste it below."
                     />
-                    <div class="field">
-                        <label for="prompt">"Prompt"</label>
+                    <Labelled id="prompt" label="Prompt" hint="Without consent, Google returns a refresh token only the first time.">
                         <select
                             id="prompt"
+                            aria-describedby=described_by("prompt")
                             data-testid=crate::testids::PROMPT
                             on:change=move |ev| {
                                 let id = event_target_value(&ev);
@@ -302,8 +296,7 @@ pub fn ClientCard() -> impl IntoView {
                                 })
                                 .collect_view()}
                         </select>
-                        <p class="hint">"Without consent, Google returns a refresh token only the first time."</p>
-                    </div>
+                    </Labelled>
                     <TextField id="login-hint" label="Login hint (optional)" get=|s| &s.login_hint set=|s, v| s.login_hint = v field=Field::LoginHint placeholder="you@example.com" />
                     {checkbox("include-granted-scopes", "include_granted_scopes (incremental authorization)", |s| s.include_granted_scopes, |s, v| s.include_granted_scopes = v)}
                     <PkceChoice />

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::field::{described_by, Labelled};
 use super::form::use_form;
-use super::tokens::use_status;
+use super::status::use_status;
 use super::{Deferred, ErrorPanel, NoticePanel};
 use crate::form::ProviderChoice;
 use crate::google::client_file::ClientFile;
@@ -66,15 +67,13 @@ pub fn ClientFileImport() -> impl IntoView {
         <details class="import" data-testid=crate::testids::CLIENT_FILE_IMPORT>
             <summary>"Import the client_secret.json file from the console"</summary>
             <Deferred>
-                <div class="field">
-                    <label for="client-file">"Pick the file"</label>
-                    <input id="client-file" type="file" accept=".json,application/json" data-testid="client-file" on:change=from_file />
-                </div>
-                <div class="field">
-                    <label for="client-file-text">"Or paste its content"</label>
-                    <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT
+                <Labelled id="client-file" label="Pick the file">
+                    <input id="client-file" type="file" accept=".json,application/json" data-testid=crate::testids::CLIENT_FILE aria-describedby=described_by("client-file") on:change=from_file />
+                </Labelled>
+                <Labelled id="client-file-text" label="Or paste its content">
+                    <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT aria-describedby=described_by("client-file-text")
                         prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                </div>
+                </Labelled>
                 <button type="button" class="secondary" data-testid=crate::testids::CLIENT_FILE_IMPORT_BUTTON on:click=move |_| import(pasted.get_untracked())>
                     "Import"
                 </button>

@@ -35,10 +35,10 @@ pub fn CommandsCard() -> impl IntoView {
     };
     view! {
         <Show when=move || !requests().is_empty()>
-            <section class="card" aria-labelledby="commands-title" data-testid="commands-card">
+            <section class="card" aria-labelledby="commands-title" data-testid=crate::testids::COMMANDS_CARD>
                 <h2 id="commands-title">"Do it yourself: curl and PowerShell"</h2>
                 <div class="actions" role="group" aria-label="Command format">
-                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid="format-curl" on:click=move |_| shell.set("curl")>"curl"</button>
+                    <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid=crate::testids::FORMAT_CURL on:click=move |_| shell.set("curl")>"curl"</button>
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid=crate::testids::FORMAT_POWERSHELL on:click=move |_| shell.set("powershell")>"PowerShell"</button>
                     <RevealToggle reveal=reveal testid=crate::testids::COMMANDS_REVEAL />
                 </div>

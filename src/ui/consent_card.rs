@@ -51,7 +51,7 @@ pub fn ConsentCard() -> impl IntoView {
                             <code class="consent-url" data-testid=crate::testids::CONSENT_URL>{move || url.get().unwrap_or_default()}</code>
                             <CopyButton text=Signal::derive(move || url.get().unwrap_or_default()) what="consent URL" testid=crate::testids::COPY_CONSENT_URL />
                         </div>
-                        <table class="params" data-testid="consent-params">
+                        <table class="params" data-testid=crate::testids::CONSENT_PARAMS>
                             <thead><tr><th scope="col">"Parameter"</th><th scope="col">"Value"</th><th scope="col">"What it does"</th></tr></thead>
                             <tbody>
                                 {move || parameters().into_iter().map(|(k, v)| {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::field::{described_by, Labelled};
 use super::ErrorPanel;
 use crate::messages::diagnose;
 
@@ -11,14 +12,13 @@ pub fn DiagnoseCard() -> impl IntoView {
     // `None`: not asked yet; `Some(None)`: asked, and the text is not one this page knows.
     let answer = RwSignal::new(None);
     view! {
-        <section class="card" aria-labelledby="diagnose-title" data-testid="diagnose-card">
+        <section class="card" aria-labelledby="diagnose-title" data-testid=crate::testids::DIAGNOSE_CARD>
             <h2 id="diagnose-title">"Paste an error"</h2>
-            <div class="field">
-                <label for="diagnose-input">
-                    "An error from Google's sign-in page, the token endpoint, Azure Data Factory, BigQuery or Google Ads"
-                </label>
+            <Labelled id="diagnose-input" label="An error from Google's sign-in page, the token endpoint, Azure Data Factory, BigQuery or Google Ads"
+                hint="Read here, in this page only: nothing is sent anywhere.">
                 <textarea
                     id="diagnose-input"
+                    aria-describedby=described_by("diagnose-input")
                     rows="3"
                     spellcheck="false"
                     autocomplete="off"
@@ -26,8 +26,7 @@ pub fn DiagnoseCard() -> impl IntoView {
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                 ></textarea>
-                <p class="hint">"Read here, in this page only: nothing is sent anywhere."</p>
-            </div>
+            </Labelled>
             <button type="button" class="secondary" data-testid=crate::testids::DIAGNOSE on:click=move |_| answer.set(Some(diagnose(&pasted.get_untracked())))>
                 "Explain"
             </button>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::tokens::use_log;
+use super::requests::use_log;
 use super::{CopyButton, RevealToggle};
 use crate::export::raw::http_text;
 
@@ -21,7 +21,7 @@ pub fn ExchangeLog() -> impl IntoView {
     });
     view! {
         <Show when=move || !log.read().is_empty()>
-            <section class="card" aria-labelledby="log-title" data-testid="exchange-log">
+            <section class="card" aria-labelledby="log-title" data-testid=crate::testids::EXCHANGE_LOG>
                 <h2 id="log-title">"The exchange, raw"</h2>
                 <p>"Every request this page made, and every answer, in order. Secrets are masked until you reveal them."</p>
                 <div class="actions">
@@ -33,7 +33,7 @@ pub fn ExchangeLog() -> impl IntoView {
                     <Show when=move || shown.get()>
                         <div class="actions">
                             <RevealToggle reveal=reveal testid=crate::testids::LOG_REVEAL />
-                            <CopyButton text=text what="exchange log" testid="log-copy" />
+                            <CopyButton text=text what="exchange log" testid=crate::testids::LOG_COPY />
                         </div>
                         <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>
                     </Show>

@@ -1,73 +1,18 @@
 use leptos::prelude::*;
 
+use super::adf_inputs::{use_adf, AdsApiVersionField, ConnectorSelect};
+use super::field::{described_by, Labelled, TextInput};
 use super::form::use_form;
 use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, RevealToggle, SecretField};
 use crate::browser::download;
-use crate::browser::time::now_ms;
 use crate::export::linked_service::{
     linked_service, masked, pretty, Connector, Credentials, LinkedServiceInput, SecretStyle,
     VaultNames,
 };
 use crate::export::pack::{pack, PackFile, Target};
-use crate::google::ads::{live_versions, AdsApiVersion};
-use crate::messages::{ads_api_sunset, ads_api_version_option, export_problem, pack_problem};
+use crate::messages::{export_problem, pack_problem};
 use crate::oauth::Scopes;
-
-/// The Google Ads API version: the live ones, newest first, each with its sunset month, and a
-/// warning when the chosen one is turned off within 90 days.
-#[component]
-pub(super) fn AdsApiVersionField(
-    /// The select's `id` and `data-testid`.
-    id: &'static str,
-    value: RwSignal<String>,
-) -> impl IntoView {
-    let now = now_ms();
-    let versions = live_versions(now);
-    let hint_id = format!("{id}-hint");
-    let warning = move || {
-        let v = AdsApiVersion::named(&value.get())?;
-        v.ends_soon(now)
-            .then(|| ads_api_sunset(v, v.days_left(now)))
-    };
-    view! {
-        <div class="field">
-            <label for=id>"Google Ads API version (required)"</label>
-            <select id=id data-testid=id aria-describedby=hint_id.clone()
-                on:change=move |ev| value.set(event_target_value(&ev))>
-                {versions.into_iter().map(|v| view! {
-                    <option value=v.name selected=move || value.get() == v.name>{ads_api_version_option(v)}</option>
-                }).collect_view()}
-            </select>
-            <p class="hint" id=hint_id aria-live="polite" data-testid=format!("{id}-sunset")>
-                {move || warning().unwrap_or_default()}
-            </p>
-        </div>
-    }
-}
-
-/// A labelled text input bound to a signal.
-#[component]
-fn Text(
-    /// The input's `id` and `data-testid`.
-    id: &'static str,
-    /// The visible label.
-    label: &'static str,
-    /// The value.
-    value: RwSignal<String>,
-    /// Help under the input.
-    #[prop(optional)]
-    hint: &'static str,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input id=id type="text" autocomplete="off" spellcheck="false" data-testid=id
-                prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-            <p class="hint">{hint}</p>
-        </div>
-    }
-}
 
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
 #[component]
@@ -88,7 +33,7 @@ pub fn ExportCard() -> impl IntoView {
     });
     let name = RwSignal::new("GoogleBigQueryLinkedService".to_owned());
     // Shared with the checks: an account picked there fills these.
-    let adf = super::use_adf();
+    let adf = use_adf();
     let (project, customer, login_customer, developer_token) = (
         adf.project,
         adf.customer,
@@ -176,44 +121,35 @@ pub fn ExportCard() -> impl IntoView {
             <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
                 <h2 id="export-title">"7. Azure Data Factory linked service"</h2>
                 <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>
-                <div class="field">
-                    <label for="connector">"Connector"</label>
-                    <select id="connector" data-testid=crate::testids::CONNECTOR on:change=move |ev| {
-                        if let Some(c) = Connector::from_type_name(&event_target_value(&ev)) { connector.set(c) }
-                    }>
-                        {Connector::ALL.into_iter().map(|c| view! {
-                            <option value=c.type_name() selected=move || connector.get() == c>{c.label()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <Text id="ls-name" label="Linked service name" value=name />
+                <ConnectorSelect id=crate::testids::CONNECTOR value=connector />
+                <TextInput id="ls-name" label="Linked service name" value=name />
                 <Show when=move || !is(Connector::GoogleAds)>
-                    <Text id=crate::testids::LS_PROJECT label="Project ID (required)" value=project hint="The Google Cloud project ADF runs its query jobs in: the account needs bigquery.jobs.create there." />
+                    <TextInput id=crate::testids::LS_PROJECT label="Project ID (required)" value=project hint="The Google Cloud project ADF runs its query jobs in: the account needs bigquery.jobs.create there." />
                 </Show>
                 <Show when=move || is(Connector::GoogleAds)>
-                    <Text id=crate::testids::LS_CUSTOMER label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
-                    <Text id="ls-login-customer" label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
+                    <TextInput id=crate::testids::LS_CUSTOMER label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
+                    <TextInput id=crate::testids::LS_LOGIN_CUSTOMER label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
                     <SecretField id=crate::testids::LS_DEVELOPER_TOKEN label="Developer token (required)" value=developer_token testid=crate::testids::LS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account." />
                     <AdsApiVersionField id="ls-api-version" value=api_version />
                 </Show>
-                <Text id="ls-runtime" label="Integration runtime (optional)" value=runtime hint="The name of a self-hosted integration runtime to connect through; empty for Azure's own." />
+                <TextInput id="ls-runtime" label="Integration runtime (optional)" value=runtime hint="The name of a self-hosted integration runtime to connect through; empty for Azure's own." />
                 <div class="check">
                     <input id="ls-key-vault" type="checkbox" data-testid=crate::testids::LS_KEY_VAULT prop:checked=move || key_vault.get()
                         on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
                     <label for="ls-key-vault">"Reference secrets in Azure Key Vault instead of embedding them"</label>
                 </div>
                 <Show when=move || key_vault.get()>
-                    <Text id="ls-store" label="Key Vault linked service" value=store />
-                    <Text id="ls-secret-name" label="Secret name of the client secret" value=secret_name />
-                    <Text id="ls-refresh-name" label="Secret name of the refresh token" value=refresh_name />
+                    <TextInput id="ls-store" label="Key Vault linked service" value=store />
+                    <TextInput id="ls-secret-name" label="Secret name of the client secret" value=secret_name />
+                    <TextInput id="ls-refresh-name" label="Secret name of the refresh token" value=refresh_name />
                     <Show when=move || is(Connector::GoogleAds)>
-                        <Text id="ls-developer-name" label="Secret name of the developer token" value=developer_name />
+                        <TextInput id="ls-developer-name" label="Secret name of the developer token" value=developer_name />
                     </Show>
                 </Show>
                 <div class="actions">
                     <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
-                    <CopyButton text=text what="linked service JSON" testid="ls-copy" />
-                    <button type="button" class="secondary" data-testid="ls-download" on:click=save disabled=move || json.read().is_err()>"Download .json"</button>
+                    <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY />
+                    <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save disabled=move || json.read().is_err()>"Download .json"</button>
                 </div>
                 <p class="hint">"Copy and download give exactly what is shown: reveal the secrets first to include them."</p>
                 {move || match json.get() {
@@ -229,9 +165,9 @@ pub fn ExportCard() -> impl IntoView {
                 <Show when=move || key_vault.get()>
                     <h3>"Deployment pack"</h3>
                     <p>"Store the secrets in Key Vault, let the factory's managed identity read them, and deploy both linked services as code. No file holds a secret: the scripts ask for each one at a prompt, so it stays out of command lines and shell history, and the linked service reads the latest version of each secret, so storing a new refresh token needs no redeploy."</p>
-                    <Text id=crate::testids::PACK_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
-                    <Text id=crate::testids::PACK_FACTORY label="Data factory name" value=factory />
-                    <Text id=crate::testids::PACK_VAULT label="Key Vault name" value=vault hint="The name in https://NAME.vault.azure.net/." />
+                    <TextInput id=crate::testids::PACK_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
+                    <TextInput id=crate::testids::PACK_FACTORY label="Data factory name" value=factory />
+                    <TextInput id=crate::testids::PACK_VAULT label="Key Vault name" value=vault hint="The name in https://NAME.vault.azure.net/." />
                     <PackFiles files=files />
                 </Show>
             </section>
@@ -274,19 +210,18 @@ pub(super) fn PackFiles(
             </div>
         }.into_any(),
         Ok(list) => view! {
-            <div class="field">
-                <label for="pack-file">"File"</label>
-                <select id="pack-file" data-testid=crate::testids::PACK_FILE on:change=move |ev| {
+            <Labelled id="pack-file" label="File">
+                <select id="pack-file" data-testid=crate::testids::PACK_FILE aria-describedby=described_by("pack-file") on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse() { chosen.set(i) }
                 }>
                     {list.iter().enumerate().map(|(i, f)| view! {
                         <option value=i.to_string() selected=move || chosen.get() == i>{format!("{} — {}", f.name, f.title)}</option>
                     }).collect_view()}
                 </select>
-            </div>
+            </Labelled>
             <div class="actions">
-                <CopyButton text=text what="file" testid="pack-copy" />
-                <button type="button" class="secondary" data-testid="pack-download" on:click=save>"Download"</button>
+                <CopyButton text=text what="file" testid=crate::testids::PACK_COPY />
+                <button type="button" class="secondary" data-testid=crate::testids::PACK_DOWNLOAD on:click=save>"Download"</button>
             </div>
             <pre data-testid=crate::testids::PACK_TEXT>{move || text.get()}</pre>
             {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}

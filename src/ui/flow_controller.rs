@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast as _;
 
 use super::form::FormState;
 use super::requests::{token_request, Log};
-use super::tokens::{Status, TokenState, Tokens};
+use super::status::Status;
+use super::tokens::{TokenState, Tokens};
 use crate::browser::storage::{self, Area, PENDING_FLOW_KEY};
 use crate::browser::time::now_ms;
 use crate::browser::{location, window};

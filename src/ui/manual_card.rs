@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::field::{described_by, Labelled};
 use super::flow_controller::{use_flow, Place};
 use super::ErrorPanel;
 use crate::oauth::Stage;
@@ -29,7 +30,7 @@ pub fn ManualCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="manual-title" data-testid="manual-card">
+        <section class="card" aria-labelledby="manual-title" data-testid=crate::testids::MANUAL_CARD>
             <h2 id="manual-title">"Or paste the redirect by hand"</h2>
             <Show when=awaiting_paste>
                 <p class="notice" data-testid=crate::testids::AWAITING_PASTE>
@@ -37,10 +38,11 @@ pub fn ManualCard() -> impl IntoView {
                     "address the consent screen ends on here, within 10 minutes."
                 </p>
             </Show>
-            <div class="field">
-                <label for="callback-input">"The address you landed on after consent, or just the code"</label>
+            <Labelled id="callback-input" label="The address you landed on after consent, or just the code"
+                hint="With the redirect URI http://localhost and nothing listening there, the browser shows an error page: its address bar holds the code. A code works once, for a few minutes.">
                 <textarea
                     id="callback-input"
+                    aria-describedby=described_by("callback-input")
                     rows="3"
                     spellcheck="false"
                     autocomplete="off"
@@ -49,11 +51,7 @@ pub fn ManualCard() -> impl IntoView {
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))
                 ></textarea>
-                <p class="hint">
-                    "With the redirect URI http://localhost and nothing listening there, the browser "
-                    "shows an error page: its address bar holds the code. A code works once, for a few minutes."
-                </p>
-            </div>
+            </Labelled>
             <button type="button" class="primary" data-testid=crate::testids::EXCHANGE_PASTED on:click=exchange disabled=busy>
                 "Exchange"
             </button>

@@ -2,7 +2,9 @@
 //! and show what `oauth`, `google` and `export` return in the words of `messages`.
 
 mod adf_checks_card;
+mod adf_inputs;
 mod app;
+mod check;
 mod client_card;
 mod client_file_import;
 mod commands_card;
@@ -14,6 +16,7 @@ mod diagnose_card;
 mod error_panel;
 mod exchange_log;
 mod export_card;
+mod field;
 pub mod flow_controller;
 pub mod form;
 mod manual_card;
@@ -26,11 +29,13 @@ mod rich_text;
 mod secret_field;
 mod service_account_card;
 mod setup_card;
+pub mod status;
 mod token_value;
 pub mod tokens;
 mod tokens_card;
 
-pub use adf_checks_card::{use_adf, AdfChecksCard, AdfInputs};
+pub use adf_checks_card::AdfChecksCard;
+pub use adf_inputs::{use_adf, AdfInputs};
 pub use app::{provide_contexts, App, FramedRefusal};
 pub use client_card::ClientCard;
 pub use client_file_import::ClientFileImport;

@@ -1,23 +1,16 @@
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use super::check::{Checks, Outcome};
 use super::form::use_form;
+use super::requests::use_log;
 use super::requests::{api_call, form_post, http_explanation};
-use super::tokens::{use_log, use_status, use_tokens};
+use super::status::use_status;
+use super::tokens::use_tokens;
 use super::{ErrorPanel, NoticePanel};
 use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
 use crate::messages::human_duration;
-use crate::messages::{explain, Explanation, Situation};
+use crate::messages::{explain, Situation};
 use crate::oauth::{grant, RefreshToken};
-
-/// The outcome of one check: a line of text, or an explained failure.
-#[derive(Debug, Clone)]
-enum Outcome {
-    Done(String),
-    Failed(Explanation),
-    /// Sent, but the browser hides the answer (no CORS on that endpoint).
-    Unreadable(Explanation),
-}
 
 /// "Prove it works": refresh now, tokeninfo, a BigQuery call, and revoke.
 #[component]
@@ -26,10 +19,10 @@ pub fn ProveCard() -> impl IntoView {
     let tokens = use_tokens();
     let status = use_status();
     let log = use_log();
-    let info = RwSignal::new(None::<Outcome>);
-    let bigquery = RwSignal::new(None::<Outcome>);
-    let revoked = RwSignal::new(None::<Outcome>);
-    let busy = RwSignal::new(false);
+    let info = RwSignal::new(None::<Outcome<String>>);
+    let bigquery = RwSignal::new(None::<Outcome<String>>);
+    let revoked = RwSignal::new(None::<Outcome<String>>);
+    let checks = Checks::new(status);
     // The issuer of the newest access token; the form's provider before there is one.
     let target = move || {
         form.settings.track();
@@ -59,8 +52,7 @@ pub fn ProveCard() -> impl IntoView {
             return;
         };
         let Some(endpoint) = p.tokeninfo else { return };
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(info, "Tokeninfo answered.", async move {
             let outcome = match form_post(log, tokeninfo_request(&endpoint, &token)).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
                 Ok(a) => match parse_tokeninfo(a.status, &a.body) {
@@ -75,9 +67,7 @@ pub fn ProveCard() -> impl IntoView {
                     Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
                 },
             };
-            status.say("Tokeninfo answered.");
-            info.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
     let check_bigquery = move |_| {
@@ -85,8 +75,7 @@ pub fn ProveCard() -> impl IntoView {
             return;
         };
         let Some(endpoint) = p.bigquery else { return };
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(bigquery, "BigQuery answered.", async move {
             let call = crate::google::call::ApiCall::get(endpoint.as_str().to_owned(), &token);
             let outcome = match api_call(log, call).await {
                 Err(e) => Outcome::Failed(http_explanation(&e)),
@@ -108,9 +97,7 @@ pub fn ProveCard() -> impl IntoView {
                     Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
                 },
             };
-            status.say("BigQuery answered.");
-            bigquery.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
     let revoke = move |_| {
@@ -120,8 +107,7 @@ pub fn ProveCard() -> impl IntoView {
             Ok(t) => t,
             Err(e) => return revoked.set(Some(Outcome::Failed(explain(Situation::Input(&e))))),
         };
-        busy.set(true);
-        spawn_local(async move {
+        checks.run(revoked, "Revocation answered.", async move {
             let request = grant::revoke(&endpoint, token.secret());
             let outcome = match form_post(log, request).await {
                 Ok(a) if (200..300).contains(&a.status) => Outcome::Done(
@@ -133,18 +119,16 @@ pub fn ProveCard() -> impl IntoView {
                     detail: &e.to_string(),
                 })),
             };
-            status.say("Revocation answered.");
-            revoked.set(Some(outcome));
-            busy.set(false);
+            outcome
         });
     };
-    let show = |outcome: Option<Outcome>, testid: &'static str| {
+    let show = |outcome: Option<Outcome<String>>, testid: &'static str| {
         outcome.map(|o| match o {
             Outcome::Done(text) => {
                 view! { <p class="result" data-testid=testid>{text}</p> }.into_any()
             }
             Outcome::Failed(e) => view! { <ErrorPanel explanation=e testid=testid /> }.into_any(),
-            Outcome::Unreadable(e) => {
+            Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => {
                 view! { <NoticePanel explanation=e testid=testid /> }.into_any()
             }
         })
@@ -159,15 +143,15 @@ pub fn ProveCard() -> impl IntoView {
                     "Refresh now (what ADF does)"
                 </button>
                 <button type="button" class="secondary" data-testid=crate::testids::TOKENINFO on:click=check_tokeninfo
-                    disabled=move || busy.get() || !has_access() || !can(|p| p.tokeninfo.is_some())>
+                    disabled=move || checks.busy() || !has_access() || !can(|p| p.tokeninfo.is_some())>
                     "Tokeninfo"
                 </button>
                 <button type="button" class="secondary" data-testid=crate::testids::TEST_BIGQUERY on:click=check_bigquery
-                    disabled=move || busy.get() || !has_access() || !can(|p| p.bigquery.is_some())>
+                    disabled=move || checks.busy() || !has_access() || !can(|p| p.bigquery.is_some())>
                     "Test BigQuery access"
                 </button>
                 <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=revoke
-                    disabled=move || busy.get() || !can(|p| p.revocation.is_some())>
+                    disabled=move || checks.busy() || !can(|p| p.revocation.is_some())>
                     "Revoke"
                 </button>
             </div>

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
+use super::field::{described_by, Labelled};
 use super::form::use_form;
 use super::requests::{Failure, Received};
-use super::tokens::{form_target, use_status, use_tokens};
+use super::status::use_status;
+use super::tokens::{form_target, use_tokens};
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
 use crate::messages::Explanation;
 
@@ -32,24 +34,24 @@ pub fn RefreshCard() -> impl IntoView {
     };
     let result = move || refresh.value().get();
     view! {
-        <section class="card" aria-labelledby="refresh-title" data-testid="refresh-card">
+        <section class="card" aria-labelledby="refresh-title" data-testid=crate::testids::REFRESH_CARD>
             <h2 id="refresh-title">"I already have a refresh token"</h2>
             <p>
                 "Check a refresh token the way Azure Data Factory uses it: trade it for a new "
                 "access token (a POST with grant_type=refresh_token)."
             </p>
-            <div class="field">
-                <label for="refresh-client-id">"Client ID"</label>
+            <Labelled id=crate::testids::REFRESH_CLIENT_ID label="Client ID">
                 <input
-                    id="refresh-client-id"
+                    id=crate::testids::REFRESH_CLIENT_ID
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
                     data-testid=crate::testids::REFRESH_CLIENT_ID
+                    aria-describedby=described_by(crate::testids::REFRESH_CLIENT_ID)
                     prop:value=move || settings.read().client_id.clone()
                     on:input=move |ev| settings.update(|s| s.client_id = event_target_value(&ev))
                 />
-            </div>
+            </Labelled>
             <SecretField id=crate::testids::REFRESH_CLIENT_SECRET label="Client secret" value=form.secret testid=crate::testids::REFRESH_CLIENT_SECRET />
             <SecretField id=crate::testids::REFRESH_TOKEN_INPUT label="Refresh token" value=tokens.refresh_input testid=crate::testids::REFRESH_TOKEN_INPUT />
             <button type="button" class="primary" data-testid=crate::testids::REFRESH_NOW on:click=submit disabled=move || busy.get()>
@@ -77,12 +79,12 @@ fn RefreshResult(received: Received) -> impl IntoView {
     view! {
         <div class="result" data-testid=crate::testids::REFRESH_RESULT>
             <p><strong>"The refresh token works."</strong>" A new access token:"</p>
-            <TokenValue secret=response.access_token.secret().clone() what="new access token" testid="refreshed-access-token" />
+            <TokenValue secret=response.access_token.secret().clone() what="new access token" testid=crate::testids::REFRESHED_ACCESS_TOKEN />
             <dl class="facts">
                 <dt>"Expiry"</dt>
                 <dd>{expires_at.map(|at| view! { <Countdown expires_at_ms=at testid=crate::testids::REFRESHED_EXPIRY /> })}</dd>
                 <dt>"Scopes"</dt>
-                <dd data-testid="refreshed-scope">{response.scope.map(|s| s.to_param()).unwrap_or_else(|| "not stated".into())}</dd>
+                <dd data-testid=crate::testids::REFRESHED_SCOPE>{response.scope.map(|s| s.to_param()).unwrap_or_else(|| "not stated".into())}</dd>
             </dl>
         </div>
     }

@@ -137,3 +137,11 @@ pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, F
         }),
     }
 }
+
+/// Every request the page made, for the raw exchange view.
+#[derive(Clone, Copy)]
+pub struct RequestLog(pub Log);
+
+pub fn use_log() -> Log {
+    expect_context::<RequestLog>().0
+}

@@ -36,7 +36,7 @@ pub fn ReturnCard() -> impl IntoView {
     // Hidden, not unmounted: the end of an exchange only flips attributes, so the tokens
     // reach the screen sooner.
     view! {
-        <section class="card" aria-labelledby="return-title" data-testid="return-card" hidden=move || !visible()>
+        <section class="card" aria-labelledby="return-title" data-testid=crate::testids::RETURN_CARD hidden=move || !visible()>
             <h2 id="return-title">"Back from the provider"</h2>
             <Show when=needs_secret>
                 <p>"You chose not to keep the client secret across the redirect. Enter it to finish:"</p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::field::{described_by, Labelled};
 use crate::oauth::Secret;
 
 /// A labelled password input with a Reveal toggle. The value lives only in memory.
@@ -24,13 +25,11 @@ pub fn SecretField(
     hint: Option<String>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
-    let hint_id = format!("{id}-hint");
-    let problem_id = format!("{id}-problem");
     let reveal_testid = format!("{testid}-reveal");
-    let described = format!("{hint_id} {problem_id}");
+    let described = described_by(&id);
+    let hint = hint.unwrap_or_default();
     view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
+        <Labelled id=id.clone() label=label hint=hint problem=problem>
             <div class="with-button">
                 <input
                     id=id
@@ -53,8 +52,6 @@ pub fn SecretField(
                     {move || if shown.get() { "Hide" } else { "Reveal" }}
                 </button>
             </div>
-            <p class="hint" id=hint_id>{hint}</p>
-            <p class="problem" id=problem_id>{move || problem.get()}</p>
-        </div>
+        </Labelled>
     }
 }

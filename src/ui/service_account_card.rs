@@ -10,11 +10,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast as _;
 
-use super::adf_checks_card::use_adf;
-use super::export_card::{AdsApiVersionField, PackFiles};
+use super::adf_inputs::{use_adf, AdsApiVersionField, ConnectorSelect};
+use super::export_card::PackFiles;
+use super::field::{described_by, Labelled, TextInput};
 use super::form::use_form;
+use super::requests::use_log;
 use super::requests::{token_request, Failure};
-use super::tokens::{use_log, use_status, use_tokens};
+use super::status::use_status;
+use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, ErrorPanel, RevealToggle, SecretField, TokenValue};
 use crate::browser::crypto::sign_rs256;
 use crate::browser::time::now_ms;
@@ -223,30 +226,19 @@ pub fn ServiceAccountCard() -> impl IntoView {
         };
         pack(&target, connector.get(), &ls)
     });
-    let input = |id: &'static str, label: &'static str, value: RwSignal<String>| {
-        view! {
-            <div class="field">
-                <label for=id>{label}</label>
-                <input id=id type="text" autocomplete="off" spellcheck="false" data-testid=id
-                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
-            </div>
-        }
-    };
 
     view! {
         <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
             <h2 id="sa-title">"A service account instead of a refresh token"</h2>
             <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
             <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card."</p>
-            <div class="field">
-                <label for="sa-file">"The service account's JSON key file"</label>
-                <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE on:change=from_file />
-            </div>
-            <div class="field">
-                <label for=crate::testids::SA_TEXT>"Or paste its content"</label>
-                // The key is read and the box emptied at once: the key is never on screen.
+            <Labelled id="sa-file" label="The service account's JSON key file">
+                <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE aria-describedby=described_by("sa-file") on:change=from_file />
+            </Labelled>
+            // The key is read and the box emptied at once: the key is never on screen.
+            <Labelled id=crate::testids::SA_TEXT label="Or paste its content" hint="Paste the whole key: the box empties at once, and the summary below says which key this page now holds.">
                 <textarea id=crate::testids::SA_TEXT rows="3" spellcheck="false" autocomplete="off" data-testid=crate::testids::SA_TEXT
-                    aria-describedby="sa-text-hint"
+                    aria-describedby=described_by(crate::testids::SA_TEXT)
                     on:input=move |ev| {
                         let area: web_sys::HtmlTextAreaElement = event_target(&ev);
                         let text = Secret::new(area.value());
@@ -254,8 +246,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
                         wiped.set(false);
                         key_text.set(text);
                     }></textarea>
-                <p class="hint" id="sa-text-hint">"Paste the whole key: the box empties at once, and the summary below says which key this page now holds."</p>
-            </div>
+            </Labelled>
             {move || match key.get() {
                 None => wiped.get().then(|| view! { <p class="hint" data-testid=crate::testids::SA_KEY>"The key was wiped. Load it again to get a new access token or to embed it."</p> }.into_any()),
                 Some(Ok((email, id, project))) => Some(view! {
@@ -266,7 +257,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 }.into_any()),
                 Some(Err(e)) => Some(view! { <ErrorPanel explanation=e testid=crate::testids::SA_KEY /> }.into_any()),
             }}
-            {input(crate::testids::SA_SCOPES, "Scopes", scopes)}
+            <TextInput id=crate::testids::SA_SCOPES label="Scopes" value=scopes />
             <div class="actions">
                 <button type="button" class="primary" data-testid=crate::testids::SA_TOKEN on:click=get_token
                     disabled=move || busy.get() || !matches!(key.get(), Some(Ok(_)))>
@@ -279,31 +270,22 @@ pub fn ServiceAccountCard() -> impl IntoView {
             {move || outcome.get().map(|o| match o {
                 Ok((text, token)) => view! {
                     <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p>
-                    <TokenValue secret=token what="service account's access token" testid="sa-access-token" />
+                    <TokenValue secret=token what="service account's access token" testid=crate::testids::SA_ACCESS_TOKEN />
                 }.into_any(),
                 Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
             <h3>"The linked service for this service account"</h3>
-            <div class="field">
-                <label for=crate::testids::SA_CONNECTOR>"Connector"</label>
-                <select id=crate::testids::SA_CONNECTOR data-testid=crate::testids::SA_CONNECTOR on:change=move |ev| {
-                    if let Some(c) = Connector::from_type_name(&event_target_value(&ev)) { connector.set(c) }
-                }>
-                    {Connector::ALL.into_iter().map(|c| view! {
-                        <option value=c.type_name() selected=move || connector.get() == c>{c.label()}</option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <ConnectorSelect id=crate::testids::SA_CONNECTOR value=connector />
             <Show when=move || connector.get() == Connector::BigQueryV2>
-                {input(crate::testids::SA_PROJECT, "Project ID (required)", adf.project)}
+                <TextInput id=crate::testids::SA_PROJECT label="Project ID (required)" value=adf.project />
             </Show>
             <Show when=move || connector.get() == Connector::GoogleAds>
-                {input(crate::testids::SA_CUSTOMER, "Client customer ID (required)", adf.customer)}
-                {input("sa-login-customer", "Login customer ID (when access goes through a manager account)", adf.login_customer)}
+                <TextInput id=crate::testids::SA_CUSTOMER label="Client customer ID (required)" value=adf.customer />
+                <TextInput id="sa-login-customer" label="Login customer ID (when access goes through a manager account)" value=adf.login_customer />
                 <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (required)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN />
                 <AdsApiVersionField id=crate::testids::SA_API_VERSION value=adf.ads_api_version />
             </Show>
-            {input(crate::testids::SA_RUNTIME, "Integration runtime (required for Google Ads: a self-hosted one)", runtime)}
+            <TextInput id=crate::testids::SA_RUNTIME label="Integration runtime (required for Google Ads: a self-hosted one)" value=runtime />
             <div class="check">
                 <input id="sa-key-vault" type="checkbox" data-testid=crate::testids::SA_KEY_VAULT prop:checked=move || key_vault.get()
                     on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
@@ -311,7 +293,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
             </div>
             <div class="actions">
                 <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
-                <CopyButton text=text what="linked service JSON" testid="sa-ls-copy" />
+                <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY />
             </div>
             {move || match json.get() {
                 Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
@@ -323,9 +305,9 @@ pub fn ServiceAccountCard() -> impl IntoView {
             }}
             <Show when=move || key_vault.get()>
                 <h3>"Deployment pack"</h3>
-                {input(crate::testids::SA_RESOURCE_GROUP, "Resource group of the data factory and the vault", resource_group)}
-                {input(crate::testids::SA_FACTORY, "Data factory name", factory)}
-                {input(crate::testids::SA_VAULT, "Key Vault name", vault)}
+                <TextInput id=crate::testids::SA_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
+                <TextInput id=crate::testids::SA_FACTORY label="Data factory name" value=factory />
+                <TextInput id=crate::testids::SA_VAULT label="Key Vault name" value=vault />
                 <PackFiles files=files />
             </Show>
         </section>

@@ -20,13 +20,13 @@ pub fn SetupCard(
                 </p>
                 <div class="with-button">
                     <code class="redirect-uri" data-testid=crate::testids::REDIRECT_URI>{text.clone()}</code>
-                    <CopyButton text=Signal::stored(text) what="redirect URI" testid="copy-redirect-uri" />
+                    <CopyButton text=Signal::stored(text) what="redirect URI" testid=crate::testids::COPY_REDIRECT_URI />
                 </div>
             }
             .into_any()
         }
         None => view! {
-            <p class="warning" role="alert" data-testid="redirect-uri-unusable">
+            <p class="warning" role="alert" data-testid=crate::testids::REDIRECT_URI_UNUSABLE>
                 "This page is not served over https:// (or http:// on localhost), so the provider "
                 "cannot redirect back to it. Serve it from a web server, or set the redirect URI "
                 "to http://localhost under Advanced and paste the address you land on."
@@ -35,7 +35,7 @@ pub fn SetupCard(
         .into_any(),
     };
     view! {
-        <section class="card" aria-labelledby="setup-title" data-testid="setup-card">
+        <section class="card" aria-labelledby="setup-title" data-testid=crate::testids::SETUP_CARD>
             <h2 id="setup-title">"1. Register this page as a redirect URI"</h2>
             {uri_view}
             <details class="guide" data-testid=crate::testids::SETUP_GUIDE>
@@ -63,7 +63,7 @@ pub fn SetupCard(
                             "it only now."
                         </li>
                     </ol>
-                    <p class="warning" data-testid="testing-warning">
+                    <p class="warning" data-testid=crate::testids::TESTING_WARNING>
                         "An External app in “Testing” gets refresh tokens that die after 7 days. "
                         "Publish it (Audience → Publish app) or make it Internal to your Workspace "
                         "organisation before you get the token that goes into Azure Data Factory."

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::form::FormState;
 use super::requests::{token_request, Failure, Log, Received};
+use super::status::Status;
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::{
     grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, RefreshToken, Scopes,
@@ -23,20 +24,6 @@ pub struct Tokens {
     pub request: FormRequest,
     pub issued_by: Issuance,
 }
-
-/// What the page announces in its live region.
-#[derive(Clone, Copy)]
-pub struct Status(pub RwSignal<String>);
-
-impl Status {
-    pub fn say(&self, text: impl Into<String>) {
-        self.0.set(text.into());
-    }
-}
-
-/// Every request the page made, for the raw exchange view.
-#[derive(Clone, Copy)]
-pub struct RequestLog(pub Log);
 
 /// The tokens, as every card sees them.
 #[derive(Clone, Copy)]
@@ -187,12 +174,4 @@ pub fn form_target(form: &FormState) -> Result<Target, Explanation> {
 
 pub fn use_tokens() -> TokenState {
     expect_context::<TokenState>()
-}
-
-pub fn use_status() -> Status {
-    expect_context::<Status>()
-}
-
-pub fn use_log() -> Log {
-    expect_context::<RequestLog>().0
 }

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::form::use_form;
-use super::tokens::{use_status, use_tokens, Tokens};
+use super::status::use_status;
+use super::tokens::{use_tokens, Tokens};
 use super::{rich_text, Countdown, NoticePanel, RevealToggle, TokenValue};
 use crate::browser::download;
 use crate::browser::time::local_date_time;
@@ -98,11 +99,11 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 </button>
             </Show>
             <h3>"Access token"</h3>
-            <TokenValue secret=response.access_token.secret().clone() what="access token" testid="access-token" />
+            <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
             <Show when=move || details.get()>
                 {life.clone().map(|response| view! { <TokenLife response=response at_ms=at_ms /> })}
                 <dl class="facts">
-                    <dt>"Token type"</dt><dd data-testid="token-type">{token_type.clone()}</dd>
+                    <dt>"Token type"</dt><dd data-testid=crate::testids::TOKEN_TYPE>{token_type.clone()}</dd>
                     <dt>"Access token"</dt>
                     <dd>{match expires_at {
                         Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
@@ -131,14 +132,14 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                     }.into_any(),
                     Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
                 })}
-                <details class="raw" data-testid="raw-token-response">
+                <details class="raw" data-testid=crate::testids::RAW_TOKEN_RESPONSE>
                     <summary>"Raw response"</summary>
-                    <RevealToggle reveal=raw_shown testid="raw-reveal" />
+                    <RevealToggle reveal=raw_shown testid=crate::testids::RAW_REVEAL />
                     {
                         // Masked here, off the path that brings the tokens to the screen.
                         let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));
                         let full = format!("HTTP {status_code}\n\n{}", body.expose());
-                        view! { <pre data-testid="raw-token-json">{move || if raw_shown.get() { full.clone() } else { masked.clone() }}</pre> }
+                        view! { <pre data-testid=crate::testids::RAW_TOKEN_JSON>{move || if raw_shown.get() { full.clone() } else { masked.clone() }}</pre> }
                     }
                 </details>
             </Show>
