@@ -320,7 +320,7 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     app.allow().await;
     // Nothing listens on http://localhost here: the browser shows an error page whose
     // address holds the code, which the user copies.
-    w.browser.wait_url("http://localhost/?state=").await;
+    let landed = w.browser.wait_url("http://localhost/?state=").await;
     app.back_to_tab(tab).await;
     assert!(
         app.session_storage_is_empty().await,
