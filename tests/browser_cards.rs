@@ -584,7 +584,7 @@ fn issued_tokens() -> refresh_token_helper::ui::tokens::Tokens {
         &RefreshToken::parse("1//0g-issued").unwrap(),
     );
     refresh_token_helper::ui::tokens::Tokens {
-        received: refresh_token_helper::ui::requests::Received {
+        received: refresh_token_helper::oauth::Received {
             response: parse_token_response(200, body).unwrap(),
             body: Secret::new(body),
             status: 200,
@@ -611,7 +611,7 @@ async fn the_tokens_card_gets_the_tokens_a_task_before_the_cards_after_it() {
         view! { <TokensCard /> <CommandsCard /> }
     });
     let tokens = state.get().unwrap();
-    tokens.exchanged(Ok(issued_tokens()));
+    tokens.exchanged(issued_tokens());
     settle().await;
     assert!(
         page.find("refresh-token").is_some(),

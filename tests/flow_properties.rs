@@ -9,8 +9,8 @@
 use proptest::prelude::*;
 use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::{
-    callback_from_query, parse_callback, Attempt, ClientSecret, Effect, Event, Flow, PendingFlow,
-    RedirectUri, Stage,
+    callback_from_query, parse_callback, parse_token_response, Attempt, ClientSecret, Effect,
+    Event, Flow, PendingFlow, Received, RedirectUri, Secret, Stage, TokenFailure,
 };
 
 const SECRET: &str = "GOCSPX-property-secret";
@@ -267,7 +267,17 @@ impl Tab {
             Step::GiveSecret(given) => self.send(Event::SecretGiven(Ok(
                 given.then(|| ClientSecret::parse(SECRET).unwrap())
             ))),
-            Step::Answer(tokens) => self.send(Event::Answered { tokens }),
+            Step::Answer(tokens) => self.send(Event::Answered(if tokens {
+                let body = r#"{"access_token":"ya29.a","token_type":"Bearer"}"#;
+                Ok(Box::new(Received {
+                    response: parse_token_response(200, body).unwrap(),
+                    body: Secret::new(body),
+                    status: 200,
+                    at_ms: self.now,
+                }))
+            } else {
+                Err(TokenFailure::TimedOut { seconds: 30 })
+            })),
             Step::Wait(minutes) => self.now += f64::from(minutes) * MINUTE,
             Step::StorageWorks(works) => self.storage_works = works,
         }

@@ -22,6 +22,7 @@ use crate::oauth::endpoint::UrlError;
 use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
 use crate::oauth::error::{ErrorCode, KnownError};
 use crate::oauth::pending::{PendingFlowError, Refusal};
+use crate::oauth::exchange::TokenFailure;
 use crate::oauth::problem::Problem;
 use crate::oauth::response::{TokenEndpointError, TokenError, TokenNote};
 use crate::oauth::scope::Scope;
@@ -197,6 +198,16 @@ pub fn explain_problem(problem: &Problem) -> Explanation {
         Problem::Input(e) => Situation::Input(e),
         Problem::StorageUnavailable => Situation::StorageUnavailable,
         Problem::NoRandomness { detail } => Situation::Network { detail },
+        Problem::Exchange(failure) => return token_failure(failure),
+    })
+}
+
+/// A token request that brought no tokens, explained.
+pub fn token_failure(failure: &TokenFailure) -> Explanation {
+    explain(match failure {
+        TokenFailure::NoAnswer { detail } => Situation::Network { detail },
+        TokenFailure::TimedOut { seconds } => Situation::Timeout { seconds: *seconds },
+        TokenFailure::Endpoint { error, .. } => Situation::Token(error),
     })
 }
 

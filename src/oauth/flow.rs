@@ -18,6 +18,7 @@
 use super::callback::Denial;
 use super::callback::{Callback, CallbackError, CodeCallback};
 use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError};
+use super::exchange::{Received, TokenFailure};
 use super::problem::Problem;
 use super::types::{ClientSecret, InputError};
 
@@ -42,7 +43,7 @@ pub enum Stage {
     Exchanging,
     /// Tokens arrived.
     Done,
-    /// The token endpoint gave no tokens (its answer is shown with the request).
+    /// The token endpoint gave no tokens: the problem says why.
     Failed,
 }
 
@@ -85,8 +86,8 @@ pub enum Event {
     },
     /// The user entered the client secret that was not kept across the redirect.
     SecretGiven(Result<Option<ClientSecret>, InputError>),
-    /// The token endpoint answered: tokens, or not.
-    Answered { tokens: bool },
+    /// The token endpoint answered: tokens, or why there are none.
+    Answered(Result<Box<Received>, TokenFailure>),
 }
 
 /// What the controller must do.
@@ -256,11 +257,14 @@ impl Flow {
                 },
                 stage => (Flow::at(stage, self.problem), vec![]),
             },
-            Event::Answered { tokens } => match self.stage {
-                Stage::Exchanging => (
-                    Flow::at(if tokens { Stage::Done } else { Stage::Failed }, None),
-                    vec![],
-                ),
+            Event::Answered(outcome) => match self.stage {
+                Stage::Exchanging => match outcome {
+                    Ok(_) => (Flow::at(Stage::Done, None), vec![]),
+                    Err(failure) => (
+                        Flow::at(Stage::Failed, Some(Problem::Exchange(Box::new(failure)))),
+                        vec![],
+                    ),
+                },
                 stage => (Flow::at(stage, self.problem), vec![]),
             },
         }
@@ -548,10 +552,30 @@ mod tests {
         );
         assert!(exchange.issued_by.provider.is_google());
 
-        let (flow, _) = flow.step(Event::Answered { tokens: true });
-        assert!(matches!(flow.stage, Stage::Done));
-        let (flow, _) = Flow::at(Stage::Exchanging, None).step(Event::Answered { tokens: false });
+        let (flow, _) = flow.step(tokens_arrived());
+        assert!(matches!(flow.stage, Stage::Done) && flow.problem.is_none());
+        // No tokens: the flow keeps why, as the one problem the page shows for it.
+        let (flow, _) = Flow::at(Stage::Exchanging, None).step(Event::Answered(Err(
+            TokenFailure::TimedOut { seconds: 30 },
+        )));
         assert!(matches!(flow.stage, Stage::Failed));
+        assert_eq!(
+            flow.problem,
+            Some(Problem::Exchange(Box::new(TokenFailure::TimedOut {
+                seconds: 30
+            })))
+        );
+        assert!(said(&flow).unwrap().what.contains("30 seconds"));
+    }
+
+    fn tokens_arrived() -> Event {
+        let body = r#"{"access_token":"ya29.a","token_type":"Bearer"}"#;
+        Event::Answered(Ok(Box::new(Received {
+            response: crate::oauth::parse_token_response(200, body).unwrap(),
+            body: crate::oauth::Secret::new(body),
+            status: 200,
+            at_ms: 0.0,
+        })))
     }
 
     #[test]
@@ -808,7 +832,7 @@ mod tests {
     fn events_out_of_place_change_nothing() {
         let (flow, effects) = Flow::default().step(Event::Saved(Ok(())));
         assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
-        let (flow, effects) = flow.step(Event::Answered { tokens: true });
+        let (flow, effects) = flow.step(tokens_arrived());
         assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());
         let (flow, effects) = flow.step(Event::SecretGiven(Ok(None)));
         assert!(matches!(flow.stage, Stage::Idle) && effects.is_empty());

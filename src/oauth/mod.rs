@@ -8,6 +8,7 @@ pub mod client;
 pub mod consent;
 pub mod endpoint;
 pub mod error;
+pub mod exchange;
 pub mod flow;
 pub mod grant;
 pub mod jwt;
@@ -27,6 +28,7 @@ pub use client::{Attempt, ValidClient};
 pub use consent::{ConsentRequest, LoginHint, Prompt};
 pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};
+pub use exchange::{Received, TokenFailure};
 pub use flow::{Effect, Event, Flow, FormRestore, Stage};
 pub use grant::{Client, FormRequest};
 pub use pending::{

@@ -1,6 +1,7 @@
 //! What went wrong in a sign-in, as facts: the messages turn each into words for the user.
 
 use super::callback::{CallbackError, Denial};
+use super::exchange::TokenFailure;
 use super::pending::{PendingFlowError, Refusal};
 use super::types::InputError;
 use crate::weburl::WebUrl;
@@ -34,4 +35,6 @@ pub enum Problem {
     StorageUnavailable,
     /// The browser gave no secure random numbers for `state` and the PKCE verifier.
     NoRandomness { detail: String },
+    /// The code went to the token endpoint, and no tokens came back.
+    Exchange(Box<TokenFailure>),
 }

@@ -151,23 +151,23 @@ impl FlowController {
                 requested,
                 prompt,
             } = exchange;
-            let result = token_request(this.log, request.clone())
-                .await
-                .map(|received| Tokens {
-                    received,
+            let result = token_request(this.log, request.clone()).await;
+            this.status.say(if result.is_ok() {
+                "Tokens received."
+            } else {
+                "The code exchange failed."
+            });
+            if let Ok(received) = &result {
+                this.tokens.exchanged(Tokens {
+                    received: received.clone(),
                     requested,
                     prompt,
                     request,
                     issued_by,
                 });
-            let ok = result.is_ok();
-            this.status.say(if ok {
-                "Tokens received."
-            } else {
-                "The code exchange failed."
-            });
-            this.tokens.exchanged(result);
-            this.send(Event::Answered { tokens: ok });
+            }
+            // The flow decides what the outcome means, and where its problem shows.
+            this.send(Event::Answered(result.map(Box::new)));
         });
     }
 

@@ -2,11 +2,11 @@ use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};
 use super::form::use_form;
-use super::requests::{Failure, Received};
 use super::status::use_status;
 use super::tokens::{form_target, use_tokens};
 use super::{Countdown, ErrorPanel, SecretField, TokenValue};
 use crate::messages::Explanation;
+use crate::oauth::{Received, TokenFailure};
 
 /// "I already have a refresh token": the refresh grant, exactly what Azure Data Factory does
 /// with the token, reachable without the consent flow.
@@ -66,8 +66,8 @@ pub fn RefreshCard() -> impl IntoView {
     }
 }
 
-fn failure_panel(failure: Failure) -> impl IntoView {
-    view! { <ErrorPanel explanation=failure.explanation() raw=failure.raw().unwrap_or_default() testid=crate::testids::REFRESH_ERROR /> }
+fn failure_panel(failure: TokenFailure) -> impl IntoView {
+    view! { <ErrorPanel explanation=crate::messages::token_failure(&failure) raw=failure.raw().unwrap_or_default() testid=crate::testids::REFRESH_ERROR /> }
 }
 
 #[component]

@@ -10,7 +10,7 @@ use crate::export::raw::{self, Sent};
 use crate::google::call::ApiCall;
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::response::masked_json;
-use crate::oauth::{parse_token_response, FormRequest, Secret, TokenEndpointError, TokenResponse};
+use crate::oauth::{parse_token_response, FormRequest, Received, Secret, TokenFailure};
 
 /// One request of the exchange log and what came back.
 #[derive(Debug, Clone)]
@@ -21,48 +21,6 @@ pub struct LogEntry {
 
 /// Every request the page made, in order.
 pub type Log = RwSignal<Vec<LogEntry>>;
-
-/// Tokens that arrived.
-#[derive(Debug, Clone)]
-pub struct Received {
-    pub response: TokenResponse,
-    /// The body as received, revealed only on request; the raw view masks it when shown.
-    pub body: Secret,
-    pub status: u16,
-    pub at_ms: f64,
-}
-
-/// Why no tokens arrived.
-#[derive(Debug, Clone)]
-pub enum Failure {
-    Http(HttpError),
-    Endpoint {
-        error: TokenEndpointError,
-        status: u16,
-        masked_body: String,
-    },
-}
-
-impl Failure {
-    pub fn explanation(&self) -> Explanation {
-        match self {
-            Failure::Http(e) => http_explanation(e),
-            Failure::Endpoint { error, .. } => explain(Situation::Token(error)),
-        }
-    }
-
-    /// The raw answer for the "Raw answer" disclosure.
-    pub fn raw(&self) -> Option<String> {
-        match self {
-            Failure::Http(_) => None,
-            Failure::Endpoint {
-                status,
-                masked_body,
-                ..
-            } => Some(format!("HTTP {status}\n\n{masked_body}")),
-        }
-    }
-}
 
 /// A request that got no readable answer, explained.
 pub fn http_explanation(error: &HttpError) -> Explanation {
@@ -120,8 +78,11 @@ pub async fn api_call(log: Log, call: ApiCall) -> Result<Answer, HttpError> {
 }
 
 /// POSTs a token request and reads the answer.
-pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, Failure> {
-    let answer = form_post(log, request).await.map_err(Failure::Http)?;
+pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, TokenFailure> {
+    let answer = form_post(log, request).await.map_err(|e| match e {
+        HttpError::Timeout(seconds) => TokenFailure::TimedOut { seconds },
+        HttpError::Network(detail) | HttpError::Body(detail) => TokenFailure::NoAnswer { detail },
+    })?;
     perf::mark(perf::TOKEN_RESPONSE);
     match parse_token_response(answer.status, &answer.body) {
         Ok(response) => Ok(Received {
@@ -130,7 +91,7 @@ pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, F
             status: answer.status,
             at_ms: now_ms(),
         }),
-        Err(error) => Err(Failure::Endpoint {
+        Err(error) => Err(TokenFailure::Endpoint {
             error,
             status: answer.status,
             masked_body: masked_json(&answer.body),

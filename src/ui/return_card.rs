@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use super::flow_controller::{use_flow, Place};
 use super::form::use_form;
-use super::tokens::use_tokens;
 use super::{ErrorPanel, SecretField};
-use crate::oauth::Stage;
+use crate::messages::{explain_problem, token_failure};
+use crate::oauth::{Problem, Stage};
 
 /// The outcome of the return from the provider: progress, the secret prompt when the user
 /// chose not to keep it, and every failure explained.
@@ -12,27 +12,18 @@ use crate::oauth::Stage;
 pub fn ReturnCard() -> impl IntoView {
     let flow = use_flow();
     let form = use_form();
-    let tokens = use_tokens();
     let exchanging = move || flow.flow.with(|f| f.is_exchanging());
     let needs_secret = move || {
         flow.flow
             .with(|f| matches!(f.stage, Stage::AwaitingSecret { .. }))
     };
+    // One channel: the flow's problem, where the user acted last.
     let problem = move || {
         (flow.place.get() == Place::Return)
-            .then(|| {
-                flow.flow
-                    .with(|f| f.problem.as_ref().map(crate::messages::explain_problem))
-            })
+            .then(|| flow.flow.with(|f| f.problem.clone()))
             .flatten()
     };
-    let failure = move || {
-        tokens
-            .exchange
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().err().cloned()))
-    };
-    let visible =
-        move || exchanging() || needs_secret() || problem().is_some() || failure().is_some();
+    let visible = move || exchanging() || needs_secret() || problem().is_some();
     // Hidden, not unmounted: the end of an exchange only flips attributes, so the tokens
     // reach the screen sooner.
     view! {
@@ -46,8 +37,11 @@ pub fn ReturnCard() -> impl IntoView {
                 </button>
             </Show>
             <p class="progress" aria-busy="true" data-testid=crate::testids::EXCHANGE_PROGRESS hidden=move || !exchanging()>"Exchanging the code for tokens…"</p>
-            {move || problem().map(|p| view! { <ErrorPanel explanation=p testid=crate::testids::RETURN_PROBLEM /> })}
-            {move || failure().map(|f| view! { <ErrorPanel explanation=f.explanation() raw=f.raw().unwrap_or_default() testid=crate::testids::EXCHANGE_ERROR /> })}
+            {move || problem().map(|p| match p {
+                // No tokens from the token endpoint: its answer beside the explanation.
+                Problem::Exchange(f) => view! { <ErrorPanel explanation=token_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::EXCHANGE_ERROR /> }.into_any(),
+                p => view! { <ErrorPanel explanation=explain_problem(&p) testid=crate::testids::RETURN_PROBLEM /> }.into_any(),
+            })}
         </section>
     }
 }

@@ -15,7 +15,7 @@ use super::export_card::PackFiles;
 use super::field::{described_by, Labelled, TextInput};
 use super::form::use_form;
 use super::requests::use_log;
-use super::requests::{token_request, Failure};
+use super::requests::token_request;
 use super::status::use_status;
 use super::tokens::use_tokens;
 use super::{rich_text, CopyButton, ErrorPanel, RevealToggle, SecretField, TokenValue};
@@ -32,7 +32,7 @@ use crate::google::service_account::{
     token_uri_differs,
 };
 use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
-use crate::oauth::Secret;
+use crate::oauth::{Secret, TokenFailure};
 
 #[component]
 pub fn ServiceAccountCard() -> impl IntoView {
@@ -146,8 +146,8 @@ pub fn ServiceAccountCard() -> impl IntoView {
                             r.access_token.secret().clone(),
                         ))
                     }
-                    Err(Failure::Endpoint { error, .. }) => Err(service_account_failure(&error)),
-                    Err(f) => Err(f.explanation()),
+                    Err(TokenFailure::Endpoint { error, .. }) => Err(service_account_failure(&error)),
+                    Err(f) => Err(crate::messages::token_failure(&f)),
                 }
             }
             .await;

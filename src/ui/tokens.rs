@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::form::FormState;
-use super::requests::{token_request, Failure, Log, Received};
+use super::requests::{token_request, Log};
 use super::status::Status;
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::{
-    grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, RefreshToken, Scopes,
-    Secret,
+    grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, Received,
+    RefreshToken, Scopes, Secret, TokenFailure,
 };
 
 /// Tokens from a code exchange, with what was asked for and who issued them.
@@ -28,9 +28,9 @@ pub struct Tokens {
 /// The tokens, as every card sees them.
 #[derive(Clone, Copy)]
 pub struct TokenState {
-    /// The code exchange's outcome, once there is one: set the moment it arrives, for the
-    /// tokens and return cards.
-    pub exchange: RwSignal<Option<Result<Tokens, Failure>>>,
+    /// The tokens of the code exchange, once they are here: set the moment they arrive, for
+    /// the tokens card (why none came is the flow's problem, on the return card).
+    pub exchange: RwSignal<Option<Tokens>>,
     /// The tokens of the last code exchange, for the cards after the tokens: set one task
     /// after `exchange` (with `access_token` and `refresh_input`), so the tokens reach the
     /// screen before those cards do their work.
@@ -43,7 +43,7 @@ pub struct TokenState {
     /// The refresh token being checked: filled when tokens arrive, or typed in.
     pub refresh_input: RwSignal<Secret>,
     /// The refresh grant, from the refresh card or "Refresh now".
-    pub refresh: Action<Refresh, Result<Received, Failure>>,
+    pub refresh: Action<Refresh, Result<Received, TokenFailure>>,
 }
 
 /// A refresh grant, and the provider and client it goes to (who then issues the new token).
@@ -93,19 +93,17 @@ impl TokenState {
         }
     }
 
-    /// Keeps the outcome of a code exchange: the tokens card now, every other card one
-    /// task later.
-    pub fn exchanged(&self, result: Result<Tokens, Failure>) {
-        self.exchange.set(Some(result));
+    /// Keeps the tokens of a code exchange: the tokens card now, every other card one task
+    /// later.
+    pub fn exchanged(&self, tokens: Tokens) {
+        self.exchange.set(Some(tokens));
         let this = *self;
         set_timeout(move || this.pass_on(), std::time::Duration::ZERO);
     }
 
     /// Hands the exchange's tokens (the newest, should two exchanges meet) to the other cards.
     fn pass_on(&self) {
-        let tokens = self
-            .exchange
-            .with_untracked(|e| e.as_ref().and_then(|r| r.as_ref().ok().cloned()));
+        let tokens = self.exchange.get_untracked();
         if let Some(tokens) = &tokens {
             let response = &tokens.received.response;
             if let Some(rt) = &response.refresh_token {

@@ -21,11 +21,7 @@ fn pretty(v: &serde_json::Value) -> String {
 #[component]
 pub fn TokensCard() -> impl IntoView {
     let state = use_tokens();
-    let tokens = move || {
-        state
-            .exchange
-            .with(|v| v.as_ref().and_then(|r| r.as_ref().ok().cloned()))
-    };
+    let tokens = move || state.exchange.get();
     move || tokens().map(|t| view! { <TokensView tokens=t /> })
 }
 
