@@ -17,8 +17,8 @@
 
 use super::callback::Denial;
 use super::callback::{Callback, CallbackError, CodeCallback};
-use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError};
 use super::exchange::{Received, TokenFailure};
+use super::pending::{Arrival, Exchange, PendingFlow, PendingFlowError};
 use super::problem::Problem;
 use super::types::{ClientSecret, InputError};
 
@@ -555,9 +555,8 @@ mod tests {
         let (flow, _) = flow.step(tokens_arrived());
         assert!(matches!(flow.stage, Stage::Done) && flow.problem.is_none());
         // No tokens: the flow keeps why, as the one problem the page shows for it.
-        let (flow, _) = Flow::at(Stage::Exchanging, None).step(Event::Answered(Err(
-            TokenFailure::TimedOut { seconds: 30 },
-        )));
+        let (flow, _) = Flow::at(Stage::Exchanging, None)
+            .step(Event::Answered(Err(TokenFailure::TimedOut { seconds: 30 })));
         assert!(matches!(flow.stage, Stage::Failed));
         assert_eq!(
             flow.problem,

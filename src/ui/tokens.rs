@@ -10,8 +10,8 @@ use super::requests::{token_request, Log};
 use super::status::Status;
 use crate::messages::{explain, Explanation, Situation};
 use crate::oauth::{
-    grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, Received,
-    RefreshToken, Scopes, Secret, TokenFailure,
+    grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, Received, RefreshToken,
+    Scopes, Secret, TokenFailure,
 };
 
 /// Tokens from a code exchange, with what was asked for and who issued them.

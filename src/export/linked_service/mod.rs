@@ -37,7 +37,10 @@
 //!   Azure Key Vault": `store` is a `LinkedServiceReference`, `secretName` names the secret;
 //!   without `secretVersion` the latest version is read, so a rotated secret needs no redeploy).
 
-use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+mod model;
+pub use model::{LinkedService, Properties, Property, Reference, SecretValue};
 
 use crate::oauth::{Scopes, Secret};
 
@@ -170,15 +173,19 @@ pub enum ExportProblem {
     SelfHostedRuntimeRequired,
 }
 
-fn secret(style: &SecretStyle, value: &str, name: fn(&VaultNames) -> &String) -> Value {
-    match style {
-        SecretStyle::SecureString => json!({"type": "SecureString", "value": value}),
-        SecretStyle::KeyVault(names) => json!({
-            "type": "AzureKeyVaultSecret",
-            "store": {"referenceName": names.store, "type": "LinkedServiceReference"},
-            "secretName": name(names),
-        }),
-    }
+fn secret(style: &SecretStyle, value: &str, name: fn(&VaultNames) -> &String) -> Property {
+    Property::Secret(match style {
+        SecretStyle::SecureString => SecretValue::SecureString {
+            value: value.to_owned(),
+        },
+        SecretStyle::KeyVault(names) => SecretValue::AzureKeyVaultSecret {
+            store: Reference {
+                reference_name: names.store.clone(),
+                kind: "LinkedServiceReference".into(),
+            },
+            secret_name: name(names).clone(),
+        },
+    })
 }
 
 /// A customer ID as the API wants it: digits only (`123-456-7890` → `1234567890`).
@@ -189,7 +196,7 @@ pub fn customer_id_digits(typed: &str) -> Option<String> {
 
 /// Collects the properties, and every problem with them at once.
 struct Builder {
-    tp: Map<String, Value>,
+    tp: BTreeMap<String, Property>,
     problems: Vec<ExportProblem>,
 }
 
@@ -198,7 +205,8 @@ impl Builder {
         match value.trim() {
             "" => self.problems.push(ExportProblem::Required { property }),
             v => {
-                self.tp.insert(property.into(), Value::String(v.to_owned()));
+                self.tp
+                    .insert(property.into(), Property::Text(v.to_owned()));
             }
         }
     }
@@ -212,7 +220,7 @@ impl Builder {
         }
         match customer_id_digits(typed) {
             Some(digits) => {
-                self.tp.insert(property.into(), Value::String(digits));
+                self.tp.insert(property.into(), Property::Text(digits));
             }
             None => self.problems.push(ExportProblem::CustomerId {
                 property,
@@ -239,10 +247,10 @@ impl Builder {
 
 /// The linked service as ADF's JSON view shows it, or every property still missing or wrong:
 /// never JSON that ADF would reject.
-pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<ExportProblem>> {
+pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<LinkedService, Vec<ExportProblem>> {
     let style = input.secrets;
     let mut b = Builder {
-        tp: Map::new(),
+        tp: BTreeMap::new(),
         problems: Vec::new(),
     };
     match input.connector {
@@ -254,7 +262,7 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
                     property: "googleAdsApiVersion",
                 });
             } else if is_api_version(version) {
-                b.tp.insert("googleAdsApiVersion".into(), Value::String(version.into()));
+                b.tp.insert("googleAdsApiVersion".into(), Property::Text(version.into()));
             } else {
                 b.problems.push(ExportProblem::ApiVersion {
                     typed: version.into(),
@@ -273,7 +281,10 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
             client_secret,
             refresh_token,
         } => {
-            b.tp.insert("authenticationType".into(), "UserAuthentication".into());
+            b.tp.insert(
+                "authenticationType".into(),
+                Property::Text("UserAuthentication".into()),
+            );
             b.required("clientId", client_id);
             b.secret("clientSecret", style, client_secret, |n| &n.client_secret);
             b.secret("refreshToken", style, refresh_token, |n| &n.refresh_token);
@@ -283,7 +294,10 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
             email,
             private_key,
         } => {
-            b.tp.insert("authenticationType".into(), "ServiceAuthentication".into());
+            b.tp.insert(
+                "authenticationType".into(),
+                Property::Text("ServiceAuthentication".into()),
+            );
             match input.connector {
                 Connector::BigQueryV2 => {
                     b.secret("keyFileContent", style, key_file, |n| &n.key_file)
@@ -305,20 +319,20 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<Value, Vec<Expor
         "" => "GoogleLinkedService",
         n => n,
     };
-    let mut properties = Map::new();
-    properties.insert("type".into(), input.connector.type_name().into());
-    if input.connector == Connector::BigQueryV2 {
-        properties.insert("version".into(), BIGQUERY_V2_VERSION.into());
-    }
     let runtime = input.integration_runtime.trim();
-    if !runtime.is_empty() {
-        properties.insert(
-            "connectVia".into(),
-            json!({"referenceName": runtime, "type": "IntegrationRuntimeReference"}),
-        );
-    }
-    properties.insert("typeProperties".into(), Value::Object(b.tp));
-    Ok(json!({"name": name, "properties": Value::Object(properties)}))
+    Ok(LinkedService {
+        name: name.to_owned(),
+        properties: Properties {
+            kind: input.connector.type_name().into(),
+            version: (input.connector == Connector::BigQueryV2)
+                .then(|| BIGQUERY_V2_VERSION.to_owned()),
+            connect_via: (!runtime.is_empty()).then(|| Reference {
+                reference_name: runtime.to_owned(),
+                kind: "IntegrationRuntimeReference".into(),
+            }),
+            type_properties: b.tp,
+        },
+    })
 }
 
 /// `v` and a major version number, as ADF's `googleAdsApiVersion` takes it.
@@ -332,22 +346,17 @@ pub fn linked_service_json(input: &LinkedServiceInput<'_>) -> Result<String, Vec
     linked_service(input).map(|v| pretty(&v))
 }
 
-/// A linked service as text.
-pub fn pretty(linked_service: &Value) -> String {
-    serde_json::to_string_pretty(linked_service).unwrap_or_default()
+/// A linked service (or any JSON the exports write) as text.
+pub fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
 }
 
 /// The same linked service with every `SecureString` value masked, for the screen: checked
 /// and built once on the real values, then masked, never validated on masks.
-pub fn masked(mut linked_service: Value) -> Value {
-    let properties = linked_service
-        .pointer_mut("/properties/typeProperties")
-        .and_then(Value::as_object_mut);
-    for field in properties.into_iter().flat_map(|p| p.values_mut()) {
-        if field["type"] == "SecureString" {
-            if let Some(Value::String(value)) = field.get_mut("value") {
-                *value = Secret::new(std::mem::take(value)).masked();
-            }
+pub fn masked(mut linked_service: LinkedService) -> LinkedService {
+    for field in linked_service.properties.type_properties.values_mut() {
+        if let Property::Secret(SecretValue::SecureString { value }) = field {
+            *value = Secret::new(std::mem::take(value)).masked();
         }
     }
     linked_service

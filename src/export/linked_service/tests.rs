@@ -1,6 +1,7 @@
 //! The linked service's properties, as Microsoft's connector articles and REST models name them.
 
 use super::*;
+use serde_json::{json, Value};
 
 fn input<'a>(connector: Connector, secrets: &'a SecretStyle) -> LinkedServiceInput<'a> {
     LinkedServiceInput {
@@ -23,7 +24,9 @@ fn input<'a>(connector: Connector, secrets: &'a SecretStyle) -> LinkedServiceInp
 
 #[test]
 fn bigquery_v2_with_secure_strings() {
-    let v = linked_service(&input(Connector::BigQueryV2, &SecretStyle::SecureString)).unwrap();
+    let v = linked_service(&input(Connector::BigQueryV2, &SecretStyle::SecureString))
+        .unwrap()
+        .to_json();
     assert_eq!(
         v,
         json!({
@@ -97,7 +100,7 @@ fn required_properties_are_refused_one_by_one_never_left_out() {
 fn customer_ids_go_as_digits_and_the_api_version_is_checked() {
     let mut i = input(Connector::GoogleAds, &SecretStyle::SecureString);
     i.login_customer_id = "987 654 3210";
-    let v = linked_service(&i).unwrap();
+    let v = linked_service(&i).unwrap().to_json();
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(tp["clientCustomerID"], "1234567890");
     assert_eq!(tp["loginCustomerID"], "9876543210");
@@ -127,7 +130,9 @@ fn google_ads_with_key_vault_references() {
         store: "KeyVaultLS".into(),
         ..VaultNames::default()
     });
-    let v = linked_service(&input(Connector::GoogleAds, &vault)).unwrap();
+    let v = linked_service(&input(Connector::GoogleAds, &vault))
+        .unwrap()
+        .to_json();
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(v["properties"]["type"], "GoogleAdWords");
     assert_eq!(tp["clientCustomerID"], "1234567890");
@@ -166,7 +171,7 @@ fn service_account(key_file: &'static str) -> Credentials<'static> {
 fn a_service_account_signs_bigquery_in_with_its_key_file() {
     let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
     i.credentials = service_account(KEY);
-    let v = linked_service(&i).unwrap();
+    let v = linked_service(&i).unwrap().to_json();
     assert_eq!(v["properties"]["version"], "1.1");
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(tp["authenticationType"], "ServiceAuthentication");
@@ -178,7 +183,7 @@ fn a_service_account_signs_bigquery_in_with_its_key_file() {
     let vault = SecretStyle::KeyVault(VaultNames::default());
     let mut kv = input(Connector::BigQueryV2, &vault);
     kv.credentials = service_account("");
-    let v = linked_service(&kv).unwrap();
+    let v = linked_service(&kv).unwrap().to_json();
     assert_eq!(
         v["properties"]["typeProperties"]["keyFileContent"]["secretName"],
         "google-service-account-key"
@@ -201,7 +206,7 @@ fn a_service_account_signs_google_ads_in_on_a_self_hosted_runtime_only() {
         [ExportProblem::SelfHostedRuntimeRequired]
     );
     i.integration_runtime = " SelfHostedIR ";
-    let v = linked_service(&i).unwrap();
+    let v = linked_service(&i).unwrap().to_json();
     assert_eq!(
         v["properties"]["connectVia"],
         json!({"referenceName": "SelfHostedIR", "type": "IntegrationRuntimeReference"})
@@ -232,7 +237,7 @@ fn a_service_account_signs_google_ads_in_on_a_self_hosted_runtime_only() {
         [ExportProblem::Required { property: "email" }]
     );
     kv.credentials = service_account("");
-    let v = linked_service(&kv).unwrap();
+    let v = linked_service(&kv).unwrap().to_json();
     assert_eq!(
         v["properties"]["typeProperties"]["privateKey"]["secretName"],
         "google-service-account-private-key"
@@ -242,20 +247,21 @@ fn a_service_account_signs_google_ads_in_on_a_self_hosted_runtime_only() {
 #[test]
 fn any_linked_service_can_name_its_integration_runtime() {
     let mut i = input(Connector::BigQueryV2, &SecretStyle::SecureString);
-    assert!(linked_service(&i).unwrap()["properties"]
+    assert!(linked_service(&i).unwrap().to_json()["properties"]
         .get("connectVia")
         .is_none());
     i.integration_runtime = "OnPremIR";
     assert_eq!(
-        linked_service(&i).unwrap()["properties"]["connectVia"]["referenceName"],
+        linked_service(&i).unwrap().to_json()["properties"]["connectVia"]["referenceName"],
         "OnPremIR"
     );
 }
 
 #[test]
 fn masking_hides_every_secure_string_and_nothing_else() {
-    let v = linked_service(&input(Connector::GoogleAds, &SecretStyle::SecureString)).unwrap();
-    let shown = masked(v.clone());
+    let built = linked_service(&input(Connector::GoogleAds, &SecretStyle::SecureString)).unwrap();
+    let v = built.to_json();
+    let shown = masked(built).to_json();
     let tp = &shown["properties"]["typeProperties"];
     assert_eq!(tp["clientSecret"]["value"], "••••••••");
     assert_eq!(tp["refreshToken"]["value"], "••••••••");

@@ -41,7 +41,7 @@ mod vault;
 
 use serde_json::{json, Value};
 
-use super::linked_service::{pretty, Connector};
+use super::linked_service::{pretty, Connector, LinkedService};
 
 /// The ARM / Bicep API version of Data Factory's resources.
 pub const DATA_FACTORY_API: &str = "2018-06-01";
@@ -133,18 +133,13 @@ pub fn is_secret_name(name: &str) -> bool {
 }
 
 /// The secrets a linked service references in Key Vault, in the order of its properties.
-fn vault_secrets(linked_service: &Value) -> Vec<VaultSecret> {
+fn vault_secrets(linked_service: &LinkedService) -> Vec<VaultSecret> {
     linked_service
-        .pointer("/properties/typeProperties")
-        .and_then(Value::as_object)
+        .vault_secrets()
         .into_iter()
-        .flatten()
-        .filter(|(_, v)| v["type"] == "AzureKeyVaultSecret")
-        .filter_map(|(property, v)| {
-            Some(VaultSecret {
-                name: v["secretName"].as_str()?.to_owned(),
-                property: property.clone(),
-            })
+        .map(|(property, name)| VaultSecret {
+            name: name.to_owned(),
+            property: property.to_owned(),
         })
         .collect()
 }
@@ -169,7 +164,7 @@ pub fn key_vault_linked_service(target: &Target<'_>) -> Value {
 pub fn pack(
     target: &Target<'_>,
     connector: Connector,
-    linked_service: &Value,
+    linked_service: &LinkedService,
 ) -> Result<Vec<PackFile>, Vec<PackProblem>> {
     let mut problems = Vec::new();
     for (what, value) in [
@@ -201,10 +196,12 @@ pub fn pack(
         return Err(problems);
     }
     let vault_ls = key_vault_linked_service(target);
+    let google = linked_service.to_json();
     let p = Pack {
         target,
         connector,
-        google: linked_service,
+        google: &google,
+        typed: linked_service,
         vault_ls: &vault_ls,
         secrets: &secrets,
     };
@@ -290,7 +287,9 @@ fn file(name: &'static str, title: &'static str, mime: &'static str, text: Strin
 struct Pack<'a> {
     target: &'a Target<'a>,
     connector: Connector,
+    /// The Google linked service as JSON, for the formats that write JSON values.
     google: &'a Value,
+    typed: &'a LinkedService,
     vault_ls: &'a Value,
     secrets: &'a [VaultSecret],
 }
@@ -373,7 +372,7 @@ mod tests {
             };
             assert_eq!(dataset["properties"]["type"], kind);
             assert_eq!(source["source"]["type"], source_kind);
-            let secrets = vault_secrets(&ls);
+            let secrets = vault_secrets(&typed(&ls));
             let expected: &[&str] = match connector {
                 Connector::BigQueryV2 => &["google-client-secret", "google-refresh-token"],
                 Connector::GoogleAds => &[
@@ -397,7 +396,7 @@ mod tests {
             ..TARGET
         };
         assert_eq!(
-            pack(&bad, Connector::BigQueryV2, &ls).unwrap_err(),
+            pack(&bad, Connector::BigQueryV2, &typed(&ls)).unwrap_err(),
             [
                 PackProblem::Required {
                     what: "resource group"
@@ -413,7 +412,7 @@ mod tests {
         };
         let ls = google(Connector::BigQueryV2, &odd, "p", "LS");
         assert_eq!(
-            pack(&TARGET, Connector::BigQueryV2, &ls).unwrap_err(),
+            pack(&TARGET, Connector::BigQueryV2, &typed(&ls)).unwrap_err(),
             [PackProblem::SecretName {
                 typed: "refresh_token".into()
             }]

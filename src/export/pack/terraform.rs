@@ -50,21 +50,17 @@ impl super::Pack<'_> {
     /// the `integration_runtime` block, the rest (BigQuery's `version`) in
     /// `additional_properties`.
     pub(super) fn terraform_extra(&self) -> String {
+        let properties = &self.typed.properties;
         let mut out = String::new();
+        if let Some(runtime) = &properties.connect_via {
+            out += &format!(
+                "\n  integration_runtime {{\n    name = {}\n  }}",
+                hcl_string(&runtime.reference_name)
+            );
+        }
         let mut rest = Map::new();
-        for (key, value) in self.google["properties"].as_object().into_iter().flatten() {
-            match key.as_str() {
-                "type" | "typeProperties" => {}
-                "connectVia" => {
-                    out += &format!(
-                        "\n  integration_runtime {{\n    name = {}\n  }}",
-                        hcl_string(value["referenceName"].as_str().unwrap_or_default())
-                    )
-                }
-                _ => {
-                    rest.insert(key.clone(), value.clone());
-                }
-            }
+        if let Some(version) = &properties.version {
+            rest.insert("version".into(), Value::String(version.clone()));
         }
         if !rest.is_empty() {
             out = format!(

@@ -37,10 +37,16 @@ pub(crate) fn google(connector: Connector, names: &VaultNames, project: &str, ls
         secrets: &style,
     })
     .unwrap()
+    .to_json()
+}
+
+/// A linked service read back from its JSON, as the pack takes it.
+pub(crate) fn typed(ls: &Value) -> crate::export::linked_service::LinkedService {
+    serde_json::from_value(ls.clone()).expect("the linked service reads back")
 }
 
 pub(crate) fn files(target: &Target<'_>, connector: Connector, ls: &Value) -> Vec<PackFile> {
-    pack(target, connector, ls).unwrap()
+    pack(target, connector, &typed(ls)).unwrap()
 }
 
 pub(crate) fn text<'a>(files: &'a [PackFile], name: &str) -> &'a str {
@@ -66,6 +72,7 @@ pub(crate) fn ads_service_account() -> Value {
         secrets: &SecretStyle::KeyVault(VaultNames::default()),
     })
     .unwrap()
+    .to_json()
 }
 
 pub(crate) fn files_of(ls: &Value) -> Vec<PackFile> {

@@ -143,7 +143,10 @@ mod tests {
         let files = files(&TARGET, Connector::GoogleAds, &ls);
         let script = text(&files, "keyvault.sh");
         // The prompts come in the order of the linked service's properties.
-        let order: Vec<String> = vault_secrets(&ls).iter().map(|s| s.name.clone()).collect();
+        let order: Vec<String> = vault_secrets(&typed(&ls))
+            .iter()
+            .map(|s| s.name.clone())
+            .collect();
         let values = [
             "dev-tok'en $HOME",
             "GOCSPX-se`cret`",
