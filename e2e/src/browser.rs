@@ -343,13 +343,13 @@ impl<'a> AppPage<'a> {
             .collect()
     }
 
-    async fn type_into(&self, testid: &str, text: &str) {
+    pub(crate) async fn type_into(&self, testid: &str, text: &str) {
         let e = self.browser.find(&testids::sel(testid)).await;
         e.clear().await.expect("clearable");
         e.send_keys(text).await.expect("typable");
     }
 
-    async fn click(&self, testid: &str) {
+    pub(crate) async fn click(&self, testid: &str) {
         self.browser
             .find(&testids::sel(testid))
             .await

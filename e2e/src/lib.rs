@@ -4,6 +4,7 @@
 pub mod breakdown;
 pub mod browser;
 pub mod measure;
+pub mod pages;
 pub mod provider;
 pub mod recipes;
 pub mod site;

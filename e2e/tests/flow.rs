@@ -3,6 +3,7 @@
 //! checks what the user sees, and that no secret is left where it must not be.
 
 use e2e::browser::AppPage;
+use e2e::pages::{CommandsCard, ExchangeLog, ExportCard, ProveCard};
 use e2e::provider::Fault;
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -375,14 +376,19 @@ async fn remembered_settings_come_back_without_the_secret() {
     w.finish().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn after_the_tokens_the_user_exports_checks_and_revokes() {
-    let w = world().await;
+/// Signed in with the BigQuery scopes (and `openid email`): the world, its page and the
+/// refresh token, as the stories after the tokens start.
+async fn signed_in(w: &World) -> (AppPage<'_>, String) {
     let app = w.page().await;
     app.set_scopes(&format!("openid email {BIGQUERY}")).await;
     let refresh_token = app.sign_in().await;
+    (app, refresh_token)
+}
 
-    // The ID token's claims, decoded and said to be unverified.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_id_token_claims_are_decoded_and_said_to_be_unverified() {
+    let w = world().await;
+    let (app, _) = signed_in(&w).await;
     let claims = w
         .browser
         .find(&testids::sel(testids::ID_TOKEN_CLAIMS))
@@ -403,151 +409,126 @@ async fn after_the_tokens_the_user_exports_checks_and_revokes() {
     w.browser
         .wait_text(&testids::sel(testids::ID_TOKEN_CLAIMS), "not verified")
         .await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
 
-    // The linked service: refused until ADF's required properties are there, then masked
-    // until revealed.
-    w.browser
-        .wait_text(&testids::sel(testids::LS_MISSING), "projectId is required")
-        .await;
-    assert!(!w.browser.has(&testids::sel(testids::LS_JSON)).await);
-    app.type_testid(testids::LS_PROJECT, "demo-project").await;
-    let json = w
-        .browser
-        .wait_text(&testids::sel(testids::LS_JSON), "GoogleBigQueryV2")
-        .await;
-    let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_linked_service_waits_for_adfs_properties_and_masks_its_secrets() {
+    let w = world().await;
+    let (app, refresh_token) = signed_in(&w).await;
+    let export = ExportCard::of(&app);
+    export.still_needs("projectId is required").await;
+    assert!(!export.has_json().await);
+    export.set_project("demo-project").await;
+    let (json, v) = export.json("GoogleBigQueryV2").await;
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(tp["authenticationType"], "UserAuthentication");
     assert_eq!(tp["projectId"], "demo-project");
     assert_eq!(tp["clientId"], CLIENT_ID);
     assert!(tp.get("requestGoogleDriveScope").is_none());
     assert!(!json.contains(&refresh_token) && !json.contains(SECRET));
-    app.click_testid(testids::LS_REVEAL).await;
-    let json = w
-        .browser
-        .wait_text(&testids::sel(testids::LS_JSON), &refresh_token)
-        .await;
+    export.toggle_reveal().await;
+    let (json, _) = export.json(&refresh_token).await;
     assert!(json.contains(SECRET) && json.contains("\"projectId\": \"demo-project\""));
-    app.click_testid(testids::LS_KEY_VAULT).await;
-    let json = w
-        .browser
-        .wait_text(&testids::sel(testids::LS_JSON), "AzureKeyVaultSecret")
-        .await;
+    export.toggle_key_vault().await;
+    let (json, _) = export.json("AzureKeyVaultSecret").await;
     assert!(
         !json.contains(&refresh_token),
         "a Key Vault export holds no secret"
     );
-    app.click_testid(testids::LS_KEY_VAULT).await;
+    export.toggle_key_vault().await;
+    // Revealed values go back under the mask; nothing was stored anywhere.
+    export.toggle_reveal().await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
 
-    // Google Ads: the API version is filled in, the customer ID goes as digits only, and the
-    // export waits for the developer token.
-    app.choose(testids::CONNECTOR, "GoogleAdWords").await;
-    w.browser
-        .wait_text(
-            &testids::sel(testids::LS_MISSING),
-            "clientCustomerID is required",
-        )
-        .await;
-    app.type_testid(testids::LS_CUSTOMER, "123-456-7890").await;
-    app.type_testid(testids::LS_DEVELOPER_TOKEN, "dev-token-e2e")
-        .await;
-    let json = w
-        .browser
-        .wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords")
-        .await;
-    let v: serde_json::Value = serde_json::from_str(&json).expect("the export is JSON");
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_google_ads_linked_service_sends_digits_and_the_api_version() {
+    let w = world().await;
+    let (app, refresh_token) = signed_in(&w).await;
+    let export = ExportCard::of(&app);
+    export.choose_connector("GoogleAdWords").await;
+    export.still_needs("clientCustomerID is required").await;
+    export.set_customer("123-456-7890").await;
+    export.set_developer_token("dev-token-e2e").await;
+    export.toggle_reveal().await;
+    let (_, v) = export.json("GoogleAdWords").await;
     let tp = &v["properties"]["typeProperties"];
     assert_eq!(tp["clientCustomerID"], "1234567890");
-    assert_eq!(tp["googleAdsApiVersion"], "v26");
+    assert_eq!(
+        tp["googleAdsApiVersion"],
+        refresh_token_helper::google::ads::ADS_API_VERSION
+    );
     assert_eq!(tp["developerToken"]["value"], "dev-token-e2e");
     assert_eq!(tp["clientId"], CLIENT_ID);
     assert_eq!(tp["refreshToken"]["value"], refresh_token.as_str());
-    let options = w.browser.run("return [...document.querySelectorAll('[data-testid=connector] option')].map(o => o.value).join(' ')").await;
     assert_eq!(
-        options,
+        export.connectors().await,
         serde_json::json!("GoogleBigQueryV2 GoogleAdWords"),
         "no V1 connector"
     );
+    export.toggle_reveal().await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
 
-    // curl and PowerShell ask for the secrets when they run: revealed or not, none is shown.
-    let curl = w
-        .browser
-        .wait_text(
-            "[data-testid=command-0]",
-            "--data-urlencode 'grant_type=authorization_code'",
-        )
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn curl_and_powershell_ask_for_the_secrets_when_they_run() {
+    let w = world().await;
+    let (app, refresh_token) = signed_in(&w).await;
+    let commands = CommandsCard::of(&app);
+    let curl = commands
+        .command(0, "--data-urlencode 'grant_type=authorization_code'")
         .await;
     assert!(!curl.contains(SECRET) && curl.contains("IFS= read -r client_secret;"));
-    app.check(
-        testids::FORMAT_POWERSHELL,
-        "command-1",
-        "Invoke-RestMethod -Method Post",
-    )
-    .await;
-    app.click_testid(testids::COMMANDS_REVEAL).await;
-    let ps = w
-        .browser
-        .wait_text(
-            "[data-testid=command-1]",
+    commands.use_powershell().await;
+    commands.command(1, "Invoke-RestMethod -Method Post").await;
+    // Revealed or not, no secret is shown: they are asked for.
+    commands.toggle_reveal().await;
+    let ps = commands
+        .command(
+            1,
             "$refresh_token = Read-Host -AsSecureString -Prompt 'Refresh token'",
         )
         .await;
     assert!(!ps.contains(&refresh_token) && !ps.contains(SECRET), "{ps}");
+    commands.toggle_reveal().await;
+    w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
+    let w = world().await;
+    let (app, refresh_token) = signed_in(&w).await;
     // Prove it works: tokeninfo, BigQuery, refresh, then revoke and see refresh fail.
-    app.check(
-        testids::TOKENINFO,
-        testids::TOKENINFO_RESULT,
-        "tester@example.com",
-    )
-    .await;
-    app.check(
-        testids::TEST_BIGQUERY,
-        testids::BIGQUERY_RESULT,
-        "demo-project",
-    )
-    .await;
-    app.check(
-        testids::REFRESH_NOW_PROVE,
-        "prove-refresh",
-        "refresh token works",
-    )
-    .await;
-    app.check(testids::REVOKE, testids::REVOKE_RESULT, "Revoked")
-        .await;
-    app.check(
-        testids::REFRESH_NOW_PROVE,
-        "prove-refresh",
-        "no longer works",
-    )
-    .await;
+    let prove = ProveCard::of(&app);
+    prove.tokeninfo("tester@example.com").await;
+    prove.test_bigquery("demo-project").await;
+    prove.refresh_now("refresh token works").await;
+    prove.revoke("Revoked").await;
+    prove.refresh_now("no longer works").await;
     assert_eq!(w.provider.count("revoke"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(w.provider.count("bigquery"), 1);
 
     // The raw exchange: every request, secrets masked until revealed; built when shown.
-    assert!(!w.browser.has(&testids::sel(testids::LOG_TEXT)).await);
-    app.click_testid(testids::LOG_SHOW).await;
-    let log = w
-        .browser
-        .wait_text(&testids::sel(testids::LOG_TEXT), "POST ")
-        .await;
+    let log = ExchangeLog::of(&app);
+    assert!(!log.is_built().await);
+    let text = log.show("POST ").await;
     assert_eq!(
-        log.matches("\nContent-Type: application/x-www-form-urlencoded")
+        text.matches("\nContent-Type: application/x-www-form-urlencoded")
             .count(),
         5,
-        "{log}"
+        "{text}"
     );
-    assert!(log.contains("GET ") && log.contains("Authorization: Bearer "));
-    assert!(!log.contains(&refresh_token) && !log.contains(SECRET));
-    app.click_testid(testids::LOG_REVEAL).await;
-    w.browser
-        .wait_text(&testids::sel(testids::LOG_TEXT), SECRET)
-        .await;
-    app.click_testid(testids::LOG_REVEAL).await;
-    // Revealed values go back under the mask; nothing was stored anywhere.
-    app.click_testid(testids::LS_REVEAL).await;
-    app.click_testid(testids::COMMANDS_REVEAL).await;
+    assert!(text.contains("GET ") && text.contains("Authorization: Bearer "));
+    assert!(!text.contains(&refresh_token) && !text.contains(SECRET));
+    log.toggle_reveal().await;
+    log.text(SECRET).await;
+    log.toggle_reveal().await;
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }

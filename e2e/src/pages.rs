@@ -1,0 +1,173 @@
+//! One page object per card the stories after the tokens use: each declares its locators
+//! once and offers what a user does there, in the user's words.
+
+use refresh_token_helper::testids;
+use serde_json::Value;
+
+use crate::browser::AppPage;
+
+/// "Azure Data Factory linked service".
+pub struct ExportCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ExportCard<'p, 'a> {
+    const MISSING: &'static str = testids::LS_MISSING;
+    const JSON: &'static str = testids::LS_JSON;
+
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Waits until the list of what ADF still needs names `needle`.
+    pub async fn still_needs(&self, needle: &str) -> String {
+        self.app
+            .browser
+            .wait_text(&testids::sel(Self::MISSING), needle)
+            .await
+    }
+
+    /// Whether the linked service's JSON is shown.
+    pub async fn has_json(&self) -> bool {
+        self.app.browser.has(&testids::sel(Self::JSON)).await
+    }
+
+    /// Waits until the JSON shown holds `needle`; returns it as text and parsed.
+    pub async fn json(&self, needle: &str) -> (String, Value) {
+        let text = self
+            .app
+            .browser
+            .wait_text(&testids::sel(Self::JSON), needle)
+            .await;
+        let value = serde_json::from_str(&text).expect("the export is JSON");
+        (text, value)
+    }
+
+    pub async fn set_project(&self, project: &str) {
+        self.app.type_into(testids::LS_PROJECT, project).await;
+    }
+
+    pub async fn set_customer(&self, customer: &str) {
+        self.app.type_into(testids::LS_CUSTOMER, customer).await;
+    }
+
+    pub async fn set_developer_token(&self, token: &str) {
+        self.app.type_into(testids::LS_DEVELOPER_TOKEN, token).await;
+    }
+
+    /// Picks the connector by its ADF type name.
+    pub async fn choose_connector(&self, type_name: &str) {
+        self.app.choose(testids::CONNECTOR, type_name).await;
+    }
+
+    /// The connectors offered, by type name.
+    pub async fn connectors(&self) -> Value {
+        self.app
+            .browser
+            .run("return [...document.querySelectorAll('[data-testid=connector] option')].map(o => o.value).join(' ')")
+            .await
+    }
+
+    pub async fn toggle_reveal(&self) {
+        self.app.click(testids::LS_REVEAL).await;
+    }
+
+    pub async fn toggle_key_vault(&self) {
+        self.app.click(testids::LS_KEY_VAULT).await;
+    }
+}
+
+/// "curl and PowerShell".
+pub struct CommandsCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> CommandsCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Waits until the `index`th command holds `needle`; returns it.
+    pub async fn command(&self, index: usize, needle: &str) -> String {
+        self.app
+            .browser
+            .wait_text(&format!("[data-testid=command-{index}]"), needle)
+            .await
+    }
+
+    pub async fn use_powershell(&self) {
+        self.app.click(testids::FORMAT_POWERSHELL).await;
+    }
+
+    pub async fn toggle_reveal(&self) {
+        self.app.click(testids::COMMANDS_REVEAL).await;
+    }
+}
+
+/// "Prove it works".
+pub struct ProveCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ProveCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    pub async fn tokeninfo(&self, needle: &str) -> String {
+        self.app
+            .check(testids::TOKENINFO, testids::TOKENINFO_RESULT, needle)
+            .await
+    }
+
+    pub async fn test_bigquery(&self, needle: &str) -> String {
+        self.app
+            .check(testids::TEST_BIGQUERY, testids::BIGQUERY_RESULT, needle)
+            .await
+    }
+
+    pub async fn refresh_now(&self, needle: &str) -> String {
+        self.app
+            .check(testids::REFRESH_NOW_PROVE, testids::PROVE_REFRESH, needle)
+            .await
+    }
+
+    pub async fn revoke(&self, needle: &str) -> String {
+        self.app
+            .check(testids::REVOKE, testids::REVOKE_RESULT, needle)
+            .await
+    }
+}
+
+/// The raw exchange log.
+pub struct ExchangeLog<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ExchangeLog<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Whether the log's text is built (it is only once shown).
+    pub async fn is_built(&self) -> bool {
+        self.app.browser.has(&testids::sel(testids::LOG_TEXT)).await
+    }
+
+    /// Shows the log and waits until it holds `needle`.
+    pub async fn show(&self, needle: &str) -> String {
+        self.app.click(testids::LOG_SHOW).await;
+        self.text(needle).await
+    }
+
+    pub async fn text(&self, needle: &str) -> String {
+        self.app
+            .browser
+            .wait_text(&testids::sel(testids::LOG_TEXT), needle)
+            .await
+    }
+
+    pub async fn toggle_reveal(&self) {
+        self.app.click(testids::LOG_REVEAL).await;
+    }
+}
