@@ -171,3 +171,134 @@ impl<'p, 'a> ExchangeLog<'p, 'a> {
         self.app.click(testids::LOG_REVEAL).await;
     }
 }
+
+impl<'p, 'a> ExportCard<'p, 'a> {
+    pub async fn set_login_customer(&self, customer: &str) {
+        self.app
+            .type_into(testids::LS_LOGIN_CUSTOMER, customer)
+            .await;
+    }
+
+    pub async fn download(&self) {
+        self.app.click(testids::LS_DOWNLOAD).await;
+    }
+
+    pub async fn set_resource_group(&self, group: &str) {
+        self.app
+            .type_into(testids::PACK_RESOURCE_GROUP, group)
+            .await;
+    }
+
+    pub async fn set_factory(&self, factory: &str) {
+        self.app.type_into(testids::PACK_FACTORY, factory).await;
+    }
+
+    pub async fn set_vault(&self, vault: &str) {
+        self.app.type_into(testids::PACK_VAULT, vault).await;
+    }
+}
+
+/// "Check what Azure Data Factory will run".
+pub struct AdfChecksCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> AdfChecksCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    pub async fn set_project(&self, project: &str) {
+        self.app.type_into(testids::ADF_PROJECT, project).await;
+    }
+
+    /// Runs ADF's query job as a dry run and waits until its result says `needle`.
+    pub async fn dry_run(&self, needle: &str) -> String {
+        self.app
+            .check(testids::DRY_RUN, testids::DRY_RUN_RESULT, needle)
+            .await
+    }
+
+    pub async fn set_developer_token(&self, token: &str) {
+        self.app
+            .type_into(testids::ADS_DEVELOPER_TOKEN, token)
+            .await;
+    }
+
+    pub async fn list_accounts(&self, needle: &str) -> String {
+        self.app
+            .check(testids::ADS_ACCOUNTS, testids::ADS_RESULT, needle)
+            .await
+    }
+
+    /// Picks the account with this customer ID (digits) in the list.
+    pub async fn pick_account(&self, id: &str) {
+        self.app.click(&format!("ads-account-{id}")).await;
+    }
+
+    pub async fn run_adf_query(&self, needle: &str) -> String {
+        self.app
+            .check(testids::ADS_ADF_QUERY, testids::ADS_QUERY_RESULT, needle)
+            .await
+    }
+}
+
+/// "A service account instead of a refresh token".
+pub struct ServiceAccountCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ServiceAccountCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Asks for an access token and waits until the result says `needle`.
+    pub async fn get_token(&self, needle: &str) -> String {
+        self.app
+            .check(testids::SA_TOKEN, testids::SA_RESULT, needle)
+            .await
+    }
+
+    pub async fn toggle_key_vault(&self) {
+        self.app.click(testids::SA_KEY_VAULT).await;
+    }
+
+    pub async fn toggle_reveal(&self) {
+        self.app.click(testids::SA_REVEAL).await;
+    }
+
+    pub async fn forget(&self) {
+        self.app.click(testids::SA_FORGET).await;
+    }
+
+    pub async fn set_resource_group(&self, group: &str) {
+        self.app.type_into(testids::SA_RESOURCE_GROUP, group).await;
+    }
+
+    pub async fn set_factory(&self, factory: &str) {
+        self.app.type_into(testids::SA_FACTORY, factory).await;
+    }
+
+    pub async fn set_vault(&self, vault: &str) {
+        self.app.type_into(testids::SA_VAULT, vault).await;
+    }
+}
+
+/// The deployment pack's file picker (the export card's and the service account's).
+pub struct PackFiles<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> PackFiles<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Shows the `index`th file of the pack.
+    pub async fn choose(&self, index: usize) {
+        self.app
+            .choose(testids::PACK_FILE, &index.to_string())
+            .await;
+    }
+}

@@ -3,6 +3,7 @@
 //! that run what ADF runs.
 
 use e2e::browser::AppPage;
+use e2e::pages::{AdfChecksCard, ExportCard, PackFiles, ServiceAccountCard};
 use e2e::site::Build;
 use e2e::world::{Setup, World, SECRET};
 use refresh_token_helper::testids;
@@ -18,7 +19,7 @@ async fn pack_files(w: &World, app: &AppPage<'_>) -> Vec<(String, String)> {
         .await;
     let mut files = Vec::new();
     for (i, name) in names.as_array().unwrap().iter().enumerate() {
-        app.choose(testids::PACK_FILE, &i.to_string()).await;
+        PackFiles::of(app).choose(i).await;
         let name = name.as_str().unwrap().to_owned();
         // Wait for the chosen file's text: each format starts in its own way.
         let kind = name.rsplit('.').next().unwrap().to_owned();
@@ -74,38 +75,37 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
     let app = w.page().await;
     app.set_scopes(&format!("{BIGQUERY} {ADWORDS}")).await;
     let refresh_token = app.sign_in().await;
-    app.click_testid(testids::LS_KEY_VAULT).await;
+    ExportCard::of(&app).toggle_key_vault().await;
     w.browser
         .wait_text(
             &testids::sel(testids::PACK_MISSING),
             "once the linked service above is complete",
         )
         .await;
-    app.type_testid(testids::LS_CUSTOMER, "123-456-7890").await;
+    ExportCard::of(&app).set_customer("123-456-7890").await;
     w.browser
         .wait_text(
             &testids::sel(testids::PACK_MISSING),
             "resource group name is required",
         )
         .await;
-    app.type_testid(testids::PACK_RESOURCE_GROUP, "rg-data")
-        .await;
-    app.type_testid(testids::PACK_FACTORY, "adf-prod").await;
-    app.type_testid(testids::PACK_VAULT, "kv--bad").await;
+    ExportCard::of(&app).set_resource_group("rg-data").await;
+    ExportCard::of(&app).set_factory("adf-prod").await;
+    ExportCard::of(&app).set_vault("kv--bad").await;
     w.browser
         .wait_text(
             &testids::sel(testids::PACK_MISSING),
             "is not a Key Vault name",
         )
         .await;
-    app.type_testid(testids::PACK_VAULT, "kv-google").await;
+    ExportCard::of(&app).set_vault("kv-google").await;
     for (connector, type_name) in [
         ("GoogleAdWords", "GoogleAdWords"),
         ("GoogleBigQueryV2", "GoogleBigQueryV2"),
     ] {
-        app.choose(testids::CONNECTOR, connector).await;
+        ExportCard::of(&app).choose_connector(connector).await;
         if connector == "GoogleBigQueryV2" {
-            app.type_testid(testids::LS_PROJECT, "demo-project").await;
+            ExportCard::of(&app).set_project("demo-project").await;
         }
         w.browser.find(&testids::sel(testids::PACK_FILE)).await;
         let files = pack_files(&w, &app).await;
@@ -143,40 +143,29 @@ async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
     let app = w.page().await;
     app.set_scopes(BIGQUERY).await;
     app.sign_in().await;
-    app.type_testid(testids::ADF_PROJECT, "demo-project").await;
-    let said = app
-        .check(
-            testids::DRY_RUN,
-            testids::DRY_RUN_RESULT,
-            "ADF can run its query jobs in demo-project",
-        )
+    AdfChecksCard::of(&app).set_project("demo-project").await;
+    let said = AdfChecksCard::of(&app)
+        .dry_run("ADF can run its query jobs in demo-project")
         .await;
     assert!(said.contains("sales, marketing"), "{said}");
     assert_eq!(w.provider.count("bigquery:jobs"), 1);
     // The linked service reads the same project.
     assert_eq!(app.value_of(testids::LS_PROJECT).await, "demo-project");
 
-    app.type_testid(testids::ADF_PROJECT, e2e::provider::apis::NO_JOBS_PROJECT)
+    AdfChecksCard::of(&app)
+        .set_project(e2e::provider::apis::NO_JOBS_PROJECT)
         .await;
-    let said = app
-        .check(
-            testids::DRY_RUN,
-            testids::DRY_RUN_RESULT,
-            "roles/bigquery.jobUser",
-        )
+    let said = AdfChecksCard::of(&app)
+        .dry_run("roles/bigquery.jobUser")
         .await;
     assert!(
         said.contains("may not run query jobs in project read-only-project"),
         "{said}"
     );
-    app.type_testid(testids::ADF_PROJECT, "no-such-project")
+    AdfChecksCard::of(&app).set_project("no-such-project").await;
+    AdfChecksCard::of(&app)
+        .dry_run("is not a project this account can see")
         .await;
-    app.check(
-        testids::DRY_RUN,
-        testids::DRY_RUN_RESULT,
-        "is not a project this account can see",
-    )
-    .await;
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -190,14 +179,11 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     let app = w.page().await;
     app.set_scopes(ADWORDS).await;
     let refresh_token = app.sign_in().await;
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN)
+    AdfChecksCard::of(&app)
+        .set_developer_token(DEVELOPER_TOKEN)
         .await;
-    let list = app
-        .check(
-            testids::ADS_ACCOUNTS,
-            testids::ADS_RESULT,
-            "through manager",
-        )
+    let list = AdfChecksCard::of(&app)
+        .list_accounts("through manager")
         .await;
     assert!(
         list.contains("Shop (777-888-9999) through manager Agency MCC (111-222-3333)"),
@@ -211,10 +197,10 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     );
 
     // Picking fills the linked service; ADF's own query then works through the manager.
-    app.click_testid(&format!("ads-account-{CLIENT}")).await;
+    AdfChecksCard::of(&app).pick_account(CLIENT).await;
     assert_eq!(app.value_of(testids::LS_CUSTOMER).await, CLIENT);
     assert_eq!(app.value_of("ls-login-customer").await, MANAGER);
-    app.click_testid(testids::LS_REVEAL).await;
+    ExportCard::of(&app).toggle_reveal().await;
     let json = w
         .browser
         .wait_text(&testids::sel(testids::LS_JSON), "GoogleAdWords")
@@ -225,47 +211,34 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     assert_eq!(tp["loginCustomerID"], MANAGER);
     assert_eq!(tp["developerToken"]["value"], DEVELOPER_TOKEN);
     assert_eq!(tp["refreshToken"]["value"], refresh_token.as_str());
-    app.click_testid(testids::LS_REVEAL).await;
-    app.check(
-        testids::ADS_ADF_QUERY,
-        testids::ADS_QUERY_RESULT,
-        "ADF's query works: Shop answers through manager 1112223333",
-    )
-    .await;
+    ExportCard::of(&app).toggle_reveal().await;
+    AdfChecksCard::of(&app)
+        .run_adf_query("ADF's query works: Shop answers through manager 1112223333")
+        .await;
 
     // Without the manager, ADF would meet USER_PERMISSION_DENIED: explained with its fix.
-    app.type_testid(testids::LS_LOGIN_CUSTOMER, " ").await;
-    let said = app
-        .check(
-            testids::ADS_ADF_QUERY,
-            testids::ADS_QUERY_RESULT,
-            "USER_PERMISSION_DENIED",
-        )
+    ExportCard::of(&app).set_login_customer(" ").await;
+    let said = AdfChecksCard::of(&app)
+        .run_adf_query("USER_PERMISSION_DENIED")
         .await;
     assert!(said.contains("loginCustomerID"), "{said}");
 
     // A developer token approved for test accounts only.
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, TEST_ONLY_TOKEN)
+    AdfChecksCard::of(&app)
+        .set_developer_token(TEST_ONLY_TOKEN)
         .await;
-    let said = app
-        .check(
-            testids::ADS_ACCOUNTS,
-            testids::ADS_RESULT,
-            "DEVELOPER_TOKEN_NOT_APPROVED",
-        )
+    let said = AdfChecksCard::of(&app)
+        .list_accounts("DEVELOPER_TOKEN_NOT_APPROVED")
         .await;
     assert!(said.contains("Basic access"), "{said}");
 
     // The API refuses the page's origin: the page says so and hands over the commands.
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, DEVELOPER_TOKEN)
+    AdfChecksCard::of(&app)
+        .set_developer_token(DEVELOPER_TOKEN)
         .await;
     w.provider.refuse_ads_cors(true);
-    let said = app
-        .check(
-            testids::ADS_ACCOUNTS,
-            testids::ADS_RESULT,
-            "gave this page no readable answer",
-        )
+    let said = AdfChecksCard::of(&app)
+        .list_accounts("gave this page no readable answer")
         .await;
     assert!(said.contains("CORS"), "{said}");
     let curl = w
@@ -345,12 +318,9 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
             &format!("Service account {SA_EMAIL}"),
         )
         .await;
-    app.check(
-        testids::SA_TOKEN,
-        testids::SA_RESULT,
-        "An access token arrived",
-    )
-    .await;
+    ServiceAccountCard::of(&app)
+        .get_token("An access token arrived")
+        .await;
     assert_eq!(
         w.provider
             .count("token:urn:ietf:params:oauth:grant-type:jwt-bearer"),
@@ -359,12 +329,9 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
 
     // The checks use the service account's token; leaving the card wipes the key.
     assert_eq!(app.value_of(testids::ADF_PROJECT).await, "demo-project");
-    app.check(
-        testids::DRY_RUN,
-        testids::DRY_RUN_RESULT,
-        "ADF can run its query jobs in demo-project",
-    )
-    .await;
+    AdfChecksCard::of(&app)
+        .dry_run("ADF can run its query jobs in demo-project")
+        .await;
     w.browser
         .wait_text(&testids::sel(testids::SA_KEY), "The key was wiped")
         .await;
@@ -384,9 +351,11 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
         tp["keyFileContent"]["secretName"],
         "google-service-account-key"
     );
-    app.type_testid(testids::SA_RESOURCE_GROUP, "rg-data").await;
-    app.type_testid(testids::SA_FACTORY, "adf-prod").await;
-    app.type_testid(testids::SA_VAULT, "kv-google").await;
+    ServiceAccountCard::of(&app)
+        .set_resource_group("rg-data")
+        .await;
+    ServiceAccountCard::of(&app).set_factory("adf-prod").await;
+    ServiceAccountCard::of(&app).set_vault("kv-google").await;
     w.browser.find(&testids::sel(testids::PACK_FILE)).await;
     let files = pack_files(&w, &app).await;
     assert_eq!(files.len(), 11);
@@ -404,7 +373,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
     );
 
     // Embedded as a SecureString: only while the key is loaded, masked until revealed.
-    app.click_testid(testids::SA_KEY_VAULT).await;
+    ServiceAccountCard::of(&app).toggle_key_vault().await;
     w.browser
         .wait_text(&testids::sel(testids::SA_JSON), "keyFileContent")
         .await;
@@ -417,7 +386,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
         !json.contains(&key_material(&key_file)),
         "masked until revealed"
     );
-    app.click_testid(testids::SA_REVEAL).await;
+    ServiceAccountCard::of(&app).toggle_reveal().await;
     let json = w
         .browser
         .wait_text(&testids::sel(testids::SA_JSON), "BEGIN PRIVATE KEY")
@@ -430,7 +399,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
         serde_json::from_str::<serde_json::Value>(embedded).unwrap(),
         serde_json::from_str::<serde_json::Value>(&key_file).unwrap()
     );
-    app.click_testid(testids::SA_FORGET).await;
+    ServiceAccountCard::of(&app).forget().await;
     w.browser
         .wait_text(&testids::sel(testids::SA_KEY), "The key was wiped")
         .await;
@@ -460,21 +429,15 @@ async fn a_wrong_signature_a_wrong_clock_and_a_malformed_key_are_explained() {
     forged["private_key"] =
         serde_json::from_str::<serde_json::Value>(&other).unwrap()["private_key"].clone();
     paste(&w, testids::SA_TEXT, &forged.to_string()).await;
-    let said = app
-        .check(
-            testids::SA_TOKEN,
-            testids::SA_RESULT,
-            "Invalid JWT Signature",
-        )
+    let said = ServiceAccountCard::of(&app)
+        .get_token("Invalid JWT Signature")
         .await;
     assert!(said.contains("Create a new JSON key"), "{said}");
 
     // The computer's clock is two hours off Google's.
     w.provider.set_clock_skew(7200);
     paste(&w, testids::SA_TEXT, &key_file).await;
-    let said = app
-        .check(testids::SA_TOKEN, testids::SA_RESULT, "clock is off")
-        .await;
+    let said = ServiceAccountCard::of(&app).get_token("clock is off").await;
     assert!(said.contains("reasonable timeframe"), "{said}");
     w.provider.set_clock_skew(0);
 
@@ -536,12 +499,12 @@ async fn every_download_button_saves_its_file() {
     );
 
     // The linked service, exactly as shown.
-    app.type_testid(testids::LS_PROJECT, "demo-project").await;
+    ExportCard::of(&app).set_project("demo-project").await;
     let shown = w
         .browser
         .wait_text(&testids::sel(testids::LS_JSON), "demo-project")
         .await;
-    app.click_testid(testids::LS_DOWNLOAD).await;
+    ExportCard::of(&app).download().await;
     let saved = w
         .browser
         .downloaded("GoogleBigQueryLinkedService.json")
@@ -549,16 +512,15 @@ async fn every_download_button_saves_its_file() {
     assert_eq!(saved.trim_end(), shown.trim_end());
 
     // Every file of the deployment pack.
-    app.click_testid(testids::LS_KEY_VAULT).await;
-    app.type_testid(testids::PACK_RESOURCE_GROUP, "rg-data")
-        .await;
-    app.type_testid(testids::PACK_FACTORY, "adf-prod").await;
-    app.type_testid(testids::PACK_VAULT, "kv-google").await;
+    ExportCard::of(&app).toggle_key_vault().await;
+    ExportCard::of(&app).set_resource_group("rg-data").await;
+    ExportCard::of(&app).set_factory("adf-prod").await;
+    ExportCard::of(&app).set_vault("kv-google").await;
     w.browser.find(&testids::sel(testids::PACK_FILE)).await;
     let files = pack_files(&w, &app).await;
     assert_eq!(files.len(), 11);
     for (i, (name, text)) in files.iter().enumerate() {
-        app.choose(testids::PACK_FILE, &i.to_string()).await;
+        PackFiles::of(&app).choose(i).await;
         w.browser
             .wait_text(&testids::sel(testids::PACK_TEXT), text)
             .await;
@@ -584,14 +546,11 @@ async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
     let app = w.page().await;
     app.set_scopes(ADWORDS).await;
     app.sign_in().await;
-    app.type_testid(testids::ADS_DEVELOPER_TOKEN, "dev-token-approved-e2e")
+    AdfChecksCard::of(&app)
+        .set_developer_token("dev-token-approved-e2e")
         .await;
-    let list = app
-        .check(
-            testids::ADS_ACCOUNTS,
-            testids::ADS_RESULT,
-            "Shop (777-888-9999) through manager Agency MCC (111-222-3333)",
-        )
+    let list = AdfChecksCard::of(&app)
+        .list_accounts("Shop (777-888-9999) through manager Agency MCC (111-222-3333)")
         .await;
     for odd in ODD_IDS {
         assert!(!list.contains(odd), "{odd} shown: {list}");
@@ -600,7 +559,7 @@ async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
     // One search per well-formed accessible account, none for the others; the page lives on
     // (a panic would stop it: `panic = "abort"`), and picking an account still works.
     assert_eq!(w.provider.count("ads:search"), 2);
-    app.click_testid("ads-account-7778889999").await;
+    AdfChecksCard::of(&app).pick_account("7778889999").await;
     assert_eq!(app.value_of(testids::LS_CUSTOMER).await, "7778889999");
     w.assert_no_secret_left(&app).await;
     w.finish().await;
