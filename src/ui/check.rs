@@ -53,11 +53,21 @@ impl Checks {
         answered: &'static str,
         work: impl Future<Output = Outcome<T>> + 'static,
     ) {
+        self.run_saying(into, move |_| answered, work);
+    }
+
+    /// As [`Checks::run`], with what the live region says chosen by the outcome.
+    pub fn run_saying<T: Send + Sync + 'static>(
+        &self,
+        into: RwSignal<Option<Outcome<T>>>,
+        says: impl FnOnce(&Outcome<T>) -> &'static str + 'static,
+        work: impl Future<Output = Outcome<T>> + 'static,
+    ) {
         let Self { busy, status } = *self;
         busy.set(true);
         spawn_local(async move {
             let outcome = work.await;
-            status.say(answered);
+            status.say(says(&outcome));
             into.set(Some(outcome));
             busy.set(false);
         });

@@ -11,6 +11,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast as _;
 
 use super::adf_inputs::{use_adf, AdsApiVersionField, ConnectorSelect};
+use super::check::{Checks, Outcome};
 use super::export_card::PackFiles;
 use super::field::{described_by, Labelled, TextInput};
 use super::form::use_form;
@@ -44,8 +45,8 @@ pub fn ServiceAccountCard() -> impl IntoView {
     let card = NodeRef::<leptos::html::Section>::new();
     let key_text = RwSignal::new(Secret::new(String::new()));
     let scopes = RwSignal::new(BIGQUERY.to_owned());
-    let outcome = RwSignal::new(None::<Result<(String, Secret), Explanation>>);
-    let busy = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<Outcome<(String, Secret)>>);
+    let checks = Checks::new(status);
     let wiped = RwSignal::new(false);
     let key = Memo::new(move |_| {
         let text = key_text.read();
@@ -116,8 +117,11 @@ pub fn ServiceAccountCard() -> impl IntoView {
         let endpoint = target.provider.token;
         let text = key_text.get_untracked();
         let scope = scopes.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
+        let says = |o: &Outcome<_>| match o {
+            Outcome::Done(_) => "The service account got an access token.",
+            _ => "The service account's token request failed.",
+        };
+        checks.run_saying(outcome, says, async move {
             let result = async {
                 let key = read_key_file(text.expose()).map_err(|e| key_file_problem(&e))?;
                 drop(text);
@@ -151,13 +155,10 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 }
             }
             .await;
-            status.say(if result.is_ok() {
-                "The service account got an access token."
-            } else {
-                "The service account's token request failed."
-            });
-            outcome.set(Some(result));
-            busy.set(false);
+            match result {
+                Ok(done) => Outcome::Done(done),
+                Err(e) => Outcome::Failed(e),
+            }
         });
     };
 
@@ -260,7 +261,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
             <TextInput id=crate::testids::SA_SCOPES label="Scopes" value=scopes />
             <div class="actions">
                 <button type="button" class="primary" data-testid=crate::testids::SA_TOKEN on:click=get_token
-                    disabled=move || busy.get() || !matches!(key.get(), Some(Ok(_)))>
+                    disabled=move || checks.busy() || !matches!(key.get(), Some(Ok(_)))>
                     "Get an access token"
                 </button>
                 <button type="button" class="secondary" data-testid=crate::testids::SA_FORGET on:click=move |_| forget()>
@@ -268,11 +269,11 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 </button>
             </div>
             {move || outcome.get().map(|o| match o {
-                Ok((text, token)) => view! {
+                Outcome::Done((text, token)) => view! {
                     <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p>
                     <TokenValue secret=token what="service account's access token" testid=crate::testids::SA_ACCESS_TOKEN />
                 }.into_any(),
-                Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
+                Outcome::Failed(e) | Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
             <h3>"The linked service for this service account"</h3>
             <ConnectorSelect id=crate::testids::SA_CONNECTOR value=connector />
