@@ -410,20 +410,24 @@ async fn nothing_remembered_marks_nothing() {
     assert!(!page.find("advanced").unwrap().has_attribute("open"));
 }
 
-#[wasm_bindgen_test]
-async fn a_pasted_service_account_key_is_read_and_the_box_emptied() {
-    session().clear().unwrap();
-    let page = Page::mount();
-    after_mount().await;
-    let key = serde_json::json!({
+/// A service account's key file, as the Cloud console downloads it (a stand-in key).
+fn service_account_key() -> String {
+    serde_json::json!({
         "type": "service_account",
         "project_id": "proj-1",
         "private_key_id": "kid-123",
         "private_key": "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n",
         "client_email": "sa@proj-1.iam.gserviceaccount.com",
     })
-    .to_string();
-    page.fill("sa-text", &key).await;
+    .to_string()
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_service_account_key_is_read_and_the_box_emptied() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    page.fill("sa-text", &service_account_key()).await;
     let area: HtmlTextAreaElement = page.find("sa-text").unwrap().unchecked_into();
     assert_eq!(area.value(), "", "the key is not left on screen");
     let summary = page.text("sa-key");
@@ -442,15 +446,7 @@ async fn a_service_account_exports_google_ads_on_a_self_hosted_runtime() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
-    let key = serde_json::json!({
-        "type": "service_account",
-        "project_id": "proj-1",
-        "private_key_id": "kid-123",
-        "private_key": "-----BEGIN PRIVATE KEY-----\nMAA=\n-----END PRIVATE KEY-----\n",
-        "client_email": "sa@proj-1.iam.gserviceaccount.com",
-    })
-    .to_string();
-    page.fill("sa-text", &key).await;
+    page.fill("sa-text", &service_account_key()).await;
     page.choose("sa-connector", "GoogleAdWords").await;
     page.fill("sa-customer", "123-456-7890").await;
     // Google Ads refuses a service account on Azure's own runtime: the page asks for one.

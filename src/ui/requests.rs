@@ -8,7 +8,7 @@ use crate::browser::perf;
 use crate::browser::time::now_ms;
 use crate::export::raw::{self, Sent};
 use crate::google::call::ApiCall;
-use crate::messages::{explain, Explanation, Situation};
+use crate::messages::{token_failure, Explanation};
 use crate::oauth::response::masked_json;
 use crate::oauth::{parse_token_response, FormRequest, Received, Secret, TokenFailure};
 
@@ -24,11 +24,14 @@ pub type Log = RwSignal<Vec<LogEntry>>;
 
 /// A request that got no readable answer, explained.
 pub fn http_explanation(error: &HttpError) -> Explanation {
+    token_failure(&no_answer(error.clone()))
+}
+
+/// A request that got no readable answer, as the fact the messages explain.
+fn no_answer(error: HttpError) -> TokenFailure {
     match error {
-        HttpError::Timeout(seconds) => explain(Situation::Timeout { seconds: *seconds }),
-        HttpError::Network(detail) | HttpError::Body(detail) => {
-            explain(Situation::Network { detail })
-        }
+        HttpError::Timeout(seconds) => TokenFailure::TimedOut { seconds },
+        HttpError::Network(detail) | HttpError::Body(detail) => TokenFailure::NoAnswer { detail },
     }
 }
 
@@ -79,10 +82,7 @@ pub async fn api_call(log: Log, call: ApiCall) -> Result<Answer, HttpError> {
 
 /// POSTs a token request and reads the answer.
 pub async fn token_request(log: Log, request: FormRequest) -> Result<Received, TokenFailure> {
-    let answer = form_post(log, request).await.map_err(|e| match e {
-        HttpError::Timeout(seconds) => TokenFailure::TimedOut { seconds },
-        HttpError::Network(detail) | HttpError::Body(detail) => TokenFailure::NoAnswer { detail },
-    })?;
+    let answer = form_post(log, request).await.map_err(no_answer)?;
     perf::mark(perf::TOKEN_RESPONSE);
     match parse_token_response(answer.status, &answer.body) {
         Ok(response) => Ok(Received {
