@@ -66,3 +66,32 @@ pub fn in_frame() -> bool {
         _ => true,
     }
 }
+
+/// The fragment without its `#` (empty when there is none): the view of the page it names.
+pub fn hash() -> Result<String, LocationError> {
+    let hash = location()?
+        .hash()
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))?;
+    Ok(hash.trim_start_matches('#').to_owned())
+}
+
+/// Names a view in the fragment: a new history entry, so back and forward move between views.
+pub fn set_hash(fragment: &str) -> Result<(), LocationError> {
+    location()?
+        .set_hash(fragment)
+        .map_err(|e| LocationError::Refused(js_error_text(&e)))
+}
+
+/// Calls `changed` with the new fragment whenever it changes (a link, back, forward). The
+/// page lives as long as the listener.
+pub fn on_hash_change(changed: impl Fn(String) + 'static) {
+    let Ok(window) = window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        changed(hash().unwrap_or_default());
+    });
+    let _ = window.add_event_listener_with_callback(
+        "hashchange",
+        wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+    );
+    listener.forget();
+}

@@ -62,6 +62,18 @@ impl Preset {
         }
     }
 
+    /// A few words for a summary line.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Preset::AdfBigQuery => "BigQuery",
+            Preset::BigQueryReadOnly => "BigQuery read-only",
+            Preset::AdfBigQueryDrive => "BigQuery with Drive",
+            Preset::GoogleAds => "Google Ads",
+            Preset::CloudPlatform => "all of Google Cloud",
+            Preset::Custom => "custom scopes",
+        }
+    }
+
     /// The scope URLs of this preset; empty for `Custom`.
     pub fn scope_urls(self) -> &'static [&'static str] {
         match self {

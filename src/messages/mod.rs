@@ -114,7 +114,11 @@ pub enum Situation<'a> {
     /// The user unticked some scopes at consent.
     ScopesPartlyGranted { missing: &'a [Scope] },
     /// The refresh token has a lifetime (consent screen in "Testing").
-    RefreshTokenExpires { seconds: u64 },
+    RefreshTokenExpires {
+        seconds: u64,
+        /// The date it ends, in the user's time, when known.
+        on: Option<&'a str>,
+    },
     /// The request never got an answer the page could read.
     Network { detail: &'a str },
     /// The request took too long and was given up.
@@ -162,15 +166,17 @@ pub fn client_file_note(note: &ClientFileNote) -> Explanation {
 }
 
 /// A note on tokens that came back, explained.
-pub fn token_note(note: &TokenNote) -> Explanation {
+/// A note on the tokens, explained; `date` is when the refresh token ends, for its note.
+pub fn token_note(note: &TokenNote, date: Option<&str>) -> Explanation {
     explain(match note {
         TokenNote::NoRefreshToken { consent_forced } => Situation::NoRefreshToken {
             consent_forced: *consent_forced,
         },
         TokenNote::ScopesPartlyGranted { missing } => Situation::ScopesPartlyGranted { missing },
-        TokenNote::RefreshTokenExpires { seconds } => {
-            Situation::RefreshTokenExpires { seconds: *seconds }
-        }
+        TokenNote::RefreshTokenExpires { seconds } => Situation::RefreshTokenExpires {
+            seconds: *seconds,
+            on: date,
+        },
     })
 }
 
@@ -368,11 +374,17 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
              ones left ticked, and the connector will fail where it needs the others.",
             "Start again and leave every requested permission ticked.",
         ),
-        Situation::RefreshTokenExpires { seconds } => Explanation::new(
-            format!(
-                "This refresh token stops working in {}.",
-                human_duration(seconds)
-            ),
+        Situation::RefreshTokenExpires { seconds, on } => Explanation::new(
+            match on {
+                Some(date) => format!(
+                    "This refresh token stops working in {}, on {date}.",
+                    human_duration(seconds)
+                ),
+                None => format!(
+                    "This refresh token stops working in {}.",
+                    human_duration(seconds)
+                ),
+            },
             // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration
             // (https://developers.google.com/identity/protocols/oauth2#expiration).
             "Google limits refresh tokens to 7 days for an app whose user type is “External” \
@@ -862,7 +874,7 @@ mod tests {
             .why
             .contains("password changed and the token carries Gmail scopes"));
         // The 7 days apply to External apps in Testing, with both ways out.
-        let week = explain(Situation::RefreshTokenExpires { seconds: 604_799 });
+        let week = explain(Situation::RefreshTokenExpires { seconds: 604_799, on: None });
         assert!(week.why.contains("“External”") && week.why.contains("“Testing”"));
         assert!(week.fix.contains("Publish app") && week.fix.contains("Internal"));
         assert!(week.fix.contains("keep their 7-day limit"));
@@ -911,7 +923,7 @@ mod tests {
         assert_eq!(human_duration(3_600), "1 hour");
         assert_eq!(human_duration(5_400), "1 hour 30 minutes");
         assert_eq!(human_duration(1), "1 second");
-        let e = explain(Situation::RefreshTokenExpires { seconds: 604_799 });
+        let e = explain(Situation::RefreshTokenExpires { seconds: 604_799, on: None });
         assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
     }
 
@@ -1093,7 +1105,7 @@ mod tests {
                 consent_forced: true,
             },
             Situation::ScopesPartlyGranted { missing: &missing },
-            Situation::RefreshTokenExpires { seconds: 10 },
+            Situation::RefreshTokenExpires { seconds: 10, on: None },
             Situation::Network {
                 detail: "Failed to fetch",
             },

@@ -231,7 +231,7 @@ pub fn AdfChecksCard() -> impl IntoView {
     view! {
         <Show when=has_access>
             <section class="card" aria-labelledby="adf-checks-title" data-testid=crate::testids::ADF_CHECKS_CARD>
-                <h2 id="adf-checks-title">"6. Check what Azure Data Factory will run"</h2>
+                <h2 id="adf-checks-title">"What Azure Data Factory will run"</h2>
                 <p>"Tokeninfo and a projects list can pass while ADF still fails. These run ADF's own calls with this access token."</p>
                 <h3>"BigQuery"</h3>
                 <TextInput id=crate::testids::ADF_PROJECT label="Project ID of the linked service" value=adf.project

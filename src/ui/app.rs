@@ -6,9 +6,12 @@ use super::requests::Log;
 use super::requests::RequestLog;
 use super::status::Status;
 use super::tokens::TokenState;
+use super::guide::{use_guide, Guide, Step, Task};
+use super::steps::{GuideStep, ProgressLine, TaskChooser};
+use super::use_them::UseThem;
 use super::{
-    AdfChecksCard, ClientCard, CommandsCard, ConsentCard, DiagnoseCard, ExchangeLog, ExportCard,
-    ManualCard, ProveCard, RefreshCard, ReturnCard, ServiceAccountCard, SetupCard, TokensCard,
+    ClientCard, ConsentCard, DiagnoseCard, ManualCard, RefreshCard, ReturnCard,
+    ServiceAccountCard, SetupCard, TokensCard,
 };
 use crate::browser::location;
 use crate::oauth::RedirectUri;
@@ -29,23 +32,53 @@ pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     provide_context(form);
     provide_context(tokens);
     provide_context(flow);
+    provide_context(Guide::new(form, tokens, flow));
     provide_context(super::AdfInputs::default());
     (form, tokens, flow)
 }
 
-/// The whole page.
+/// What the client step chose, in one line.
+fn client_summary(form: FormState) -> String {
+    let settings = form.settings.read();
+    let id = settings.client_id.trim();
+    // The project number and the host say which client it is; the rest is noise.
+    let short = match (id.split_once('-'), id.rsplit_once('.')) {
+        (Some((number, _)), Some(_)) if id.ends_with(".apps.googleusercontent.com") => {
+            format!("{number}…apps.googleusercontent.com")
+        }
+        _ => id.to_owned(),
+    };
+    format!("client {short}, {}", settings.preset().short_label())
+}
+
+/// The whole page: the task chooser, then the task's steps, one at a time.
 #[component]
 pub fn App() -> impl IntoView {
     let (form, tokens, flow) = provide_contexts();
     flow.load();
     let status = expect_context::<Status>();
-    // The cards after the client form (consent included) and the content of closed
-    // disclosures render one task after the page mounts, so the form is interactive first;
-    // the cards after the tokens get the tokens one task after the tokens card (see
-    // `TokenState::exchanged`).
+    let guide = use_guide();
+    // The steps after the first screen and the content of closed disclosures render one task
+    // after the page mounts, so the form is interactive first; the views after the tokens
+    // get the tokens one task after the tokens card (see `TokenState::exchanged`).
     let later = RwSignal::new(false);
     provide_context(super::Later(later));
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
+    let task = move || guide.task.get();
+    let signs_in = move || task().signs_in();
+    let has_tokens = move || tokens.exchange.read().is_some();
+    let something_to_use =
+        move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().trim().is_empty();
+    let show_use = move || match task() {
+        Task::BigQuery | Task::GoogleAds => has_tokens() && guide.step.get() == Step::Use,
+        Task::CheckToken => something_to_use(),
+        Task::ServiceAccount | Task::ExplainError => false,
+    };
+    let register_summary = form
+        .page_redirect
+        .get_value()
+        .map(|uri| format!("redirect URI {}", uri.as_str()))
+        .unwrap_or_else(|| "the redirect URI under Advanced".to_owned());
     view! {
         <div class="page" data-testid=crate::testids::APP>
             <header class="page-header">
@@ -60,27 +93,46 @@ pub fn App() -> impl IntoView {
                 {move || status.0.get()}
             </p>
             <main>
-                <ReturnCard />
-                <TokensCard />
-                <Show when=move || later.get()>
-                    <Show when=move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().is_empty()>
-                        <ProveCard />
-                    </Show>
-                    <AdfChecksCard />
-                    <ExportCard />
+                <TaskChooser />
+                <Show when=move || guide.forgotten.get()>
+                    <p class="notice" role="status" data-testid=crate::testids::TOKENS_FORGOTTEN>
+                        "This address opens a view of the tokens, but tokens live only in the memory of "
+                        "the tab that got them, so a reload or a new tab forgets them. Sign in again, or "
+                        "check a refresh token you already have."
+                    </p>
                 </Show>
-                <SetupCard redirect_uri=form.page_redirect.get_value() />
-                <ClientCard />
+                <div class="task-steps" data-task="bigquery google-ads" hidden=move || !signs_in()>
+                    <ProgressLine />
+                    <GuideStep step=Step::Register summary=register_summary>
+                        <SetupCard redirect_uri=form.page_redirect.get_value() />
+                    </GuideStep>
+                    <GuideStep step=Step::Client summary=Signal::derive(move || client_summary(form))>
+                        <ClientCard />
+                    </GuideStep>
+                    <GuideStep step=Step::Consent summary="consent given, the code exchanged">
+                        <ReturnCard />
+                        <Show when=move || later.get()>
+                            <ConsentCard />
+                            <ManualCard />
+                        </Show>
+                    </GuideStep>
+                    <div data-step="tokens" hidden=move || guide.step.get() < Step::Tokens>
+                        <TokensCard />
+                    </div>
+                </div>
                 <Show when=move || later.get()>
-                    <ConsentCard />
-                    <ManualCard />
-                    <RefreshCard />
-                    <ServiceAccountCard />
-                    <DiagnoseCard />
-                </Show>
-                <Show when=move || later.get()>
-                    <CommandsCard />
-                    <ExchangeLog />
+                    <div data-task="check-token" hidden=move || task() != Task::CheckToken>
+                        <RefreshCard />
+                    </div>
+                    <div data-task="service-account" hidden=move || task() != Task::ServiceAccount>
+                        <ServiceAccountCard />
+                    </div>
+                    <div data-task="explain-error" hidden=move || task() != Task::ExplainError>
+                        <DiagnoseCard />
+                    </div>
+                    <div data-step="use" hidden=move || !show_use()>
+                        <UseThem />
+                    </div>
                 </Show>
             </main>
         </div>

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};
-use super::form::use_form;
+use super::form::{use_form, FormState};
+use super::guide::Step;
+use super::status::{use_status, Status};
+use super::steps::NextStep;
 use super::{ClientFileImport, CopyButton, Deferred, SecretField};
 #[cfg(any_provider)]
 use crate::form::ProviderChoice;
@@ -49,13 +52,19 @@ fn TextField(
     }
 }
 
-/// The problem of `field`, shown once the user typed something there.
+/// The problem of `field`, shown once the user typed something there or tried to go on.
 fn problem_of(
     field: Field,
     typed: impl Fn() -> bool + Send + Sync + 'static,
 ) -> Signal<Option<String>> {
     let form = use_form();
-    Signal::derive(move || if typed() { form.problem(field) } else { None })
+    Signal::derive(move || {
+        if typed() || form.show_problems.get() {
+            form.problem(field)
+        } else {
+            None
+        }
+    })
 }
 
 /// The provider choice and a custom provider's endpoints: only in the any-provider build.
@@ -162,6 +171,7 @@ pub fn ClientCard() -> impl IntoView {
         .filter(|r| r.is_advanced())
         .collect();
     let open_advanced = !advanced_restored.is_empty();
+    let status = use_status();
     let scopes_restored = restored.contains(&Restored::Scopes);
     let secret_problem = problem_of(Field::ClientSecret, move || {
         !form.secret.read().expose().trim().is_empty()
@@ -303,6 +313,44 @@ pub fn ClientCard() -> impl IntoView {
                     {checkbox(crate::testids::KEEP_SECRET, "Keep my client secret across the redirect (in this tab's session storage, deleted on return)", |s| s.keep_secret, |s, v| s.keep_secret = v)}
                 </Deferred>
             </details>
+            <NextStep to=Step::Consent ready=Callback::new(move |()| ready_for_consent(form, status)) />
         </section>
+    }
+}
+
+/// Whether the client can go to consent; if not, every problem shows and the first field
+/// with one takes the focus.
+fn ready_for_consent(form: FormState, status: Status) -> bool {
+    match form.valid.get_untracked() {
+        Ok(_) => true,
+        Err(problems) => {
+            form.show_problems.set(true);
+            status.say(format!(
+                "{} to fix before consent.",
+                if problems.len() == 1 { "One field".to_owned() } else { format!("{} fields", problems.len()) }
+            ));
+            if let Some(first) = problems.first() {
+                super::guide::focus_on(&format!("#{}", input_id(first.field)));
+            }
+            false
+        }
+    }
+}
+
+/// The input of a field.
+fn input_id(field: Field) -> &'static str {
+    use crate::testids as t;
+    match field {
+        Field::ClientId => t::CLIENT_ID,
+        Field::ClientSecret => t::CLIENT_SECRET,
+        Field::Scopes => "scopes",
+        Field::AuthorizationEndpoint => t::AUTHORIZATION_ENDPOINT,
+        Field::TokenEndpoint => t::TOKEN_ENDPOINT,
+        Field::RevocationEndpoint => t::REVOCATION_ENDPOINT,
+        Field::TokeninfoEndpoint => t::TOKENINFO_ENDPOINT,
+        Field::BigQueryEndpoint => t::BIGQUERY_ENDPOINT,
+        Field::Issuer => t::ISSUER,
+        Field::RedirectUri => t::REDIRECT_OVERRIDE,
+        Field::LoginHint => "login-hint",
     }
 }

@@ -119,7 +119,7 @@ pub fn ExportCard() -> impl IntoView {
     view! {
         <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
             <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
-                <h2 id="export-title">"7. Azure Data Factory linked service"</h2>
+                <h2 id="export-title">"Azure Data Factory linked service"</h2>
                 <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>
                 <ConnectorSelect id=crate::testids::CONNECTOR value=connector />
                 <TextInput id="ls-name" label="Linked service name" value=name />

@@ -26,6 +26,8 @@ pub struct FormState {
     pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
     /// Remembered values that change where or how the sign-in goes: shown, never silent.
     pub restored: StoredValue<Vec<Restored>>,
+    /// Every field's problem shows, typed in or not: set when the user tries to go on.
+    pub show_problems: RwSignal<bool>,
 }
 
 impl FormState {
@@ -58,6 +60,7 @@ impl FormState {
             page_redirect,
             valid,
             restored: StoredValue::new(restored),
+            show_problems: RwSignal::new(false),
         };
         Effect::new(move |_| form.persist());
         form

@@ -30,8 +30,10 @@ pub fn ManualCard() -> impl IntoView {
         }
     };
     view! {
-        <section class="card" aria-labelledby="manual-title" data-testid=crate::testids::MANUAL_CARD>
-            <h2 id="manual-title">"Or paste the redirect by hand"</h2>
+        // Folded unless the sign-in waits for a paste or a paste went wrong: most sign-ins
+        // come back by themselves.
+        <details class="card manual" data-testid=crate::testids::MANUAL_CARD open=move || awaiting_paste() || problem().is_some()>
+            <summary data-testid=crate::testids::MANUAL_CARD_SUMMARY><h2 id="manual-title">"Or paste the redirect by hand"</h2></summary>
             <Show when=awaiting_paste>
                 <p class="notice" data-testid=crate::testids::AWAITING_PASTE>
                     "This tab keeps the sign-in (its state and PKCE verifier) in memory: paste the "
@@ -56,6 +58,6 @@ pub fn ManualCard() -> impl IntoView {
                 "Exchange"
             </button>
             {move || problem().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::MANUAL_ERROR /> })}
-        </section>
+        </details>
     }
 }

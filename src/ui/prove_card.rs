@@ -137,7 +137,7 @@ pub fn ProveCard() -> impl IntoView {
     let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
     view! {
         <section class="card" aria-labelledby="prove-title" data-testid=crate::testids::PROVE_CARD>
-            <h2 id="prove-title">"5. Prove it works"</h2>
+            <h2 id="prove-title">"Prove it works"</h2>
             <div class="actions">
                 <button type="button" class="secondary" data-testid=crate::testids::REFRESH_NOW_PROVE on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
                     "Refresh now (what ADF does)"
@@ -157,7 +157,7 @@ pub fn ProveCard() -> impl IntoView {
             </div>
             {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             {move || tokens.refresh.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived (see “I already have a refresh token”)."</p> }.into_any(),
+                Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived."</p> }.into_any(),
                 Err(f) => view! { <ErrorPanel explanation=crate::messages::token_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
             })}
             {move || show(info.get(), crate::testids::TOKENINFO_RESULT)}

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use super::guide::Step;
+use super::steps::NextStep;
 use super::{CopyButton, Deferred};
 use crate::oauth::RedirectUri;
 
@@ -78,6 +80,7 @@ pub fn SetupCard(
                     </p>
                 </Deferred>
             </details>
+            <NextStep to=Step::Client />
         </section>
     }
 }

@@ -1,17 +1,18 @@
 use leptos::prelude::*;
 
 use super::form::use_form;
+use super::guide::{use_guide, Step};
 use super::status::use_status;
 use super::tokens::{use_tokens, Tokens};
 use super::{rich_text, Countdown, NoticePanel, RevealToggle, TokenValue};
 use crate::browser::download;
 use crate::browser::time::local_date_time;
 use crate::export::calendar::expiry_reminder;
-use crate::google::lifetime::{endings, known_expiry};
+use crate::google::lifetime::{endings, known_expiry, Ending};
 use crate::messages::ending;
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::response::masked_json;
-use crate::oauth::{assess, Prompt};
+use crate::oauth::{assess, Prompt, TokenNote};
 
 fn pretty(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap_or_default()
@@ -29,6 +30,7 @@ pub fn TokensCard() -> impl IntoView {
 fn TokensView(tokens: Tokens) -> impl IntoView {
     let form = use_form();
     let status = use_status();
+    let guide = use_guide();
     let Tokens {
         received,
         requested,
@@ -36,25 +38,30 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         ..
     } = tokens;
     let response = received.response.clone();
-    let notes: Vec<_> = assess(&response, &requested, prompt)
+    let expiry_date = response
+        .refresh_token_expires_in
+        .map(|s| local_date_time(received.at_ms + s as f64 * 1000.0));
+    // The refresh token's end is said once, with its date: the other notes come after it.
+    let (expiry_note, notes): (Vec<_>, Vec<_>) = assess(&response, &requested, prompt)
+        .into_iter()
+        .partition(|n| matches!(n, TokenNote::RefreshTokenExpires { .. }));
+    let expiry_note = expiry_note
+        .first()
+        .map(|n| crate::messages::token_note(n, expiry_date.as_deref()));
+    let notes: Vec<_> = notes
         .iter()
-        .map(crate::messages::token_note)
+        .map(|n| crate::messages::token_note(n, None))
         .collect();
     let no_refresh = response.refresh_token.is_none();
     let retry_with_consent = move |_| {
         form.settings
             .update(|s| s.prompt = Prompt::Consent.id().into());
-        if let Some(title) = document().get_element_by_id("consent-title") {
-            title.scroll_into_view();
-        }
+        guide.open(Step::Consent);
         status.say("Consent is now forced. Press “Go to consent” again.");
     };
     let expires_at = response
         .expires_in
         .map(|s| received.at_ms + s as f64 * 1000.0);
-    let refresh_dies = response
-        .refresh_token_expires_in
-        .map(|s| local_date_time(received.at_ms + s as f64 * 1000.0));
     let missing = response
         .scope
         .as_ref()
@@ -83,9 +90,10 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                     <h3>"Refresh token"</h3>
                     <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
                     <TokenValue secret=rt.secret().clone() what="refresh token" testid=crate::testids::REFRESH_TOKEN />
-                    {refresh_dies.map(|when| view! {
-                        <p class="warning" data-testid=crate::testids::REFRESH_TOKEN_EXPIRY>"This refresh token expires on "{when}"."</p>
-                    })}
+                    {expiry_note.map(|e| view! { <NoticePanel explanation=e testid=crate::testids::REFRESH_TOKEN_EXPIRY /> })}
+                    <Show when=move || details.get()>
+                        {life.clone().map(|response| view! { <TokenLife response=response at_ms=at_ms /> })}
+                    </Show>
                 </div>
             })}
             {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
@@ -97,7 +105,6 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
             <h3>"Access token"</h3>
             <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
             <Show when=move || details.get()>
-                {life.clone().map(|response| view! { <TokenLife response=response at_ms=at_ms /> })}
                 <dl class="facts">
                     <dt>"Token type"</dt><dd data-testid=crate::testids::TOKEN_TYPE>{token_type.clone()}</dd>
                     <dt>"Access token"</dt>
@@ -143,7 +150,8 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     }
 }
 
-/// "How long will this token live": what will end it, and a calendar reminder for a known date.
+/// A calendar reminder for a known end (said above, once), and behind "more" what else ends
+/// a refresh token.
 #[component]
 fn TokenLife(
     /// The token response.
@@ -154,8 +162,10 @@ fn TokenLife(
     let endings = endings(&response, at_ms);
     let expiry = known_expiry(&endings);
     let date = expiry.map(local_date_time).unwrap_or_default();
+    // A known end is the statement above this: not said again.
     let items = endings
         .iter()
+        .filter(|e| expiry.is_none() || !matches!(e, Ending::Expires { .. }))
         .map(|e| view! { <li>{rich_text(&ending(e, &date))}</li> })
         .collect_view();
     let error = RwSignal::new(None::<String>);
@@ -172,15 +182,15 @@ fn TokenLife(
         }
     };
     view! {
-        <details class="raw" data-testid=crate::testids::TOKEN_LIFE open=expiry.is_some()>
-            <summary>"How long will this token live"</summary>
+        {expiry.map(|_| view! {
+            <button type="button" class="secondary" data-testid=crate::testids::TOKEN_ICS on:click=save>
+                "Add a reminder to my calendar (.ics, a day before)"
+            </button>
+        })}
+        {move || error.get().map(|e| view! { <p class="problem">{e}</p> })}
+        <details class="raw" data-testid=crate::testids::TOKEN_LIFE>
+            <summary>{if expiry.is_some() { "More: what else can end this token" } else { "How long will this token live" }}</summary>
             <ul>{items}</ul>
-            {expiry.map(|_| view! {
-                <button type="button" class="secondary" data-testid=crate::testids::TOKEN_ICS on:click=save>
-                    "Add a reminder to my calendar (.ics, a day before)"
-                </button>
-            })}
-            {move || error.get().map(|e| view! { <p class="problem">{e}</p> })}
         </details>
     }
 }

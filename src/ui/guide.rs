@@ -1,0 +1,282 @@
+//! The guided page: the task the user came with, the step of the sign-in they are on (one
+//! open at a time, the finished ones folded into a line with "Change"), and the view of
+//! "Use them" they look at, whose address is the page's fragment (`#adf`, `#check`, …) so that
+//! back, forward and a shared link work. The redirect URI never carries the fragment.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast as _;
+
+use super::flow_controller::{FlowController, Place};
+use super::form::FormState;
+use super::tokens::TokenState;
+use crate::browser::location;
+use crate::google::presets::Preset;
+
+/// What the user came to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// A refresh token for ADF's BigQuery connector: the default.
+    BigQuery,
+    GoogleAds,
+    /// Checking a refresh token the user already has.
+    CheckToken,
+    ServiceAccount,
+    ExplainError,
+}
+
+impl Task {
+    pub const ALL: [Task; 5] = [
+        Task::BigQuery,
+        Task::GoogleAds,
+        Task::CheckToken,
+        Task::ServiceAccount,
+        Task::ExplainError,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Task::BigQuery => "bigquery",
+            Task::GoogleAds => "google-ads",
+            Task::CheckToken => "check-token",
+            Task::ServiceAccount => "service-account",
+            Task::ExplainError => "explain-error",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Task::BigQuery => "A refresh token for ADF's BigQuery connector",
+            Task::GoogleAds => "A refresh token for ADF's Google Ads connector",
+            Task::CheckToken => "Check a refresh token I already have",
+            Task::ServiceAccount => "A service account for BigQuery or Google Ads",
+            Task::ExplainError => "Explain an error",
+        }
+    }
+
+    /// Whether the task goes through the consent screen.
+    pub fn signs_in(self) -> bool {
+        matches!(self, Task::BigQuery | Task::GoogleAds)
+    }
+
+    /// The task a scope preset serves.
+    fn of_preset(preset: Preset) -> Task {
+        if preset == Preset::GoogleAds {
+            Task::GoogleAds
+        } else {
+            Task::BigQuery
+        }
+    }
+}
+
+/// A step of the sign-in, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Register = 1,
+    Client,
+    Consent,
+    Tokens,
+    Use,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Register,
+        Step::Client,
+        Step::Consent,
+        Step::Tokens,
+        Step::Use,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Register => "register",
+            Step::Client => "client",
+            Step::Consent => "consent",
+            Step::Tokens => "tokens",
+            Step::Use => "use",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Register => "Register the redirect",
+            Step::Client => "Your client",
+            Step::Consent => "Consent",
+            Step::Tokens => "Your tokens",
+            Step::Use => "Use them",
+        }
+    }
+
+    pub fn number(self) -> u8 {
+        self as u8
+    }
+}
+
+/// A view of "Use them", with its own address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Adf,
+    Check,
+    Commands,
+    Exchange,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Adf, View::Check, View::Commands, View::Exchange];
+
+    /// Its fragment.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Adf => "adf",
+            View::Check => "check",
+            View::Commands => "commands",
+            View::Exchange => "exchange",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Adf => "Azure Data Factory",
+            View::Check => "Check",
+            View::Commands => "Commands",
+            View::Exchange => "The exchange, raw",
+        }
+    }
+
+    /// The view a fragment names, if any.
+    pub fn from_fragment(fragment: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == fragment)
+    }
+}
+
+/// Where the user is on the page, as every card sees it.
+#[derive(Clone, Copy)]
+pub struct Guide {
+    pub task: RwSignal<Task>,
+    pub step: RwSignal<Step>,
+    pub view: RwSignal<View>,
+    /// The page opened on a view's address with no tokens (a reload, or a shared link): the
+    /// tokens lived in the memory of the tab that had them.
+    pub forgotten: RwSignal<bool>,
+    tokens: TokenState,
+}
+
+impl Guide {
+    pub fn new(form: FormState, tokens: TokenState, flow: FlowController) -> Self {
+        let settings = form.settings.get_untracked();
+        let task = RwSignal::new(Task::of_preset(settings.preset()));
+        // A client ID from a link or remembered settings: its redirect is registered.
+        let first = if settings.client_id.trim().is_empty() {
+            Step::Register
+        } else {
+            Step::Client
+        };
+        let fragment = location::hash().unwrap_or_default();
+        let view = View::from_fragment(&fragment);
+        let guide = Self {
+            task,
+            step: RwSignal::new(first),
+            view: RwSignal::new(view.unwrap_or(View::Adf)),
+            forgotten: RwSignal::new(view.is_some()),
+            tokens,
+        };
+        location::on_hash_change(move |fragment| {
+            if let Some(v) = View::from_fragment(&fragment) {
+                guide.view.set(v);
+            }
+        });
+        // The scope preset picked in the client step names the task.
+        Effect::new(move |_| {
+            let preset = form.settings.read().preset();
+            let follows = Task::of_preset(preset);
+            let current = task.get_untracked();
+            if current.signs_in() && preset != Preset::Custom && current != follows {
+                task.set(follows);
+            }
+        });
+        // Back from the provider: the exchange, or why there is none, shows in the consent step.
+        Effect::new(move |_| {
+            let (exchanging, waiting, problem) = flow.flow.with(|f| {
+                (
+                    f.is_exchanging(),
+                    matches!(f.stage, crate::oauth::Stage::AwaitingSecret { .. }),
+                    f.problem.is_some(),
+                )
+            });
+            if exchanging || waiting || (problem && flow.place.get() == Place::Return) {
+                if !guide.task.get_untracked().signs_in() {
+                    guide.task.set(Task::BigQuery);
+                }
+                if guide.step.get_untracked() < Step::Consent {
+                    guide.step.set(Step::Consent);
+                }
+            }
+        });
+        // Tokens arrived: the steps before fold away, the tokens and their uses open.
+        Effect::new(move |_| {
+            if tokens.exchange.read().is_some() {
+                guide.forgotten.set(false);
+                if !guide.task.get_untracked().signs_in() {
+                    guide.task.set(Task::BigQuery);
+                }
+                guide.step.set(Step::Use);
+            }
+        });
+        guide
+    }
+
+    /// Whether a step can be opened now: the ones after consent need tokens.
+    pub fn reachable(&self, step: Step) -> bool {
+        step <= Step::Consent || self.tokens.exchange.read().is_some()
+    }
+
+    /// Opens `step` and moves focus to its heading.
+    pub fn open(&self, step: Step) {
+        self.step.set(step);
+        focus_on(&format!("[data-step={}] h2", step.id()));
+    }
+
+    /// Switches task; what was typed stays. A sign-in task picks its scopes.
+    pub fn choose(&self, task: Task, form: &FormState) {
+        self.task.set(task);
+        let preset = match task {
+            Task::BigQuery => Preset::AdfBigQuery,
+            Task::GoogleAds => Preset::GoogleAds,
+            _ => return,
+        };
+        let current = form.settings.read_untracked().preset();
+        if Task::of_preset(current) != task || current == Preset::Custom {
+            form.settings.update(|s| s.select_preset(preset));
+        }
+    }
+
+    /// Shows `view` and gives it its address (a new history entry).
+    pub fn show(&self, view: View) {
+        self.view.set(view);
+        if location::hash().ok().as_deref() != Some(view.id()) {
+            let _ = location::set_hash(view.id());
+        }
+    }
+}
+
+/// Focuses the heading `selector` names once it is shown (a heading is not focusable by
+/// itself: `tabindex=-1` makes it a target for focus, not a tab stop).
+pub fn focus_on(selector: &str) {
+    let selector = selector.to_owned();
+    set_timeout(
+        move || {
+            let Some(element) = document().query_selector(&selector).ok().flatten() else {
+                return;
+            };
+            let _ = element.set_attribute("tabindex", "-1");
+            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+pub fn use_guide() -> Guide {
+    expect_context::<Guide>()
+}

@@ -1,0 +1,85 @@
+//! "Use them": what to do with the tokens, as tabs that follow the ARIA tabs pattern, each
+//! with its own address. The views behind it are one boundary: nothing before the tokens
+//! needs them.
+
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+use super::guide::{focus_on, use_guide, Step, View};
+use super::{AdfChecksCard, CommandsCard, ExchangeLog, ExportCard, ProveCard};
+
+/// The tabs and their panels.
+#[component]
+pub fn UseThem() -> impl IntoView {
+    let guide = use_guide();
+    // Arrow keys move between tabs, Home and End to the ends; the tab shown follows the focus.
+    let keys = move |ev: KeyboardEvent| {
+        let all = View::ALL;
+        let at = all
+            .iter()
+            .position(|v| *v == guide.view.get_untracked())
+            .unwrap_or(0);
+        let to = match ev.key().as_str() {
+            "ArrowRight" => (at + 1) % all.len(),
+            "ArrowLeft" => (at + all.len() - 1) % all.len(),
+            "Home" => 0,
+            "End" => all.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        guide.show(all[to]);
+        focus_on(&format!("#tab-{}", all[to].id()));
+    };
+    let title = move || {
+        if guide.task.get().signs_in() {
+            format!("{}. {}", Step::Use.number(), Step::Use.label())
+        } else {
+            "Use it".to_owned()
+        }
+    };
+    view! {
+        <section class="use-them" aria-labelledby="use-title" data-testid=crate::testids::USE_THEM>
+            <h2 id="use-title">{title}</h2>
+            <div role="tablist" aria-label="Use the tokens" class="tabs" on:keydown=keys>
+                {View::ALL.into_iter().map(|view| {
+                    let selected = move || guide.view.get() == view;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", view.id())
+                            data-testid=format!("tab-{}", view.id())
+                            aria-controls=format!("panel-{}", view.id())
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| guide.show(view)
+                        >
+                            {view.label()}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+            <Panel view=View::Adf><ExportCard /></Panel>
+            <Panel view=View::Check><ProveCard /><AdfChecksCard /></Panel>
+            <Panel view=View::Commands><CommandsCard /></Panel>
+            <Panel view=View::Exchange><ExchangeLog /></Panel>
+        </section>
+    }
+}
+
+#[component]
+fn Panel(view: View, children: Children) -> impl IntoView {
+    let guide = use_guide();
+    view! {
+        <div
+            role="tabpanel"
+            id=format!("panel-{}", view.id())
+            aria-labelledby=format!("tab-{}", view.id())
+            tabindex="0"
+            data-view=view.id()
+            hidden=move || guide.view.get() != view
+        >
+            {children()}
+        </div>
+    }
+}
