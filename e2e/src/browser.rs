@@ -162,7 +162,8 @@ impl Browser {
         self.find_within(css, PATIENCE).await
     }
 
-    /// Waits up to `patience` for the element to be present and displayed.
+    /// Waits up to `patience` for the element to be present and displayed; one that is on the
+    /// page but folded away is brought out as a user would (see [`Browser::reveal`]).
     pub async fn find_within(&self, css: &str, patience: Duration) -> Element {
         let started = Instant::now();
         loop {
@@ -170,6 +171,7 @@ impl Browser {
                 if e.is_displayed().await.unwrap_or(false) {
                     return e;
                 }
+                self.reveal(css).await;
             }
             if started.elapsed() > patience {
                 let url = self
@@ -183,6 +185,91 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+
+    /// Brings the element `css` out the way a user would: picks its task, opens its step in
+    /// the progress line, selects its tab, opens the disclosures around it. The steps after
+    /// the tokens are not opened here: they must open by themselves.
+    pub async fn reveal(&self, css: &str) {
+        let script = format!(
+            "const el = document.querySelector({css});\n\
+             if (!el) return [];\n\
+             const chain = [];\n\
+             for (let a = el.parentElement; a; a = a.parentElement) chain.unshift(a);\n\
+             const clicks = [];\n\
+             let n = 0;\n\
+             for (const a of chain) {{\n\
+               if (a.dataset.task && a.hidden) clicks.push('#task-' + a.dataset.task.split(' ')[0]);\n\
+               const step = a.dataset.step;\n\
+               if (step && ['register', 'client', 'consent'].includes(step) && a.children[1] && a.children[1].hidden)\n\
+                 clicks.push('[data-goto=' + step + ']');\n\
+               if (a.getAttribute('role') === 'tabpanel' && a.hidden) clicks.push('#' + a.getAttribute('aria-labelledby'));\n\
+               if (a.tagName === 'DETAILS' && !a.open && !el.closest('summary')) {{\n\
+                 a.setAttribute('data-reveal', String(++n));\n\
+                 clicks.push('[data-reveal=\"' + n + '\"] > summary');\n\
+               }}\n\
+             }}\n\
+             return clicks;",
+            css = json!(css)
+        );
+        let clicks = self.run(&script).await;
+        for css in clicks.as_array().into_iter().flatten().filter_map(Value::as_str) {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await {
+                let _ = e.click().await;
+            }
+        }
+    }
+
+    /// Shows the page as a screen `width` × `height` CSS pixels wide and tall shows it, in the
+    /// light or the dark colour scheme.
+    pub async fn emulate(&self, width: u32, height: u32, dark: bool) {
+        self.client
+            .issue_cmd(cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
+            ))
+            .await
+            .expect("the screen size can be set");
+        let scheme = if dark { "dark" } else { "light" };
+        self.client
+            .issue_cmd(cdp(
+                "Emulation.setEmulatedMedia",
+                json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+            ))
+            .await
+            .expect("the colour scheme can be set");
+    }
+
+    /// Lets the page write the clipboard and the test read it, as a user's click allows.
+    pub async fn allow_clipboard(&self, origin: &str) {
+        self.client
+            .issue_cmd(cdp(
+                "Browser.grantPermissions",
+                json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),
+            ))
+            .await
+            .expect("the clipboard can be allowed");
+    }
+
+    /// What the clipboard holds.
+    pub async fn clipboard(&self) -> String {
+        let text = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, e => done('unreadable: ' + e))",
+                vec![],
+            )
+            .await
+            .expect("the script runs");
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// The page's height in CSS pixels, all of it.
+    pub async fn page_height(&self) -> u64 {
+        self.run("return document.documentElement.scrollHeight")
+            .await
+            .as_u64()
+            .expect("a height")
     }
 
     /// Waits until the current address starts with `prefix`; returns it.
@@ -217,7 +304,10 @@ impl Browser {
             .run("return document.querySelector('link[rel=modulepreload], script[type=module]') !== null")
             .await;
         if app == true {
-            self.find(&testids::sel(testids::CLIENT_CARD)).await;
+            while !self.has(&testids::sel(testids::CLIENT_CARD)).await {
+                assert!(started.elapsed() < PATIENCE, "the app never mounted");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
         }
     }
 
@@ -231,7 +321,12 @@ impl Browser {
         let started = Instant::now();
         loop {
             let text = match self.client.find(Locator::Css(css)).await {
-                Ok(e) => e.text().await.unwrap_or_default(),
+                Ok(e) => {
+                    if !e.is_displayed().await.unwrap_or(true) {
+                        self.reveal(css).await;
+                    }
+                    e.text().await.unwrap_or_default()
+                }
                 Err(_) => String::new(),
             };
             if fits(&text) {
@@ -262,7 +357,12 @@ impl Browser {
         let started = Instant::now();
         loop {
             let text = match self.client.find(Locator::Css(css)).await {
-                Ok(e) => e.text().await.unwrap_or_default(),
+                Ok(e) => {
+                    if !e.is_displayed().await.unwrap_or(true) {
+                        self.reveal(css).await;
+                    }
+                    e.text().await.unwrap_or_default()
+                }
                 Err(_) => String::new(),
             };
             if text.contains(needle) {

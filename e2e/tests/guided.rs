@@ -1,0 +1,341 @@
+//! The guided page as a newcomer meets it, on the build users get (Google's host names
+//! resolved to the local provider): one task, one step at a time, the tokens and their uses
+//! one click apart, each view with its own address; and the accessibility audit of every view
+//! in both colour schemes at both widths.
+
+use e2e::browser::{AppPage, Browser};
+use e2e::world::{World, CLIENT_ID, SECRET};
+use refresh_token_helper::testids;
+use serde_json::Value;
+
+/// 1280 × 900: a laptop.
+const WIDE: (u32, u32) = (1280, 900);
+/// 390 × 844: a phone.
+const NARROW: (u32, u32) = (390, 844);
+
+/// What a user does, counted: clicks and keystrokes.
+#[derive(Default)]
+struct Tally {
+    clicks: usize,
+    keys: usize,
+}
+
+impl Tally {
+    async fn click(&mut self, browser: &Browser, css: &str) {
+        browser.find(css).await.click().await.expect("clickable");
+        self.clicks += 1;
+    }
+
+    async fn type_into(&mut self, browser: &Browser, testid: &str, text: &str) {
+        let e = browser.find(&testids::sel(testid)).await;
+        e.send_keys(text).await.expect("typable");
+        self.keys += text.chars().count();
+    }
+}
+
+/// The texts of the visible elements `css` selects, in page order.
+async fn visible_texts(browser: &Browser, css: &str) -> Vec<String> {
+    let found = browser
+        .run(&format!(
+            "return [...document.querySelectorAll({})].filter(e => e.checkVisibility()).map(e => e.textContent.trim())",
+            serde_json::json!(css)
+        ))
+        .await;
+    found
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The numbers of the visible numbered steps (folded lines and headings), in page order.
+async fn step_numbers(browser: &Browser) -> Vec<u32> {
+    visible_texts(browser, ".folded strong, main h2")
+        .await
+        .iter()
+        .filter_map(|t| t.split_once(". ").and_then(|(n, _)| n.parse().ok()))
+        .collect()
+}
+
+/// The step the progress line marks as the current one.
+async fn current_step(browser: &Browser) -> String {
+    browser
+        .run("const c = document.querySelector('[aria-current=step]'); return c ? c.dataset.goto : ''")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Inputs on screen whose label names a project ID.
+async fn project_id_fields(browser: &Browser) -> usize {
+    visible_texts(browser, "label")
+        .await
+        .iter()
+        .filter(|l| l.contains("Project ID"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
+    let w = World::google().await;
+    let b = &w.browser;
+    b.emulate(WIDE.0, WIDE.1, false).await;
+    AppPage::open(b, &w.app_url).await;
+    b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
+    let mut tally = Tally::default();
+
+    // The first screen: the tasks, the default one chosen, and step 1 of the sign-in.
+    let chosen = b
+        .run("return document.querySelector('#task-bigquery').checked")
+        .await;
+    assert_eq!(chosen, Value::Bool(true));
+    assert_eq!(current_step(b).await, "register");
+    assert_eq!(step_numbers(b).await, vec![1]);
+    assert!(
+        visible_texts(b, ".problem, [data-testid=consent-blocked]")
+            .await
+            .is_empty(),
+        "nothing typed yet, no problem shown"
+    );
+    let first_screen = b.page_height().await;
+
+    tally
+        .click(b, &testids::sel(&format!("next-{}", "client")))
+        .await;
+    assert_eq!(current_step(b).await, "client");
+    let focused = b.run("return document.activeElement.id").await;
+    assert_eq!(focused, "client-title", "focus moves to the step's heading");
+    // Going on with nothing typed: each problem shows under its field, the step stays.
+    b.find(&testids::sel("next-consent")).await.click().await.unwrap();
+    b.wait_text("#client-id-problem", "empty").await;
+    assert_eq!(current_step(b).await, "client");
+    tally.type_into(b, testids::CLIENT_ID, CLIENT_ID).await;
+    tally.type_into(b, testids::CLIENT_SECRET, SECRET).await;
+    tally.click(b, &testids::sel("next-consent")).await;
+    assert_eq!(current_step(b).await, "consent");
+    let folded = b
+        .wait_text(
+            &testids::sel("folded-client"),
+            &format!(
+                "client {}…apps.googleusercontent.com, BigQuery",
+                CLIENT_ID.split('-').next().unwrap_or_default()
+            ),
+        )
+        .await;
+    assert!(folded.contains("Change"), "{folded}");
+    assert_eq!(step_numbers(b).await, vec![1, 2, 3]);
+
+    tally.click(b, &testids::sel(testids::GO_TO_CONSENT)).await;
+    tally.click(b, "#allow").await;
+    b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
+    assert_eq!(current_step(b).await, "use");
+    assert_eq!(step_numbers(b).await, vec![1, 2, 3, 4, 5]);
+    assert!(
+        visible_texts(b, "[data-testid=consent-url], [data-testid=manual-card]")
+            .await
+            .is_empty(),
+        "consent and the paste fold away once done"
+    );
+    let tab = b
+        .run("return document.querySelector('[role=tab][aria-selected=true]').id")
+        .await;
+    assert_eq!(tab, "tab-adf");
+    assert_eq!(project_id_fields(b).await, 1);
+    let wide = b.page_height().await;
+
+    tally.type_into(b, testids::LS_PROJECT, "my-project").await;
+    let json = b
+        .wait_text(&testids::sel(testids::LS_JSON), "my-project")
+        .await;
+    tally.click(b, &testids::sel(testids::LS_COPY)).await;
+    b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
+        .await;
+    assert_eq!(b.clipboard().await, json);
+
+    // The same page on a phone, dark.
+    b.emulate(NARROW.0, NARROW.1, true).await;
+    let narrow = b.page_height().await;
+    println!(
+        "first screen {first_screen} px; after the tokens: {wide} px at 1280 × 900 ({:.1} screens), \
+         {narrow} px at 390 × 844 ({:.1} screens); from an empty page to the copied linked \
+         service: {} clicks, {} keystrokes",
+        wide as f64 / f64::from(WIDE.1),
+        narrow as f64 / f64::from(NARROW.1),
+        tally.clicks,
+        tally.keys
+    );
+    assert!(wide <= 3 * u64::from(WIDE.1), "{wide} px at 1280 × 900");
+    assert!(narrow <= 6 * u64::from(NARROW.1), "{narrow} px at 390 × 844");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    b.find("[data-goto=client]").await.click().await.unwrap();
+    b.find(&testids::sel(testids::CLIENT_ID))
+        .await
+        .send_keys(CLIENT_ID)
+        .await
+        .unwrap();
+    // (card on screen, cards that must not be)
+    let tasks = [
+        (
+            "check-token",
+            testids::REFRESH_CARD,
+            [testids::CLIENT_CARD, testids::SA_CARD],
+        ),
+        (
+            "service-account",
+            testids::SA_CARD,
+            [testids::CLIENT_CARD, testids::REFRESH_CARD],
+        ),
+        (
+            "explain-error",
+            testids::DIAGNOSE_CARD,
+            [testids::CLIENT_CARD, testids::SA_CARD],
+        ),
+    ];
+    for (task, shown, hidden) in tasks {
+        b.find(&format!("#task-{task}")).await.click().await.unwrap();
+        b.find(&testids::sel(shown)).await;
+        for card in hidden {
+            assert!(
+                visible_texts(b, &testids::sel(card)).await.is_empty(),
+                "{task}: {card} is not on screen"
+            );
+        }
+        assert!(
+            visible_texts(b, &testids::sel(testids::PROGRESS))
+                .await
+                .is_empty(),
+            "{task} has no sign-in steps"
+        );
+    }
+    // The client ID typed for the sign-in is the one "check a refresh token" starts from.
+    b.find("#task-check-token").await.click().await.unwrap();
+    assert_eq!(app.value_of(testids::REFRESH_CLIENT_ID).await, CLIENT_ID);
+    // Google Ads: the same steps, with the Ads scope.
+    b.find("#task-google-ads").await.click().await.unwrap();
+    assert_eq!(current_step(b).await, "client");
+    assert_eq!(app.value_of(testids::CLIENT_ID).await, CLIENT_ID);
+    assert_eq!(
+        app.value_of(testids::SCOPES).await,
+        "https://www.googleapis.com/auth/adwords"
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = w.page().await;
+    app.sign_in().await;
+    let page = w.app_url.clone();
+    assert_eq!(b.url().await, page, "no fragment until a view is picked");
+    b.find("#tab-check").await.click().await.unwrap();
+    assert_eq!(b.url().await, format!("{page}#check"));
+    b.find(&testids::sel(testids::TOKENINFO)).await;
+    // The arrow keys move along the tabs, as the ARIA tabs pattern has it.
+    b.find("#tab-check")
+        .await
+        .send_keys("\u{E014}")
+        .await
+        .unwrap();
+    b.wait_url(&format!("{page}#commands")).await;
+    let focused = b.run("return document.activeElement.id").await;
+    assert_eq!(focused, "tab-commands");
+    // Back and forward move between the views.
+    b.client.back().await.unwrap();
+    b.wait_url(&format!("{page}#check")).await;
+    let selected = b
+        .run("return document.querySelector('[role=tab][aria-selected=true]').id")
+        .await;
+    assert_eq!(selected, "tab-check");
+    // The redirect URI is still the page's own address.
+    assert_eq!(
+        b.run("return document.querySelector('[data-testid=redirect-uri]').textContent")
+            .await,
+        Value::String(page.clone())
+    );
+    // A reload forgets the tokens (they lived in memory) and says so.
+    b.client.refresh().await.unwrap();
+    let said = b
+        .wait_text(&testids::sel(testids::TOKENS_FORGOTTEN), "forgets them")
+        .await;
+    assert!(said.contains("memory"), "{said}");
+    assert!(!b.body_text().await.contains(&w.provider.refresh_tokens()[0]));
+    w.finish().await;
+}
+
+/// Opens every disclosure, so the audit sees what they hold.
+async fn open_everything(browser: &Browser) {
+    browser
+        .run("document.querySelectorAll('details').forEach(d => d.open = true); return 1")
+        .await;
+}
+
+/// The audit of the page as it is now, in both schemes at both widths.
+async fn audit(app: &AppPage<'_>, what: &str) {
+    for (width, height) in [WIDE, NARROW] {
+        for dark in [false, true] {
+            app.browser.emulate(width, height, dark).await;
+            let found = app.accessibility_violations().await;
+            let scheme = if dark { "dark" } else { "light" };
+            assert!(
+                found.is_empty(),
+                "{what}, {width} px, {scheme}: {found:#?}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_widths() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    open_everything(b).await;
+    audit(&app, "the first screen").await;
+    app.fill_client(CLIENT_ID, SECRET).await;
+    open_everything(b).await;
+    audit(&app, "the client").await;
+    app.consent_url().await;
+    open_everything(b).await;
+    audit(&app, "consent").await;
+    app.sign_in().await;
+    for tab in ["adf", "check", "commands", "exchange"] {
+        b.find(&format!("#tab-{tab}")).await.click().await.unwrap();
+        if tab == "check" {
+            app.check(
+                testids::TOKENINFO,
+                testids::TOKENINFO_RESULT,
+                "tester@example.com",
+            )
+            .await;
+        }
+        open_everything(b).await;
+        audit(&app, &format!("the tokens, {tab}")).await;
+    }
+    // An explained error, too.
+    app.paste_callback("?code=a&code=b").await;
+    app.see_error(testids::MANUAL_ERROR, "more than once").await;
+    audit(&app, "an error").await;
+    for task in ["check-token", "service-account", "explain-error"] {
+        b.find(&format!("#task-{task}")).await.click().await.unwrap();
+        open_everything(b).await;
+        audit(&app, task).await;
+    }
+    // The audit does see problems: an unlabelled input is reported.
+    b.run("document.body.insertAdjacentHTML('beforeend', '<input type=text>'); return 1")
+        .await;
+    let planted = app.accessibility_violations().await;
+    assert!(planted.iter().any(|v| v.contains("label")), "{planted:#?}");
+    w.finish().await;
+}
