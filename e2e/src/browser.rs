@@ -213,7 +213,12 @@ impl Browser {
             css = json!(css)
         );
         let clicks = self.run(&script).await;
-        for css in clicks.as_array().into_iter().flatten().filter_map(Value::as_str) {
+        for css in clicks
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
             if let Ok(e) = self.client.find(Locator::Css(css)).await {
                 let _ = e.click().await;
             }
@@ -262,6 +267,22 @@ impl Browser {
             .await
             .expect("the script runs");
         text.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// A PNG of the whole page at the emulated width, not only what the screen shows.
+    pub async fn screenshot_page(&self) -> Vec<u8> {
+        use base64::Engine as _;
+        let shot = self
+            .client
+            .issue_cmd(cdp(
+                "Page.captureScreenshot",
+                json!({"format": "png", "captureBeyondViewport": true}),
+            ))
+            .await
+            .expect("a screenshot");
+        base64::engine::general_purpose::STANDARD
+            .decode(shot["data"].as_str().unwrap_or_default())
+            .expect("base64 PNG")
     }
 
     /// The page's height in CSS pixels, all of it.

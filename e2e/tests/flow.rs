@@ -223,16 +223,25 @@ async fn scopes_left_unticked_at_consent_are_flagged() {
             "stops working in 6 days 23 hours, on ",
         )
         .await;
-    assert!(said.contains("Testing") && said.contains("Publish the app"), "{said}");
+    assert!(
+        said.contains("Testing") && said.contains("Publish the app"),
+        "{said}"
+    );
     let page = w.browser.body_text().await;
     assert_eq!(page.matches("stops working in").count(), 1, "{page}");
-    assert!(!page.contains("six months"), "the rest waits behind more: {page}");
+    assert!(
+        !page.contains("six months"),
+        "the rest waits behind more: {page}"
+    );
     let life = w
         .browser
         .wait_text(&testids::sel(testids::TOKEN_LIFE), "six months")
         .await;
     assert!(life.contains("100 newer"), "{life}");
-    assert!(!life.contains("External and in Testing"), "said once: {life}");
+    assert!(
+        !life.contains("External and in Testing"),
+        "said once: {life}"
+    );
     w.browser.find(&testids::sel(testids::TOKEN_ICS)).await;
     w.finish().await;
 }

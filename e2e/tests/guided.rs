@@ -109,7 +109,11 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     let focused = b.run("return document.activeElement.id").await;
     assert_eq!(focused, "client-title", "focus moves to the step's heading");
     // Going on with nothing typed: each problem shows under its field, the step stays.
-    b.find(&testids::sel("next-consent")).await.click().await.unwrap();
+    b.find(&testids::sel("next-consent"))
+        .await
+        .click()
+        .await
+        .unwrap();
     b.wait_text("#client-id-problem", "empty").await;
     assert_eq!(current_step(b).await, "client");
     tally.type_into(b, testids::CLIENT_ID, CLIENT_ID).await;
@@ -168,7 +172,10 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
         tally.keys
     );
     assert!(wide <= 3 * u64::from(WIDE.1), "{wide} px at 1280 × 900");
-    assert!(narrow <= 6 * u64::from(NARROW.1), "{narrow} px at 390 × 844");
+    assert!(
+        narrow <= 6 * u64::from(NARROW.1),
+        "{narrow} px at 390 × 844"
+    );
     w.finish().await;
 }
 
@@ -202,7 +209,11 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
         ),
     ];
     for (task, shown, hidden) in tasks {
-        b.find(&format!("#task-{task}")).await.click().await.unwrap();
+        b.find(&format!("#task-{task}"))
+            .await
+            .click()
+            .await
+            .unwrap();
         b.find(&testids::sel(shown)).await;
         for card in hidden {
             assert!(
@@ -270,7 +281,10 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
         .wait_text(&testids::sel(testids::TOKENS_FORGOTTEN), "forgets them")
         .await;
     assert!(said.contains("memory"), "{said}");
-    assert!(!b.body_text().await.contains(&w.provider.refresh_tokens()[0]));
+    assert!(!b
+        .body_text()
+        .await
+        .contains(&w.provider.refresh_tokens()[0]));
     w.finish().await;
 }
 
@@ -288,10 +302,7 @@ async fn audit(app: &AppPage<'_>, what: &str) {
             app.browser.emulate(width, height, dark).await;
             let found = app.accessibility_violations().await;
             let scheme = if dark { "dark" } else { "light" };
-            assert!(
-                found.is_empty(),
-                "{what}, {width} px, {scheme}: {found:#?}"
-            );
+            assert!(found.is_empty(), "{what}, {width} px, {scheme}: {found:#?}");
         }
     }
 }
@@ -328,7 +339,11 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
     app.see_error(testids::MANUAL_ERROR, "more than once").await;
     audit(&app, "an error").await;
     for task in ["check-token", "service-account", "explain-error"] {
-        b.find(&format!("#task-{task}")).await.click().await.unwrap();
+        b.find(&format!("#task-{task}"))
+            .await
+            .click()
+            .await
+            .unwrap();
         open_everything(b).await;
         audit(&app, task).await;
     }

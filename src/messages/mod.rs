@@ -874,7 +874,10 @@ mod tests {
             .why
             .contains("password changed and the token carries Gmail scopes"));
         // The 7 days apply to External apps in Testing, with both ways out.
-        let week = explain(Situation::RefreshTokenExpires { seconds: 604_799, on: None });
+        let week = explain(Situation::RefreshTokenExpires {
+            seconds: 604_799,
+            on: None,
+        });
         assert!(week.why.contains("“External”") && week.why.contains("“Testing”"));
         assert!(week.fix.contains("Publish app") && week.fix.contains("Internal"));
         assert!(week.fix.contains("keep their 7-day limit"));
@@ -923,7 +926,10 @@ mod tests {
         assert_eq!(human_duration(3_600), "1 hour");
         assert_eq!(human_duration(5_400), "1 hour 30 minutes");
         assert_eq!(human_duration(1), "1 second");
-        let e = explain(Situation::RefreshTokenExpires { seconds: 604_799, on: None });
+        let e = explain(Situation::RefreshTokenExpires {
+            seconds: 604_799,
+            on: None,
+        });
         assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
     }
 
@@ -1105,7 +1111,10 @@ mod tests {
                 consent_forced: true,
             },
             Situation::ScopesPartlyGranted { missing: &missing },
-            Situation::RefreshTokenExpires { seconds: 10, on: None },
+            Situation::RefreshTokenExpires {
+                seconds: 10,
+                on: None,
+            },
             Situation::Network {
                 detail: "Failed to fetch",
             },

@@ -2,16 +2,16 @@ use leptos::prelude::*;
 
 use super::flow_controller::FlowController;
 use super::form::FormState;
+use super::guide::{use_guide, Guide, Step, Task};
 use super::requests::Log;
 use super::requests::RequestLog;
 use super::status::Status;
-use super::tokens::TokenState;
-use super::guide::{use_guide, Guide, Step, Task};
 use super::steps::{GuideStep, ProgressLine, TaskChooser};
+use super::tokens::TokenState;
 use super::use_them::UseThem;
 use super::{
-    ClientCard, ConsentCard, DiagnoseCard, ManualCard, RefreshCard, ReturnCard,
-    ServiceAccountCard, SetupCard, TokensCard,
+    ClientCard, ConsentCard, DiagnoseCard, ManualCard, RefreshCard, ReturnCard, ServiceAccountCard,
+    SetupCard, TokensCard,
 };
 use crate::browser::location;
 use crate::oauth::RedirectUri;
@@ -67,8 +67,10 @@ pub fn App() -> impl IntoView {
     let task = move || guide.task.get();
     let signs_in = move || task().signs_in();
     let has_tokens = move || tokens.exchange.read().is_some();
-    let something_to_use =
-        move || tokens.access_token.read().is_some() || !tokens.refresh_input.read().expose().trim().is_empty();
+    let something_to_use = move || {
+        tokens.access_token.read().is_some()
+            || !tokens.refresh_input.read().expose().trim().is_empty()
+    };
     let show_use = move || match task() {
         Task::BigQuery | Task::GoogleAds => has_tokens() && guide.step.get() == Step::Use,
         Task::CheckToken => something_to_use(),

@@ -327,7 +327,11 @@ fn ready_for_consent(form: FormState, status: Status) -> bool {
             form.show_problems.set(true);
             status.say(format!(
                 "{} to fix before consent.",
-                if problems.len() == 1 { "One field".to_owned() } else { format!("{} fields", problems.len()) }
+                if problems.len() == 1 {
+                    "One field".to_owned()
+                } else {
+                    format!("{} fields", problems.len())
+                }
             ));
             if let Some(first) = problems.first() {
                 super::guide::focus_on(&format!("#{}", input_id(first.field)));
