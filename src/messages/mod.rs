@@ -933,6 +933,19 @@ mod tests {
         assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
     }
 
+    #[test]
+    fn the_refresh_tokens_end_is_said_with_its_date_when_known() {
+        let note = TokenNote::RefreshTokenExpires { seconds: 604_799 };
+        assert_eq!(
+            token_note(&note, Some("10/12/2026, 13:00")).what,
+            "This refresh token stops working in 6 days 23 hours, on 10/12/2026, 13:00."
+        );
+        assert_eq!(
+            token_note(&note, None).what,
+            "This refresh token stops working in 6 days 23 hours."
+        );
+    }
+
     /// The UI shows text between two backticks as code: an odd backtick would turn the rest
     /// of a message into code, or show a bare backtick.
     fn assert_code_spans_closed(text: &str) {

@@ -368,7 +368,7 @@ mod tests {
         .unwrap();
         let notes: Vec<_> = assess(&r, &requested, Prompt::Omitted)
             .iter()
-            .map(crate::messages::token_note)
+            .map(|n| crate::messages::token_note(n, None))
             .collect();
         assert_eq!(notes.len(), 3);
         assert!(notes[0].what.contains("no refresh token"));

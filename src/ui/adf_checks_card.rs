@@ -248,7 +248,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                 })}
                 <Show when=is_google>
                     <h3>"Google Ads"</h3>
-                    <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account. Kept in memory only, and used by the linked service below too." />
+                    <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account. Kept in memory only, and used by the linked service in the Azure Data Factory tab too." />
                     <div class="actions">
                         <button type="button" class="secondary" data-testid=crate::testids::ADS_ACCOUNTS on:click=list_accounts
                             disabled=move || checks.busy() || adf.developer_token.read().expose().trim().is_empty()>
