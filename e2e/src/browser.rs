@@ -695,14 +695,6 @@ impl<'a> AppPage<'a> {
             .expect("selectable");
     }
 
-    pub async fn click_testid(&self, testid: &str) {
-        self.click(testid).await;
-    }
-
-    pub async fn type_testid(&self, testid: &str, text: &str) {
-        self.type_into(testid, text).await;
-    }
-
     /// Everything the browser keeps that a secret must never reach: the address, the
     /// history state, both storages, cookies and the console.
     pub async fn traces(&self) -> String {

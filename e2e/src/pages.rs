@@ -1,5 +1,6 @@
-//! One page object per card the stories after the tokens use: each declares its locators
-//! once and offers what a user does there, in the user's words.
+//! One page object per card: each declares its locators once and offers what a user does
+//! there, in the user's words. Whatever step, tab or disclosure a card sits in, the browser
+//! brings it out first, as a user would (`Browser::reveal`).
 
 use refresh_token_helper::testids;
 use serde_json::Value;
@@ -300,5 +301,148 @@ impl<'p, 'a> PackFiles<'p, 'a> {
         self.app
             .choose(testids::PACK_FILE, &index.to_string())
             .await;
+    }
+}
+
+/// "2. Your OAuth client": what the client step does besides filling in the client.
+pub struct ClientStep<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ClientStep<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Ticks or unticks "Remember these settings on this computer".
+    pub async fn toggle_remember(&self) {
+        self.app.click(testids::REMEMBER).await;
+    }
+
+    /// Pastes a client file and presses "Import".
+    pub async fn import_client_file(&self, text: &str) {
+        self.app.type_into(testids::CLIENT_FILE_TEXT, text).await;
+        self.app.click(testids::CLIENT_FILE_IMPORT_BUTTON).await;
+    }
+
+    /// Types a custom provider's token endpoint (Advanced).
+    pub async fn set_token_endpoint(&self, url: &str) {
+        self.app.type_into(testids::TOKEN_ENDPOINT, url).await;
+    }
+
+    /// Types a custom provider's authorization endpoint (Advanced).
+    pub async fn set_authorization_endpoint(&self, url: &str) {
+        self.app
+            .type_into(testids::AUTHORIZATION_ENDPOINT, url)
+            .await;
+    }
+}
+
+/// "3. Consent".
+pub struct ConsentStep<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ConsentStep<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Copies the consent URL (which saves this tab's sign-in for a manual return).
+    pub async fn copy_url(&self) {
+        self.app.click(testids::COPY_CONSENT_URL).await;
+    }
+}
+
+/// "Back from the provider".
+pub struct ReturnCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ReturnCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Gives the client secret that was not kept across the redirect, and exchanges.
+    pub async fn finish_with_secret(&self, secret: &str) {
+        self.app.type_into(testids::RETURN_SECRET, secret).await;
+        self.app.click(testids::FINISH_EXCHANGE).await;
+    }
+}
+
+/// "Or paste the redirect by hand".
+pub struct ManualCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> ManualCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Presses "Exchange" on what the box holds.
+    pub async fn exchange(&self) {
+        self.app.click(testids::EXCHANGE_PASTED).await;
+    }
+}
+
+/// "4. Your tokens".
+pub struct TokensCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> TokensCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Reveals the raw token response; returns it once it holds `needle`.
+    pub async fn reveal_raw(&self, needle: &str) -> String {
+        self.app.click(testids::RAW_REVEAL).await;
+        self.app
+            .browser
+            .wait_text(&testids::sel(testids::RAW_TOKEN_JSON), needle)
+            .await
+    }
+
+    /// "Try again with consent forced", offered when no refresh token came.
+    pub async fn retry_with_consent(&self) {
+        self.app.click(testids::RETRY_WITH_CONSENT).await;
+    }
+}
+
+/// "I already have a refresh token".
+pub struct RefreshCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> RefreshCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Presses "Get a new access token" again, with what the card holds.
+    pub async fn refresh_again(&self) {
+        self.app.click(testids::REFRESH_NOW).await;
+    }
+}
+
+/// "Paste an error".
+pub struct DiagnoseCard<'p, 'a> {
+    app: &'p AppPage<'a>,
+}
+
+impl<'p, 'a> DiagnoseCard<'p, 'a> {
+    pub fn of(app: &'p AppPage<'a>) -> Self {
+        Self { app }
+    }
+
+    /// Pastes an error and asks; returns the answer once it holds `needle`.
+    pub async fn explain(&self, error: &str, needle: &str) -> String {
+        self.app.type_into(testids::DIAGNOSE_INPUT, error).await;
+        self.app
+            .check(testids::DIAGNOSE, testids::DIAGNOSE_RESULT, needle)
+            .await
     }
 }

@@ -3,7 +3,10 @@
 //! checks what the user sees, and that no secret is left where it must not be.
 
 use e2e::browser::AppPage;
-use e2e::pages::{CommandsCard, ExchangeLog, ExportCard, ProveCard};
+use e2e::pages::{
+    ClientStep, CommandsCard, ConsentStep, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
+    ProveCard, RefreshCard, ReturnCard, TokensCard,
+};
 use e2e::provider::Fault;
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -69,10 +72,7 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
         raw.contains("\"refresh_token\"") && !raw.contains(&shown),
         "{raw}"
     );
-    app.click_testid(testids::RAW_REVEAL).await;
-    w.browser
-        .wait_text(&testids::sel(testids::RAW_TOKEN_JSON), &shown)
-        .await;
+    TokensCard::of(&app).reveal_raw(&shown).await;
     w.assert_no_secret_left(&app).await;
 
     // A reload, and the back button, never post the used code again.
@@ -129,7 +129,7 @@ async fn a_reused_code_pasted_by_hand_is_explained() {
 
     // A manual sign-in of this tab waits for its code; the user pastes the old one.
     let fresh = w.page().await;
-    fresh.click_testid(testids::COPY_CONSENT_URL).await;
+    ConsentStep::of(&fresh).copy_url().await;
     fresh.paste_callback(&code).await;
     fresh
         .see_error(testids::EXCHANGE_ERROR, "already used")
@@ -188,7 +188,7 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     second.allow().await;
     second.see_error("token-notice-0", "no refresh token").await;
     assert!(!w.browser.has(&testids::sel(testids::REFRESH_TOKEN)).await);
-    second.click_testid(testids::RETRY_WITH_CONSENT).await;
+    TokensCard::of(&second).retry_with_consent().await;
     // Consent is forced now: the consent URL carries prompt=consent again.
     w.browser
         .wait_text(&testids::sel(testids::CONSENT_URL), "prompt=consent")
@@ -265,7 +265,7 @@ async fn the_refresh_card_works_alone_and_explains_a_revoked_token() {
     assert_eq!(w.provider.count("token:refresh_token"), 1);
 
     w.provider.revoke_refresh_token(&token);
-    app.click_testid(testids::REFRESH_NOW).await;
+    RefreshCard::of(&app).refresh_again().await;
     app.see_error(testids::REFRESH_ERROR, "no longer works")
         .await;
     w.assert_no_secret_left(&app).await;
@@ -296,7 +296,8 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
     // A token endpoint nobody listens on.
     let app = AppPage::open(&w.browser, &w.app_url).await;
     app.use_provider(&w.provider_url).await;
-    app.type_testid(testids::TOKEN_ENDPOINT, "http://127.0.0.1:9/token")
+    ClientStep::of(&app)
+        .set_token_endpoint("http://127.0.0.1:9/token")
         .await;
     app.fill_client(CLIENT_ID, SECRET).await;
     app.go_to_consent().await;
@@ -315,8 +316,7 @@ async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
     app.allow().await;
     w.browser.find(&testids::sel(testids::RETURN_SECRET)).await;
     assert_eq!(w.provider.count("token"), 0);
-    app.type_testid(testids::RETURN_SECRET, SECRET).await;
-    app.click_testid(testids::FINISH_EXCHANGE).await;
+    ReturnCard::of(&app).finish_with_secret(SECRET).await;
     let shown = app.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.assert_no_secret_left(&app).await;
@@ -352,7 +352,7 @@ async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
 async fn remembered_settings_come_back_without_the_secret() {
     let w = world().await;
     let app = w.page().await;
-    app.click_testid(testids::REMEMBER).await;
+    ClientStep::of(&app).toggle_remember().await;
     w.browser.client.refresh().await.unwrap();
     let again = AppPage::open(&w.browser, &w.app_url).await;
     let id = again.value_of(testids::CLIENT_ID).await;
@@ -382,7 +382,7 @@ async fn remembered_settings_come_back_without_the_secret() {
     w.assert_no_secret_left(&again).await;
 
     // Unticking forgets.
-    again.click_testid(testids::REMEMBER).await;
+    ClientStep::of(&again).toggle_remember().await;
     let stored = w.browser.run("return localStorage.length").await;
     assert_eq!(stored, serde_json::json!(0));
     w.finish().await;
@@ -549,25 +549,16 @@ async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
 async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() {
     let w = world().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
-    w.browser
-        .find("[data-testid=client-file-import] summary")
-        .await
-        .click()
-        .await
-        .unwrap();
     let other_port = w.app_url.replace("127.0.0.1", "localhost");
     let file = serde_json::json!({"web": {
         "client_id": CLIENT_ID, "client_secret": SECRET, "project_id": "p",
         "redirect_uris": [other_port],
     }});
-    app.type_testid(testids::CLIENT_FILE_TEXT, &file.to_string())
+    let client = ClientStep::of(&app);
+    client.import_client_file(&file.to_string()).await;
+    w.browser
+        .wait_text(&testids::sel(testids::CLIENT_FILE_IMPORTED), "filled in")
         .await;
-    app.check(
-        testids::CLIENT_FILE_IMPORT_BUTTON,
-        testids::CLIENT_FILE_IMPORTED,
-        "filled in",
-    )
-    .await;
     let note = w
         .browser
         .wait_text(
@@ -579,19 +570,13 @@ async fn importing_the_client_file_fills_the_form_and_checks_the_redirect_uri() 
     let id = app.value_of(testids::CLIENT_ID).await;
     assert_eq!(id, CLIENT_ID);
 
-    app.type_testid(
-        testids::CLIENT_FILE_TEXT,
-        r#"{"installed": {"client_id": "x.apps.googleusercontent.com"}}"#,
-    )
-    .await;
-    app.check(
-        testids::CLIENT_FILE_IMPORT_BUTTON,
-        testids::CLIENT_FILE_NOTE,
-        "Desktop",
-    )
-    .await;
-    app.type_testid(testids::CLIENT_FILE_TEXT, "not json").await;
-    app.click_testid(testids::CLIENT_FILE_IMPORT_BUTTON).await;
+    client
+        .import_client_file(r#"{"installed": {"client_id": "x.apps.googleusercontent.com"}}"#)
+        .await;
+    w.browser
+        .wait_text(&testids::sel(testids::CLIENT_FILE_NOTE), "Desktop")
+        .await;
+    client.import_client_file("not json").await;
     w.browser
         .wait_text(
             &testids::sel(testids::CLIENT_FILE_ERROR),
@@ -746,7 +731,7 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     ];
     for (field, value, panel, says) in cases {
         set(field, value).await;
-        app.click_testid(testids::EXCHANGE_PASTED).await;
+        ManualCard::of(&app).exchange().await;
         app.see_error(panel, says).await;
     }
     // The form fields: each problem named under its field, the consent button held back.
@@ -833,36 +818,25 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
 async fn a_pasted_error_is_explained_or_said_to_be_unknown() {
     let w = world().await;
     let app = w.page().await;
-    app.type_testid(
-        testids::DIAGNOSE_INPUT,
-        "Access Denied: Project demo: User does not have bigquery.jobs.create permission in project demo.",
-    )
-    .await;
-    app.check(
-        testids::DIAGNOSE,
-        testids::DIAGNOSE_RESULT,
-        "may not run query jobs",
-    )
-    .await;
-    app.type_testid(
-        testids::DIAGNOSE_INPUT,
-        r#"{"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)"}"#,
-    )
-    .await;
-    app.check(
-        testids::DIAGNOSE,
-        testids::DIAGNOSE_RESULT,
-        "Workspace policy",
-    )
-    .await;
-    app.type_testid(testids::DIAGNOSE_INPUT, "Something nobody has seen before")
+    let diagnose = DiagnoseCard::of(&app);
+    diagnose
+        .explain(
+            "Access Denied: Project demo: User does not have bigquery.jobs.create permission in project demo.",
+            "may not run query jobs",
+        )
         .await;
-    app.check(
-        testids::DIAGNOSE,
-        testids::DIAGNOSE_RESULT,
-        "does not know that error",
-    )
-    .await;
+    diagnose
+        .explain(
+            r#"{"error":"invalid_grant","error_description":"reauth related error (invalid_rapt)"}"#,
+            "Workspace policy",
+        )
+        .await;
+    diagnose
+        .explain(
+            "Something nobody has seen before",
+            "does not know that error",
+        )
+        .await;
     assert_eq!(
         w.provider.count("token") + w.provider.count("auth"),
         0,

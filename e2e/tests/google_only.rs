@@ -3,6 +3,7 @@
 //! at test time), and the CSP of both builds put to the test in the browser.
 
 use e2e::browser::{AppPage, Storage};
+use e2e::pages::ClientStep;
 use e2e::world::{World, CLIENT_ID, SECRET, UNLISTED_HOST};
 use refresh_token_helper::testids;
 
@@ -110,12 +111,9 @@ async fn a_token_endpoint_on_another_site_is_warned_about() {
     let w = World::new().await;
     let app = w.page().await;
     assert!(!w.browser.has(&testids::sel(testids::TOKEN_ELSEWHERE)).await);
-    app.open_advanced().await;
-    app.type_testid(
-        testids::AUTHORIZATION_ENDPOINT,
-        "https://accounts.google.com/o/oauth2/v2/auth",
-    )
-    .await;
+    ClientStep::of(&app)
+        .set_authorization_endpoint("https://accounts.google.com/o/oauth2/v2/auth")
+        .await;
     w.browser
         .wait_text(
             &testids::sel(testids::TOKEN_ELSEWHERE),

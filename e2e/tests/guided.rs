@@ -243,6 +243,117 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
+    let w = World::google().await;
+    let b = &w.browser;
+    AppPage::open(b, &w.app_url).await;
+    b.find("#task-google-ads").await.click().await.unwrap();
+    b.find(&testids::sel("next-client"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.find(&testids::sel(testids::CLIENT_ID))
+        .await
+        .send_keys(CLIENT_ID)
+        .await
+        .unwrap();
+    b.find(&testids::sel(testids::CLIENT_SECRET))
+        .await
+        .send_keys(SECRET)
+        .await
+        .unwrap();
+    b.find(&testids::sel("next-consent"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_text(
+        &testids::sel(testids::CONSENT_URL),
+        "scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fadwords",
+    )
+    .await;
+    b.find(&testids::sel(testids::GO_TO_CONSENT))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.find("#allow").await.click().await.unwrap();
+    b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
+    let connector = b
+        .run("return document.querySelector('[data-testid=connector]').value")
+        .await;
+    assert_eq!(connector, "GoogleAdWords");
+    let labels = visible_texts(b, "label").await;
+    assert_eq!(
+        labels
+            .iter()
+            .filter(|l| l.contains("Developer token"))
+            .count(),
+        1,
+        "{labels:?}"
+    );
+    assert_eq!(project_id_fields(b).await, 0, "Google Ads has no project");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let token = w
+        .provider
+        .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
+    let app = AppPage::open(b, &w.app_url).await;
+    b.find("#task-check-token").await.click().await.unwrap();
+    assert!(
+        visible_texts(b, &testids::sel(testids::USE_THEM))
+            .await
+            .is_empty(),
+        "nothing to use yet"
+    );
+    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    b.wait_text(
+        &testids::sel(testids::REFRESH_RESULT),
+        "The refresh token works",
+    )
+    .await;
+    b.wait_text("#use-title", "Use it").await;
+    b.find("#tab-check").await.click().await.unwrap();
+    app.check(
+        testids::TOKENINFO,
+        testids::TOKENINFO_RESULT,
+        "tester@example.com",
+    )
+    .await;
+    assert_eq!(w.provider.count("auth"), 0, "no sign-in");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn explaining_an_error_needs_nothing_else() {
+    let w = World::google().await;
+    let b = &w.browser;
+    AppPage::open(b, &w.app_url).await;
+    b.find("#task-explain-error").await.click().await.unwrap();
+    b.find(&testids::sel(testids::DIAGNOSE_INPUT))
+        .await
+        .send_keys(
+            r#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#,
+        )
+        .await
+        .unwrap();
+    b.find(&testids::sel(testids::DIAGNOSE))
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "no longer works")
+        .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
     let w = World::google().await;
     let b = &w.browser;

@@ -4,6 +4,7 @@
 //! with the tab's storage, address, history and console checked for every secret.
 
 use e2e::browser::AppPage;
+use e2e::pages::ConsentStep;
 use e2e::provider::{ClientConfig, Provider};
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -65,7 +66,7 @@ async fn back_from_consent_then_reload_leaves_nothing() {
 async fn a_copied_url_saves_no_secret_and_a_reload_forgets_it() {
     let w = World::new().await;
     let app = w.page().await;
-    app.click_testid(testids::COPY_CONSENT_URL).await;
+    ConsentStep::of(&app).copy_url().await;
     let record = stored_record(&app)
         .await
         .expect("the copy saves the sign-in");
@@ -116,7 +117,7 @@ async fn a_sign_in_older_than_ten_minutes_is_refused() {
     let w = World::new().await;
     let app = w.page().await;
     let consent = app.consent_url().await;
-    app.click_testid(testids::COPY_CONSENT_URL).await;
+    ConsentStep::of(&app).copy_url().await;
     stored_record(&app).await.expect("saved");
     // Eleven minutes pass (the record's clock is turned back).
     w.browser

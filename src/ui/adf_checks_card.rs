@@ -242,9 +242,9 @@ pub fn AdfChecksCard() -> impl IntoView {
                         "Run ADF's query job (dry run)"
                     </button>
                 </div>
-                {move || dry_run.get().map(|o| match o {
-                    Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
-                    Outcome::Failed(e) | Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
+                {move || dry_run.get().map(|o| match o.into_result() {
+                    Ok(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
+                    Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
                 })}
                 <Show when=is_google>
                     <h3>"Google Ads"</h3>

@@ -26,6 +26,16 @@ pub enum Outcome<T> {
     },
 }
 
+impl<T> Outcome<T> {
+    /// What came, or why nothing did: for a card that shows every failure alike.
+    pub fn into_result(self) -> Result<T, Explanation> {
+        match self {
+            Outcome::Done(done) => Ok(done),
+            Outcome::Failed(e) | Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => Err(e),
+        }
+    }
+}
+
 /// A card's checks.
 #[derive(Clone, Copy)]
 pub struct Checks {

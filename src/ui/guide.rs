@@ -107,6 +107,18 @@ impl Step {
         }
     }
 
+    /// The button that opens it. (Written out: `to_lowercase` would bring Unicode's case
+    /// tables into the wasm.)
+    pub fn next_label(self) -> &'static str {
+        match self {
+            Step::Register => "Next: register the redirect",
+            Step::Client => "Next: your client",
+            Step::Consent => "Next: consent",
+            Step::Tokens => "Next: your tokens",
+            Step::Use => "Next: use them",
+        }
+    }
+
     pub fn number(self) -> u8 {
         self as u8
     }

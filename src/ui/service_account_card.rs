@@ -268,12 +268,12 @@ pub fn ServiceAccountCard() -> impl IntoView {
                     "Forget the key"
                 </button>
             </div>
-            {move || outcome.get().map(|o| match o {
-                Outcome::Done((text, token)) => view! {
+            {move || outcome.get().map(|o| match o.into_result() {
+                Ok((text, token)) => view! {
                     <p class="result" data-testid=crate::testids::SA_RESULT>{text}</p>
                     <TokenValue secret=token what="service account's access token" testid=crate::testids::SA_ACCESS_TOKEN />
                 }.into_any(),
-                Outcome::Failed(e) | Outcome::Unreadable(e) | Outcome::Blocked { why: e, .. } => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
+                Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
             <h3>"The linked service for this service account"</h3>
             <ConnectorSelect id=crate::testids::SA_CONNECTOR value=connector />

@@ -85,7 +85,7 @@ pub fn GuideStep(
                 <span class="tick" aria-hidden="true">"✓"</span>
                 <span><strong>{format!("{}. {}", step.number(), step.label())}</strong>": "{move || summary.get()}</span>
                 <button type="button" class="link" on:click=move |_| guide.open(step) data-testid=format!("change-{}", step.id())>
-                    "Change"<span class="visually-hidden">{format!(" {}", step.label().to_lowercase())}</span>
+                    "Change"<span class="visually-hidden">{format!(" step {}", step.number())}</span>
                 </button>
             </p>
             <div hidden=move || !open()>{children()}</div>
@@ -110,7 +110,7 @@ pub fn NextStep(
     };
     view! {
         <button type="button" class="primary next" data-testid=format!("next-{}", to.id()) on:click=next>
-            {format!("Next: {}", to.label().to_lowercase())}
+            {to.next_label()}
         </button>
     }
 }
