@@ -93,11 +93,13 @@ need_axe() {
 SWA_CLI_VERSION=2.0.10
 
 need_nginx() {
-  # The nginx recipe runs under Debian's nginx in the test suite.
-  if [ ! -x /usr/sbin/nginx ]; then
-    say "Installing nginx from Debian's packages"
+  # The nginx recipe runs under Debian's nginx in the test suite, with the module that sends
+  # the precompressed Brotli copies.
+  if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    say "Installing nginx and its Brotli module from Debian's packages"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >&2
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light \
+      libnginx-mod-http-brotli-static >&2
   fi
 }
 

@@ -162,16 +162,27 @@ impl Browser {
         self.find_within(css, PATIENCE).await
     }
 
+    /// The element `css` selects as a user would pick it: the first one on screen, else the
+    /// first one in the page (with `false`: not on screen).
+    async fn locate(&self, css: &str) -> Option<(Element, bool)> {
+        let all = self.client.find_all(Locator::Css(css)).await.ok()?;
+        for e in &all {
+            if e.is_displayed().await.unwrap_or(false) {
+                return Some((e.clone(), true));
+            }
+        }
+        all.into_iter().next().map(|e| (e, false))
+    }
+
     /// Waits up to `patience` for the element to be present and displayed; one that is on the
     /// page but folded away is brought out as a user would (see [`Browser::reveal`]).
     pub async fn find_within(&self, css: &str, patience: Duration) -> Element {
         let started = Instant::now();
         loop {
-            if let Ok(e) = self.client.find(Locator::Css(css)).await {
-                if e.is_displayed().await.unwrap_or(false) {
-                    return e;
-                }
-                self.reveal(css).await;
+            match self.locate(css).await {
+                Some((e, true)) => return e,
+                Some((_, false)) => self.reveal(css).await,
+                None => {}
             }
             if started.elapsed() > patience {
                 let url = self
@@ -285,6 +296,25 @@ impl Browser {
             .expect("base64 PNG")
     }
 
+    /// Empties the HTTP cache (and the compiled-code cache kept with it) and everything the
+    /// origin of `url` stored: the next load is a first visit in a browser already running.
+    pub async fn forget_everything(&self, url: &str) {
+        self.client
+            .issue_cmd(cdp("Network.clearBrowserCache", json!({})))
+            .await
+            .expect("the cache can be cleared");
+        let origin = url::Url::parse(url)
+            .map(|u| u.origin().ascii_serialization())
+            .expect("a URL");
+        self.client
+            .issue_cmd(cdp(
+                "Storage.clearDataForOrigin",
+                json!({"origin": origin, "storageTypes": "all"}),
+            ))
+            .await
+            .expect("the origin's storage can be cleared");
+    }
+
     /// The page's height in CSS pixels, all of it.
     pub async fn page_height(&self) -> u64 {
         self.run("return document.documentElement.scrollHeight")
@@ -341,14 +371,14 @@ impl Browser {
     ) -> String {
         let started = Instant::now();
         loop {
-            let text = match self.client.find(Locator::Css(css)).await {
-                Ok(e) => {
-                    if !e.is_displayed().await.unwrap_or(true) {
+            let text = match self.locate(css).await {
+                Some((e, shown)) => {
+                    if !shown {
                         self.reveal(css).await;
                     }
                     e.text().await.unwrap_or_default()
                 }
-                Err(_) => String::new(),
+                None => String::new(),
             };
             if fits(&text) {
                 return text;
@@ -377,14 +407,14 @@ impl Browser {
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let started = Instant::now();
         loop {
-            let text = match self.client.find(Locator::Css(css)).await {
-                Ok(e) => {
-                    if !e.is_displayed().await.unwrap_or(true) {
+            let text = match self.locate(css).await {
+                Some((e, shown)) => {
+                    if !shown {
                         self.reveal(css).await;
                     }
                     e.text().await.unwrap_or_default()
                 }
-                Err(_) => String::new(),
+                None => String::new(),
             };
             if text.contains(needle) {
                 return text;

@@ -34,6 +34,12 @@ pub fn dist_sizes(dir: &Path) -> Vec<FileSize> {
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        // The compressed copies scripts/release writes are the same files, encoded.
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.ends_with(".br") && !name.ends_with(".gz")
+        })
         .map(|e| {
             let bytes = std::fs::read(e.path()).expect("readable");
             FileSize {

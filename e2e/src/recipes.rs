@@ -155,10 +155,15 @@ pub fn start_nginx(recipe: &str, dist: &Path) -> Server {
         .expect("Debian's nginx is installed (scripts/test installs nginx-light)");
     let user = if nix_is_root() { "user root;\n" } else { "" };
     let d = dir.display();
+    // Debian's nginx.conf loads the modules its packages install (brotli_static among them),
+    // each by a path under the prefix, where Debian links `modules` to them.
+    let modules = "include /etc/nginx/modules-enabled/*.conf;\n";
+    std::os::unix::fs::symlink("/usr/lib/nginx/modules", dir.join("modules"))
+        .expect("a link to nginx's modules");
     std::fs::write(
         dir.join("nginx.conf"),
         format!(
-            "{user}daemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n\
+            "{user}{modules}daemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log;\nevents {{}}\n\
              http {{\n  access_log off;\n  default_type application/octet-stream;\n\
                client_body_temp_path {d}/body;\n  proxy_temp_path {d}/proxy;\n\
                fastcgi_temp_path {d}/fastcgi;\n  uwsgi_temp_path {d}/uwsgi;\n  scgi_temp_path {d}/scgi;\n\
@@ -223,31 +228,107 @@ pub fn start_swa(config: &str, dist: &Path) -> Server {
 
 /// One plain HTTP/1.1 GET on loopback: the status and the headers (names lower-cased).
 pub fn head(url: &str) -> (u16, HashMap<String, String>) {
+    let (status, headers, _) = get(url, None);
+    (status, headers)
+}
+
+/// One plain HTTP/1.1 GET on loopback, saying which encodings it accepts: the status, the
+/// headers (names lower-cased) and the body as it came over the wire (still encoded).
+pub fn get(url: &str, accept_encoding: Option<&str>) -> (u16, HashMap<String, String>, Vec<u8>) {
     let url = url::Url::parse(url).expect("a URL");
     let port = url.port().expect("a port");
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("the server answers");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))
         .unwrap();
+    let accept = accept_encoding
+        .map(|a| format!("Accept-Encoding: {a}\r\n"))
+        .unwrap_or_default();
     write!(
         stream,
-        "GET {} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n",
+        "GET {} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{accept}Connection: close\r\n\r\n",
         url.path()
     )
     .unwrap();
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer);
-    let text = String::from_utf8_lossy(&answer);
-    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    let split = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(answer.len());
+    let text = String::from_utf8_lossy(&answer[..split]);
+    let head = text.as_ref();
     let mut lines = head.lines();
     let status = lines
         .next()
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let headers = lines
+    let headers: HashMap<String, String> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    (status, headers)
+    let body = answer.get(split + 4..).unwrap_or_default();
+    let body = if headers
+        .get("transfer-encoding")
+        .is_some_and(|t| t == "chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_vec()
+    };
+    (status, headers, body)
+}
+
+/// The body of a chunked answer (RFC 9112 §7.1), without the chunk framing.
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
+        let size = std::str::from_utf8(&rest[..end])
+            .ok()
+            .and_then(|l| usize::from_str_radix(l.split(';').next().unwrap_or("").trim(), 16).ok())
+            .unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        let start = end + 2;
+        body.extend_from_slice(&rest[start..(start + size).min(rest.len())]);
+        rest = rest.get(start + size + 2..).unwrap_or_default();
+    }
+    body
+}
+
+/// The files of a build, without the compressed copies beside them, sorted.
+pub fn page_files(dist: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// What a first visit downloads from the server at `url`: every file of `dist` asked for as a
+/// browser that accepts `br, gzip` asks, counted as it comes over the wire.
+pub fn first_visit_bytes(url: &str, dist: &Path) -> usize {
+    page_files(dist)
+        .iter()
+        .map(|name| get(&format!("{url}{name}"), Some("br, gzip")).2.len())
+        .sum()
+}
+
+/// The sum of the `suffix` copies (`br`, `gz`) of the page's files, each file itself where it
+/// has none.
+pub fn precompressed_bytes(dist: &Path, suffix: &str) -> usize {
+    page_files(dist)
+        .iter()
+        .map(|name| {
+            std::fs::read(dist.join(format!("{name}.{suffix}")))
+                .or_else(|_| std::fs::read(dist.join(name)))
+                .map(|b| b.len())
+                .unwrap_or(0)
+        })
+        .sum()
 }

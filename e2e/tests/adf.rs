@@ -15,7 +15,7 @@ const ADWORDS: &str = "https://www.googleapis.com/auth/adwords";
 async fn pack_files(w: &World, app: &AppPage<'_>) -> Vec<(String, String)> {
     let names = w
         .browser
-        .run("return [...document.querySelectorAll('[data-testid=pack-file] option')].map(o => o.textContent.split(' — ')[0])")
+        .run("const s = [...document.querySelectorAll('[data-testid=pack-file]')].find(s => s.checkVisibility()); return [...s.options].map(o => o.textContent.split(' — ')[0])")
         .await;
     let mut files = Vec::new();
     for (i, name) in names.as_array().unwrap().iter().enumerate() {
@@ -286,6 +286,8 @@ const SA_EMAIL: &str = "adf-reader@demo-project.iam.gserviceaccount.com";
 
 /// Puts `text` into the field `testid` as a paste would: one input event.
 async fn paste(w: &World, testid: &str, text: &str) {
+    // Where a user pastes: the box on screen (its task chosen first).
+    w.browser.reveal(&testids::sel(testid)).await;
     let literal = serde_json::to_string(text).unwrap();
     w.browser
         .run(&format!(

@@ -41,8 +41,7 @@ async fn check_served(url: &str, promised: &[(String, String)]) {
         headers["content-type"]
     );
     check_headers(url, &headers, promised);
-    for entry in std::fs::read_dir(site::dist_dir()).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
+    for name in page_files() {
         let file = format!("{url}{name}");
         let (status, headers) = head(&file);
         assert_eq!(status, 200, "{file}");
@@ -71,6 +70,68 @@ async fn check_served(url: &str, promised: &[(String, String)]) {
     browser.close().await;
 }
 
+/// The files of the page, without the compressed copies beside them.
+fn page_files() -> Vec<String> {
+    recipes::page_files(&site::dist_dir())
+}
+
+/// What goes over the wire for each file, as a browser that accepts `br, gzip`, one that
+/// accepts only gzip, and one that accepts nothing would get it: the Brotli copy, the gzip
+/// copy, the file itself, byte for byte. Returns the bytes a first visit of a Brotli browser
+/// downloads.
+fn check_encodings(url: &str) -> usize {
+    let dist = site::dist_dir();
+    let mut on_the_wire = 0;
+    for name in page_files() {
+        let file = format!("{url}{name}");
+        let raw = std::fs::read(dist.join(&name)).unwrap();
+        for (accept, encoding, copy) in [
+            (Some("br, gzip"), Some("br"), format!("{name}.br")),
+            (Some("gzip"), Some("gzip"), format!("{name}.gz")),
+            (None, None, name.clone()),
+        ] {
+            let (status, headers, body) = recipes::get(&file, accept);
+            assert_eq!(status, 200, "{file}");
+            assert_eq!(
+                headers.get("content-encoding").map(String::as_str),
+                encoding,
+                "{file} for Accept-Encoding {accept:?}: {headers:#?}"
+            );
+            let expected = std::fs::read(dist.join(&copy))
+                .unwrap_or_else(|e| panic!("{copy}: {e} (scripts/release writes it)"));
+            assert!(body == expected, "{file} for {accept:?} is not {copy}");
+            if encoding.is_some() {
+                assert_eq!(
+                    headers.get("vary").map(String::as_str),
+                    Some("Accept-Encoding"),
+                    "{file} for {accept:?}: a cache must keep the encodings apart"
+                );
+            }
+            if encoding == Some("br") {
+                eprintln!("{:>9} of {:>9}  {name}", body.len(), raw.len());
+                on_the_wire += body.len();
+            }
+        }
+    }
+    on_the_wire
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_nginx_recipe_sends_the_precompressed_copies() {
+    let recipe = std::fs::read_to_string(recipes::root().join("deploy/nginx.conf")).unwrap();
+    let server = recipes::start_nginx(&recipe, &site::dist_dir());
+    let url = format!("http://127.0.0.1:{}/tools/refresh-token/", server.port);
+    let total = check_encodings(&url);
+    eprintln!("{total:>9} bytes on the wire for a first visit through the nginx recipe");
+    // The page itself asks for index.html by its folder: the same copy.
+    let (_, headers, body) = recipes::get(&url, Some("br, gzip"));
+    assert_eq!(
+        headers.get("content-encoding").map(String::as_str),
+        Some("br")
+    );
+    assert!(body == std::fs::read(site::dist_dir().join("index.html.br")).unwrap());
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_nginx_recipe_serves_the_page_with_its_headers() {
     let recipe = std::fs::read_to_string(recipes::root().join("deploy/nginx.conf")).unwrap();
@@ -90,6 +151,17 @@ async fn the_static_web_apps_config_serves_the_page_with_its_headers() {
     let server = recipes::start_swa(&config, &site::dist_dir());
     let url = format!("http://127.0.0.1:{}/", server.port);
     check_served(&url, &promised).await;
+    // Static Web Apps compresses .html, .css and .js itself and sends `NAME.br` for any other
+    // file to a browser that accepts Brotli (Microsoft, "Azure Static Web Apps FAQ": "How do I
+    // enable Gzip or Brotli compression?"). The emulator does neither; it must at least have
+    // been given the wasm's copy, as a deployment of dist/ gives it to the service.
+    let wasm = page_files()
+        .into_iter()
+        .find(|n| n.ends_with(".wasm"))
+        .expect("a wasm");
+    let (status, _, body) = recipes::get(&format!("{url}{wasm}.br"), None);
+    assert_eq!(status, 200, "{wasm}.br is deployed beside {wasm}");
+    assert!(body == std::fs::read(site::dist_dir().join(format!("{wasm}.br"))).unwrap());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

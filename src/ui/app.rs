@@ -74,7 +74,9 @@ pub fn App() -> impl IntoView {
     let show_use = move || match task() {
         Task::BigQuery | Task::GoogleAds => has_tokens() && guide.step.get() == Step::Use,
         Task::CheckToken => something_to_use(),
-        Task::ServiceAccount | Task::ExplainError => false,
+        // The service account's access token runs the checks of what ADF will run.
+        Task::ServiceAccount => tokens.access_token.read().is_some(),
+        Task::ExplainError => false,
     };
     let register_summary = form
         .page_redirect

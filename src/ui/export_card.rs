@@ -168,7 +168,7 @@ pub fn ExportCard() -> impl IntoView {
                     <TextInput id=crate::testids::PACK_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
                     <TextInput id=crate::testids::PACK_FACTORY label="Data factory name" value=factory />
                     <TextInput id=crate::testids::PACK_VAULT label="Key Vault name" value=vault hint="The name in https://NAME.vault.azure.net/." />
-                    <PackFiles files=files />
+                    <PackFiles files=files id="pack-file" />
                 </Show>
             </section>
         </Show>
@@ -179,6 +179,8 @@ pub fn ExportCard() -> impl IntoView {
 #[component]
 pub(super) fn PackFiles(
     #[prop(into)] files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
+    /// The file picker's `id`: one per card, as both cards are in the page.
+    id: &'static str,
 ) -> impl IntoView {
     let chosen = RwSignal::new(0usize);
     let current = Signal::derive(move || {
@@ -210,8 +212,8 @@ pub(super) fn PackFiles(
             </div>
         }.into_any(),
         Ok(list) => view! {
-            <Labelled id="pack-file" label="File">
-                <select id="pack-file" data-testid=crate::testids::PACK_FILE aria-describedby=described_by("pack-file") on:change=move |ev| {
+            <Labelled id=id label="File">
+                <select id=id data-testid=crate::testids::PACK_FILE aria-describedby=described_by(id) on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse() { chosen.set(i) }
                 }>
                     {list.iter().enumerate().map(|(i, f)| view! {

@@ -224,6 +224,14 @@ impl Guide {
                 }
             }
         });
+        // A service account's access token is for the checks: their view opens with it.
+        Effect::new(move |had: Option<bool>| {
+            let has = tokens.access_token.read().is_some();
+            if has && had == Some(false) && guide.task.get_untracked() == Task::ServiceAccount {
+                guide.view.set(View::Check);
+            }
+            has
+        });
         // Tokens arrived: the steps before fold away, the tokens and their uses open.
         Effect::new(move |_| {
             if tokens.exchange.read().is_some() {
