@@ -509,6 +509,26 @@ impl<'a> AppPage<'a> {
             .expect("clickable");
     }
 
+    /// Picks a task in "What do you need?" (`bigquery`, `check-token`, …).
+    pub async fn open_task(&self, task: &str) {
+        self.browser
+            .find(&format!("#task-{task}"))
+            .await
+            .click()
+            .await
+            .expect("clickable");
+    }
+
+    /// Opens a step from the progress line (`client`, `consent`, `use`, …).
+    pub async fn open_step(&self, step: &str) {
+        self.browser
+            .find(&format!("[data-goto={step}]"))
+            .await
+            .click()
+            .await
+            .expect("clickable");
+    }
+
     pub async fn open_advanced(&self) {
         let open = self
             .browser

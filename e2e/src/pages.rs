@@ -406,6 +406,27 @@ impl<'p, 'a> TokensCard<'p, 'a> {
             .await
     }
 
+    /// Opens "More: what else can end this token"; returns what it says once it holds
+    /// `needle`.
+    pub async fn more_on_its_life(&self, needle: &str) -> String {
+        let life = testids::sel(testids::TOKEN_LIFE);
+        let open = self
+            .app
+            .browser
+            .run(&format!("return document.querySelector('{life}').open"))
+            .await;
+        if open != serde_json::Value::Bool(true) {
+            self.app
+                .browser
+                .find(&format!("{life} > summary"))
+                .await
+                .click()
+                .await
+                .expect("clickable");
+        }
+        self.app.browser.wait_text(&life, needle).await
+    }
+
     /// "Try again with consent forced", offered when no refresh token came.
     pub async fn retry_with_consent(&self) {
         self.app.click(testids::RETRY_WITH_CONSENT).await;

@@ -233,10 +233,7 @@ async fn scopes_left_unticked_at_consent_are_flagged() {
         !page.contains("six months"),
         "the rest waits behind more: {page}"
     );
-    let life = w
-        .browser
-        .wait_text(&testids::sel(testids::TOKEN_LIFE), "six months")
-        .await;
+    let life = TokensCard::of(&app).more_on_its_life("six months").await;
     assert!(life.contains("100 newer"), "{life}");
     assert!(
         !life.contains("External and in Testing"),

@@ -33,6 +33,11 @@ impl Tally {
     }
 }
 
+/// Clicks what `css` selects, once it is on screen.
+async fn click(browser: &Browser, css: &str) {
+    browser.find(css).await.click().await.expect("clickable");
+}
+
 /// The texts of the visible elements `css` selects, in page order.
 async fn visible_texts(browser: &Browser, css: &str) -> Vec<String> {
     let found = browser
@@ -63,6 +68,18 @@ async fn step_numbers(browser: &Browser) -> Vec<u32> {
 async fn current_step(browser: &Browser) -> String {
     browser
         .run("const c = document.querySelector('[aria-current=step]'); return c ? c.dataset.goto : ''")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// What the input `testid` holds.
+async fn app_value(browser: &Browser, testid: &str) -> String {
+    browser
+        .run(&format!(
+            "return document.querySelector('[data-testid={testid}]').value"
+        ))
         .await
         .as_str()
         .unwrap_or_default()
@@ -134,6 +151,11 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
 
     tally.click(b, &testids::sel(testids::GO_TO_CONSENT)).await;
     tally.click(b, "#allow").await;
+    // The tokens open by themselves (nothing clicked: `find` would open a step).
+    b.wait_text_that("[aria-current=step]", "the step Use them", |t| {
+        t.contains("Use them")
+    })
+    .await;
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
     assert_eq!(current_step(b).await, "use");
     assert_eq!(step_numbers(b).await, vec![1, 2, 3, 4, 5]);
@@ -158,6 +180,16 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
         .await;
     assert_eq!(b.clipboard().await, json);
+
+    // A finished step opens again with "Change"; the tokens are one click away.
+    click(b, &testids::sel("change-client")).await;
+    assert_eq!(current_step(b).await, "client");
+    let focused = b.run("return document.activeElement.id").await;
+    assert_eq!(focused, "client-title");
+    assert_eq!(app_value(b, testids::CLIENT_ID).await, CLIENT_ID);
+    click(b, "[data-goto=use]").await;
+    assert_eq!(current_step(b).await, "use");
+    b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
 
     // The same page on a phone, dark.
     b.emulate(NARROW.0, NARROW.1, true).await;

@@ -208,8 +208,9 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     let (other, other_url) = second_provider(&w).await;
     let app = w.page().await;
     app.sign_in().await;
-    // The user points the form elsewhere after the tokens came.
+    // The user points the form elsewhere after the tokens came, then goes back to them.
     app.use_provider(&other_url).await;
+    app.open_step("use").await;
     let host = w.provider_url.trim_start_matches("http://");
     let note = w
         .browser
@@ -240,6 +241,7 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     app.see_error(testids::REFRESH_RESULT, "The refresh token works")
         .await;
     app.use_provider(&other_url).await;
+    app.open_task("check-token").await;
     let note = w
         .browser
         .wait_text(&testids::sel(testids::CHECKS_GO_TO), host)
