@@ -296,13 +296,29 @@ impl Browser {
             .expect("base64 PNG")
     }
 
-    /// Empties the HTTP cache (and the compiled-code cache kept with it) and everything the
-    /// origin of `url` stored: the next load is a first visit in a browser already running.
-    pub async fn forget_everything(&self, url: &str) {
+    /// Opens a new tab of the running browser that uses no cache (neither the HTTP cache nor
+    /// the compiled code kept with it) and in which `url`'s origin has stored nothing, and
+    /// makes it the current one: the next load is a first visit, as in a new private window.
+    /// (ChromeDriver refuses DevTools' `Target.createBrowserContext`, so not a context of its
+    /// own.) Returns the tab to go back to with [`Browser::leave_fresh_context`].
+    pub async fn enter_fresh_context(&self, url: &str) -> FreshContext {
+        let back = self.client.window().await.expect("a window");
+        let tab = self.client.new_window(true).await.expect("a new tab");
         self.client
-            .issue_cmd(cdp("Network.clearBrowserCache", json!({})))
+            .switch_to_window(tab.handle)
             .await
-            .expect("the cache can be cleared");
+            .expect("the new tab");
+        self.client
+            .issue_cmd(cdp("Network.enable", json!({})))
+            .await
+            .expect("the network domain");
+        self.client
+            .issue_cmd(cdp(
+                "Network.setCacheDisabled",
+                json!({"cacheDisabled": true}),
+            ))
+            .await
+            .expect("the cache can be turned off");
         let origin = url::Url::parse(url)
             .map(|u| u.origin().ascii_serialization())
             .expect("a URL");
@@ -313,6 +329,16 @@ impl Browser {
             ))
             .await
             .expect("the origin's storage can be cleared");
+        FreshContext { back }
+    }
+
+    /// Closes the fresh tab and goes back to the one before it.
+    pub async fn leave_fresh_context(&self, fresh: FreshContext) {
+        let _ = self.client.close_window().await;
+        self.client
+            .switch_to_window(fresh.back)
+            .await
+            .expect("the tab before");
     }
 
     /// The page's height in CSS pixels, all of it.
@@ -443,6 +469,11 @@ impl Browser {
             .expect("a current URL")
             .to_string()
     }
+}
+
+/// A tab with no cache (see [`Browser::enter_fresh_context`]).
+pub struct FreshContext {
+    back: fantoccini::wd::WindowHandle,
 }
 
 /// A storage area of the page's origin.
