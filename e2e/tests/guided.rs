@@ -133,6 +133,11 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
         .unwrap();
     b.wait_text("#client-id-problem", "empty").await;
     assert_eq!(current_step(b).await, "client");
+    let focused = b.run("return document.activeElement.id").await;
+    assert_eq!(
+        focused, "client-id",
+        "focus moves to the first field with a problem"
+    );
     tally.type_into(b, testids::CLIENT_ID, CLIENT_ID).await;
     tally.type_into(b, testids::CLIENT_SECRET, SECRET).await;
     tally.click(b, &testids::sel("next-consent")).await;
