@@ -417,6 +417,15 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
         .run("return document.querySelector('[role=tab][aria-selected=true]').id")
         .await;
     assert_eq!(selected, "tab-check");
+    // Back once more: the address without a fragment, and the first view.
+    b.client.back().await.unwrap();
+    b.wait_text_that("[role=tab][aria-selected=true]", "the first tab", |t| {
+        t == "Azure Data Factory"
+    })
+    .await;
+    assert_eq!(b.url().await, page);
+    b.client.forward().await.unwrap();
+    b.wait_url(&format!("{page}#check")).await;
     // The redirect URI is still the page's own address.
     assert_eq!(
         b.run("return document.querySelector('[data-testid=redirect-uri]').textContent")

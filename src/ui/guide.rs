@@ -192,8 +192,11 @@ impl Guide {
             forgotten: RwSignal::new(view.is_some()),
             tokens,
         };
+        // Back to the address without a fragment is back to the first view.
         location::on_hash_change(move |fragment| {
-            if let Some(v) = View::from_fragment(&fragment) {
+            if let Some(v) =
+                View::from_fragment(&fragment).or_else(|| fragment.is_empty().then_some(View::Adf))
+            {
                 guide.view.set(v);
             }
         });
