@@ -198,6 +198,24 @@ impl Browser {
         }
     }
 
+    /// Clicks the element `css` selects, once it is on screen.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("clickable");
+    }
+
+    /// Opens the disclosure (`<details>`) `css` selects by its summary, unless it is open.
+    pub async fn open_disclosure(&self, css: &str) {
+        let open = self
+            .run(&format!(
+                "return document.querySelector({}).open",
+                json!(css)
+            ))
+            .await;
+        if open != Value::Bool(true) {
+            self.click(&format!("{css} > summary")).await;
+        }
+    }
+
     /// Brings the element `css` out the way a user would: picks its task, opens its step in
     /// the progress line, selects its tab, opens the disclosures around it. The steps after
     /// the tokens are not opened here: they must open by themselves.
@@ -397,15 +415,7 @@ impl Browser {
     ) -> String {
         let started = Instant::now();
         loop {
-            let text = match self.locate(css).await {
-                Some((e, shown)) => {
-                    if !shown {
-                        self.reveal(css).await;
-                    }
-                    e.text().await.unwrap_or_default()
-                }
-                None => String::new(),
-            };
+            let text = self.text_now(css).await;
             if fits(&text) {
                 return text;
             }
@@ -414,6 +424,20 @@ impl Browser {
                 "`{css}` never became {what}; it says “{text}”"
             );
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text of what `css` selects now (see [`Browser::locate`]), bringing it out first if
+    /// it is folded away; empty while there is none.
+    async fn text_now(&self, css: &str) -> String {
+        match self.locate(css).await {
+            Some((e, shown)) => {
+                if !shown {
+                    self.reveal(css).await;
+                }
+                e.text().await.unwrap_or_default()
+            }
+            None => String::new(),
         }
     }
 
@@ -433,15 +457,7 @@ impl Browser {
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         let started = Instant::now();
         loop {
-            let text = match self.locate(css).await {
-                Some((e, shown)) => {
-                    if !shown {
-                        self.reveal(css).await;
-                    }
-                    e.text().await.unwrap_or_default()
-                }
-                None => String::new(),
-            };
+            let text = self.text_now(css).await;
             if text.contains(needle) {
                 return text;
             }
@@ -532,47 +548,23 @@ impl<'a> AppPage<'a> {
     }
 
     pub(crate) async fn click(&self, testid: &str) {
-        self.browser
-            .find(&testids::sel(testid))
-            .await
-            .click()
-            .await
-            .expect("clickable");
+        self.browser.click(&testids::sel(testid)).await;
     }
 
     /// Picks a task in "What do you need?" (`bigquery`, `check-token`, …).
     pub async fn open_task(&self, task: &str) {
-        self.browser
-            .find(&format!("#task-{task}"))
-            .await
-            .click()
-            .await
-            .expect("clickable");
+        self.browser.click(&format!("#task-{task}")).await;
     }
 
     /// Opens a step from the progress line (`client`, `consent`, `use`, …).
     pub async fn open_step(&self, step: &str) {
-        self.browser
-            .find(&format!("[data-goto={step}]"))
-            .await
-            .click()
-            .await
-            .expect("clickable");
+        self.browser.click(&format!("[data-goto={step}]")).await;
     }
 
     pub async fn open_advanced(&self) {
-        let open = self
-            .browser
-            .run("return document.querySelector('[data-testid=advanced]').open")
+        self.browser
+            .open_disclosure(&testids::sel(testids::ADVANCED))
             .await;
-        if open != Value::Bool(true) {
-            self.browser
-                .find("[data-testid=advanced] > summary")
-                .await
-                .click()
-                .await
-                .expect("clickable");
-        }
     }
 
     /// Points the page at the local provider (Advanced → Another OAuth 2.0 provider).
@@ -671,21 +663,11 @@ impl<'a> AppPage<'a> {
     }
 
     pub async fn allow(&self) {
-        self.browser
-            .find("#allow")
-            .await
-            .click()
-            .await
-            .expect("clickable");
+        self.browser.click("#allow").await;
     }
 
     pub async fn deny(&self) {
-        self.browser
-            .find("#deny")
-            .await
-            .click()
-            .await
-            .expect("clickable");
+        self.browser.click("#deny").await;
     }
 
     /// Unticks a scope on the provider's consent page.

@@ -28,18 +28,19 @@ pub fn brotli_size(bytes: &[u8]) -> usize {
     out.len()
 }
 
+/// Whether `name` is one of the compressed copies scripts/release writes beside each file
+/// (the same file, encoded).
+pub fn is_compressed_copy(name: &str) -> bool {
+    name.ends_with(".br") || name.ends_with(".gz")
+}
+
 /// Every file of `dir` (not its hidden staging folders), sorted by name.
 pub fn dist_sizes(dir: &Path) -> Vec<FileSize> {
     let mut files: Vec<FileSize> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-        // The compressed copies scripts/release writes are the same files, encoded.
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            !name.ends_with(".br") && !name.ends_with(".gz")
-        })
+        .filter(|e| !is_compressed_copy(&e.file_name().to_string_lossy()))
         .map(|e| {
             let bytes = std::fs::read(e.path()).expect("readable");
             FileSize {

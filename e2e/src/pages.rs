@@ -410,20 +410,7 @@ impl<'p, 'a> TokensCard<'p, 'a> {
     /// `needle`.
     pub async fn more_on_its_life(&self, needle: &str) -> String {
         let life = testids::sel(testids::TOKEN_LIFE);
-        let open = self
-            .app
-            .browser
-            .run(&format!("return document.querySelector('{life}').open"))
-            .await;
-        if open != serde_json::Value::Bool(true) {
-            self.app
-                .browser
-                .find(&format!("{life} > summary"))
-                .await
-                .click()
-                .await
-                .expect("clickable");
-        }
+        self.app.browser.open_disclosure(&life).await;
         self.app.browser.wait_text(&life, needle).await
     }
 

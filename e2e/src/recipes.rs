@@ -304,7 +304,7 @@ pub fn page_files(dist: &Path) -> Vec<String> {
         .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.ends_with(".br") && !n.ends_with(".gz"))
+        .filter(|n| !crate::measure::is_compressed_copy(n))
         .collect();
     names.sort();
     names

@@ -22,7 +22,7 @@ struct Tally {
 
 impl Tally {
     async fn click(&mut self, browser: &Browser, css: &str) {
-        browser.find(css).await.click().await.expect("clickable");
+        browser.click(css).await;
         self.clicks += 1;
     }
 
@@ -31,11 +31,6 @@ impl Tally {
         e.send_keys(text).await.expect("typable");
         self.keys += text.chars().count();
     }
-}
-
-/// Clicks what `css` selects, once it is on screen.
-async fn click(browser: &Browser, css: &str) {
-    browser.find(css).await.click().await.expect("clickable");
 }
 
 /// The texts of the visible elements `css` selects, in page order.
@@ -74,18 +69,6 @@ async fn current_step(browser: &Browser) -> String {
         .to_owned()
 }
 
-/// What the input `testid` holds.
-async fn app_value(browser: &Browser, testid: &str) -> String {
-    browser
-        .run(&format!(
-            "return document.querySelector('[data-testid={testid}]').value"
-        ))
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
-}
-
 /// Inputs on screen whose label names a project ID.
 async fn project_id_fields(browser: &Browser) -> usize {
     visible_texts(browser, "label")
@@ -100,7 +83,7 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     let w = World::google().await;
     let b = &w.browser;
     b.emulate(WIDE.0, WIDE.1, false).await;
-    AppPage::open(b, &w.app_url).await;
+    let app = AppPage::open(b, &w.app_url).await;
     b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
     let mut tally = Tally::default();
 
@@ -126,11 +109,7 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     let focused = b.run("return document.activeElement.id").await;
     assert_eq!(focused, "client-title", "focus moves to the step's heading");
     // Going on with nothing typed: each problem shows under its field, the step stays.
-    b.find(&testids::sel("next-consent"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.click(&testids::sel("next-consent")).await;
     b.wait_text("#client-id-problem", "empty").await;
     assert_eq!(current_step(b).await, "client");
     let focused = b.run("return document.activeElement.id").await;
@@ -187,12 +166,12 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     assert_eq!(b.clipboard().await, json);
 
     // A finished step opens again with "Change"; the tokens are one click away.
-    click(b, &testids::sel("change-client")).await;
+    b.click(&testids::sel("change-client")).await;
     assert_eq!(current_step(b).await, "client");
     let focused = b.run("return document.activeElement.id").await;
     assert_eq!(focused, "client-title");
-    assert_eq!(app_value(b, testids::CLIENT_ID).await, CLIENT_ID);
-    click(b, "[data-goto=use]").await;
+    assert_eq!(app.value_of(testids::CLIENT_ID).await, CLIENT_ID);
+    app.open_step("use").await;
     assert_eq!(current_step(b).await, "use");
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
 
@@ -221,7 +200,7 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
     let w = World::google().await;
     let b = &w.browser;
     let app = AppPage::open(b, &w.app_url).await;
-    b.find("[data-goto=client]").await.click().await.unwrap();
+    app.open_step("client").await;
     b.find(&testids::sel(testids::CLIENT_ID))
         .await
         .send_keys(CLIENT_ID)
@@ -246,11 +225,7 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
         ),
     ];
     for (task, shown, hidden) in tasks {
-        b.find(&format!("#task-{task}"))
-            .await
-            .click()
-            .await
-            .unwrap();
+        app.open_task(task).await;
         b.find(&testids::sel(shown)).await;
         for card in hidden {
             assert!(
@@ -266,10 +241,10 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
         );
     }
     // The client ID typed for the sign-in is the one "check a refresh token" starts from.
-    b.find("#task-check-token").await.click().await.unwrap();
+    app.open_task("check-token").await;
     assert_eq!(app.value_of(testids::REFRESH_CLIENT_ID).await, CLIENT_ID);
     // Google Ads: the same steps, with the Ads scope.
-    b.find("#task-google-ads").await.click().await.unwrap();
+    app.open_task("google-ads").await;
     assert_eq!(current_step(b).await, "client");
     assert_eq!(app.value_of(testids::CLIENT_ID).await, CLIENT_ID);
     assert_eq!(
@@ -283,13 +258,9 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
 async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
     let w = World::google().await;
     let b = &w.browser;
-    AppPage::open(b, &w.app_url).await;
-    b.find("#task-google-ads").await.click().await.unwrap();
-    b.find(&testids::sel("next-client"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    let app = AppPage::open(b, &w.app_url).await;
+    app.open_task("google-ads").await;
+    b.click(&testids::sel("next-client")).await;
     b.find(&testids::sel(testids::CLIENT_ID))
         .await
         .send_keys(CLIENT_ID)
@@ -300,22 +271,14 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
         .send_keys(SECRET)
         .await
         .unwrap();
-    b.find(&testids::sel("next-consent"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.click(&testids::sel("next-consent")).await;
     b.wait_text(
         &testids::sel(testids::CONSENT_URL),
         "scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fadwords",
     )
     .await;
-    b.find(&testids::sel(testids::GO_TO_CONSENT))
-        .await
-        .click()
-        .await
-        .unwrap();
-    b.find("#allow").await.click().await.unwrap();
+    b.click(&testids::sel(testids::GO_TO_CONSENT)).await;
+    b.click("#allow").await;
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
     let connector = b
         .run("return document.querySelector('[data-testid=connector]').value")
@@ -342,7 +305,7 @@ async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
         .provider
         .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
     let app = AppPage::open(b, &w.app_url).await;
-    b.find("#task-check-token").await.click().await.unwrap();
+    app.open_task("check-token").await;
     assert!(
         visible_texts(b, &testids::sel(testids::USE_THEM))
             .await
@@ -356,7 +319,7 @@ async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
     )
     .await;
     b.wait_text("#use-title", "Use it").await;
-    b.find("#tab-check").await.click().await.unwrap();
+    b.click("#tab-check").await;
     app.check(
         testids::TOKENINFO,
         testids::TOKENINFO_RESULT,
@@ -371,8 +334,8 @@ async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
 async fn explaining_an_error_needs_nothing_else() {
     let w = World::google().await;
     let b = &w.browser;
-    AppPage::open(b, &w.app_url).await;
-    b.find("#task-explain-error").await.click().await.unwrap();
+    let app = AppPage::open(b, &w.app_url).await;
+    app.open_task("explain-error").await;
     b.find(&testids::sel(testids::DIAGNOSE_INPUT))
         .await
         .send_keys(
@@ -380,11 +343,7 @@ async fn explaining_an_error_needs_nothing_else() {
         )
         .await
         .unwrap();
-    b.find(&testids::sel(testids::DIAGNOSE))
-        .await
-        .click()
-        .await
-        .unwrap();
+    b.click(&testids::sel(testids::DIAGNOSE)).await;
     b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "no longer works")
         .await;
     w.finish().await;
@@ -398,7 +357,7 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
     app.sign_in().await;
     let page = w.app_url.clone();
     assert_eq!(b.url().await, page, "no fragment until a view is picked");
-    b.find("#tab-check").await.click().await.unwrap();
+    b.click("#tab-check").await;
     assert_eq!(b.url().await, format!("{page}#check"));
     b.find(&testids::sel(testids::TOKENINFO)).await;
     // The arrow keys move along the tabs, as the ARIA tabs pattern has it.
@@ -479,7 +438,7 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
     audit(&app, "consent").await;
     app.sign_in().await;
     for tab in ["adf", "check", "commands", "exchange"] {
-        b.find(&format!("#tab-{tab}")).await.click().await.unwrap();
+        b.click(&format!("#tab-{tab}")).await;
         if tab == "check" {
             app.check(
                 testids::TOKENINFO,
@@ -496,11 +455,7 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
     app.see_error(testids::MANUAL_ERROR, "more than once").await;
     audit(&app, "an error").await;
     for task in ["check-token", "service-account", "explain-error"] {
-        b.find(&format!("#task-{task}"))
-            .await
-            .click()
-            .await
-            .unwrap();
+        app.open_task(task).await;
         open_everything(b).await;
         audit(&app, task).await;
     }

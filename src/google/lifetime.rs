@@ -48,13 +48,19 @@ fn is_gmail(scope: &str) -> bool {
     scope.contains("/auth/gmail.") || scope == "https://mail.google.com/"
 }
 
+/// When the refresh token of `response`, received at `received_at_ms`, expires, if the
+/// provider said (`refresh_token_expires_in`).
+pub fn refresh_token_expiry_ms(response: &TokenResponse, received_at_ms: f64) -> Option<f64> {
+    response
+        .refresh_token_expires_in
+        .map(|seconds| received_at_ms + seconds as f64 * 1000.0)
+}
+
 /// Everything that will end the refresh token of `response`, received at `received_at_ms`.
 pub fn endings(response: &TokenResponse, received_at_ms: f64) -> Vec<Ending> {
     let mut out = Vec::new();
-    if let Some(seconds) = response.refresh_token_expires_in {
-        out.push(Ending::Expires {
-            at_ms: received_at_ms + seconds as f64 * 1000.0,
-        });
+    if let Some(at_ms) = refresh_token_expiry_ms(response, received_at_ms) {
+        out.push(Ending::Expires { at_ms });
     }
     let scopes: Vec<&str> = response
         .scope

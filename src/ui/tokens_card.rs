@@ -8,7 +8,7 @@ use super::{rich_text, Countdown, NoticePanel, RevealToggle, TokenValue};
 use crate::browser::download;
 use crate::browser::time::local_date_time;
 use crate::export::calendar::expiry_reminder;
-use crate::google::lifetime::{endings, known_expiry, Ending};
+use crate::google::lifetime::{endings, known_expiry, refresh_token_expiry_ms, Ending};
 use crate::messages::ending;
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::response::masked_json;
@@ -38,9 +38,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         ..
     } = tokens;
     let response = received.response.clone();
-    let expiry_date = response
-        .refresh_token_expires_in
-        .map(|s| local_date_time(received.at_ms + s as f64 * 1000.0));
+    let expiry_date = refresh_token_expiry_ms(&response, received.at_ms).map(local_date_time);
     // The refresh token's end is said once, with its date: the other notes come after it.
     let (expiry_note, notes): (Vec<_>, Vec<_>) = assess(&response, &requested, prompt)
         .into_iter()
