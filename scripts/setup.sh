@@ -72,6 +72,20 @@ need_wasm_bindgen() {
   fi
 }
 
+WASM_SPLIT_VERSION=0.2.4
+
+need_wasm_split() {
+  # wasm-split, which cuts the release build into the modules src/ui/parts.rs names; its
+  # loader matches the wasm_split_helpers in Cargo.lock (leptos's, 0.2).
+  # It prints no version; cargo's record of what it installed says which.
+  if ! [ -x "$TOOLS/bin/wasm-split-cli" ] ||
+     ! grep -q "^\"wasm_split_cli_support $WASM_SPLIT_VERSION " "$TOOLS/.crates.toml" 2>/dev/null; then
+    say "Installing wasm-split $WASM_SPLIT_VERSION (a minute or two, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
+      --locked --root "$TOOLS" --force
+  fi
+}
+
 need_wasm_opt() {
   if ! "$TOOLS/bin/wasm-opt" --version 2>/dev/null | grep -q "(version_$BINARYEN_VERSION)"; then
     say "Installing wasm-opt (binaryen $BINARYEN_VERSION from npm)"
@@ -188,4 +202,5 @@ need_build_tools() {
   need_trunk
   need_wasm_bindgen
   need_wasm_opt
+  need_wasm_split
 }

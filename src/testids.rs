@@ -175,5 +175,6 @@ pub const PANIC_PANEL: &str = "panic-panel";
 pub const TASKS: &str = "tasks";
 pub const PROGRESS: &str = "progress";
 pub const TOKENS_FORGOTTEN: &str = "tokens-forgotten";
+pub const PART_NOT_LOADED: &str = "part-not-loaded";
 pub const USE_THEM: &str = "use-them";
 pub const MANUAL_CARD_SUMMARY: &str = "manual-summary";

@@ -129,6 +129,8 @@ pub enum Situation<'a> {
     Url(&'a UrlError),
     /// The browser refuses `sessionStorage` (some private modes, disabled storage).
     StorageUnavailable,
+    /// A part of the page that is fetched when first shown did not arrive.
+    PartNotLoaded,
 }
 
 /// A remembered setting, named in the mark that asks the user to check it.
@@ -426,6 +428,13 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             "Session storage is disabled or full (some private modes, strict privacy settings).",
             "Allow site data for this page, or use the manual path: set the redirect URI to \
              http://localhost, open the consent URL, and paste the address you land on.",
+        ),
+        Situation::PartNotLoaded => Explanation::new(
+            "This part of the page could not be loaded.",
+            "It is fetched from the page's server when first shown, and that request failed: \
+             the connection dropped, or the server now has a newer version of the page.",
+            "Try again. If it fails again, copy what you need from the page, then reload it \
+             (a reload forgets the tokens).",
         ),
     }
 }

@@ -3,16 +3,13 @@ use leptos::prelude::*;
 use super::flow_controller::FlowController;
 use super::form::FormState;
 use super::guide::{use_guide, Guide, Step, Task};
+use super::parts::{Lazy, Part};
 use super::requests::Log;
 use super::requests::RequestLog;
 use super::status::Status;
 use super::steps::{GuideStep, ProgressLine, TaskChooser};
 use super::tokens::TokenState;
-use super::use_them::UseThem;
-use super::{
-    ClientCard, ConsentCard, DiagnoseCard, ManualCard, RefreshCard, ReturnCard, ServiceAccountCard,
-    SetupCard, TokensCard,
-};
+use super::{ClientCard, ConsentCard, ManualCard, ReturnCard, SetupCard, TokensCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -124,20 +121,18 @@ pub fn App() -> impl IntoView {
                         <TokensCard />
                     </div>
                 </div>
-                <Show when=move || later.get()>
-                    <div data-task="check-token" hidden=move || task() != Task::CheckToken>
-                        <RefreshCard />
-                    </div>
-                    <div data-task="service-account" hidden=move || task() != Task::ServiceAccount>
-                        <ServiceAccountCard />
-                    </div>
-                    <div data-task="explain-error" hidden=move || task() != Task::ExplainError>
-                        <DiagnoseCard />
-                    </div>
-                    <div data-step="use" hidden=move || !show_use()>
-                        <UseThem />
-                    </div>
-                </Show>
+                <div data-task="check-token" hidden=move || task() != Task::CheckToken>
+                    <Lazy part=Part::CheckToken shown=Signal::derive(move || task() == Task::CheckToken) />
+                </div>
+                <div data-task="service-account" hidden=move || task() != Task::ServiceAccount>
+                    <Lazy part=Part::ServiceAccount shown=Signal::derive(move || task() == Task::ServiceAccount) />
+                </div>
+                <div data-task="explain-error" hidden=move || task() != Task::ExplainError>
+                    <Lazy part=Part::ExplainError shown=Signal::derive(move || task() == Task::ExplainError) />
+                </div>
+                <div data-step="use" hidden=move || !show_use()>
+                    <Lazy part=Part::UseThem shown=Signal::derive(show_use) />
+                </div>
             </main>
         </div>
     }

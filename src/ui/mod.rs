@@ -21,6 +21,7 @@ pub mod flow_controller;
 pub mod form;
 pub mod guide;
 mod manual_card;
+mod parts;
 mod prove_card;
 mod refresh_card;
 pub mod requests;

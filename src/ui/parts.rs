@@ -1,0 +1,117 @@
+//! The parts of the page that the first screen does not show: the views of the tokens and the
+//! other tasks' cards. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
+//! a wasm module of its own, fetched the first time the part is shown, so a first visit
+//! downloads the sign-in only; other builds call them directly.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::use_them::UseThem;
+use super::{DiagnoseCard, ErrorPanel, RefreshCard, ServiceAccountCard};
+use crate::messages::{explain, Situation};
+
+/// One part fetched when first shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    UseThem,
+    CheckToken,
+    ServiceAccount,
+    ExplainError,
+}
+
+/// Builds a part's view; the function lives in the part's module.
+type Build = fn() -> AnyView;
+
+/// The part's module did not arrive (the reason is in the browser's console).
+#[derive(Debug, Clone, Copy, thiserror::Error)]
+#[error("the part's module did not load")]
+pub struct NotLoaded;
+
+#[cfg(rth_split)]
+impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        Self
+    }
+}
+
+/// A split point: in the split build a call that first fetches `$module`; the builder it
+/// returns is the only path to the part's code, so that code goes into `$module`.
+macro_rules! split_point {
+    ($module:ident, $name:ident, $component:ident) => {
+        #[cfg_attr(
+                    rth_split,
+                    leptos::wasm_split::wasm_split(
+                        $module,
+                        wasm_split_path = ::leptos::wasm_split,
+                        fallible
+                    )
+                )]
+        fn $name() -> Result<Build, NotLoaded> {
+            fn build() -> AnyView {
+                view! { <$component /> }.into_any()
+            }
+            Ok(build)
+        }
+    };
+}
+
+split_point!(use_them, use_them_part, UseThem);
+split_point!(check_token, check_token_part, RefreshCard);
+split_point!(service_account, service_account_part, ServiceAccountCard);
+split_point!(explain_error, explain_error_part, DiagnoseCard);
+
+#[cfg(rth_split)]
+macro_rules! call {
+    ($f:ident) => {
+        $f().await
+    };
+}
+
+#[cfg(not(rth_split))]
+macro_rules! call {
+    ($f:ident) => {
+        $f()
+    };
+}
+
+async fn load(part: Part) -> Result<Build, NotLoaded> {
+    match part {
+        Part::UseThem => call!(use_them_part),
+        Part::CheckToken => call!(check_token_part),
+        Part::ServiceAccount => call!(service_account_part),
+        Part::ExplainError => call!(explain_error_part),
+    }
+}
+
+/// A part, built the first time `shown` is true and kept from then on (what was typed into it
+/// stays while it is hidden). Until its module arrives a line says it is coming; if it does
+/// not, the failure is explained with a way to try again.
+#[component]
+pub fn Lazy(part: Part, #[prop(into)] shown: Signal<bool>) -> impl IntoView {
+    let wanted =
+        Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || shown.get());
+    let loaded = RwSignal::new(None::<Result<Build, NotLoaded>>);
+    let fetch = move || {
+        loaded.set(None);
+        spawn_local(async move { loaded.set(Some(load(part).await)) });
+    };
+    Effect::new(move |started: Option<bool>| {
+        let start = wanted.get() && started != Some(true);
+        if start {
+            fetch();
+        }
+        started == Some(true) || start
+    });
+    move || {
+        match loaded.get() {
+        _ if !wanted.get() => ().into_any(),
+        None => view! { <p class="loading" role="status">"Loading…"</p> }.into_any(),
+        Some(Ok(build)) => build(),
+        Some(Err(NotLoaded)) => view! {
+            <ErrorPanel explanation=explain(Situation::PartNotLoaded) testid=crate::testids::PART_NOT_LOADED />
+            <button type="button" on:click=move |_| fetch()>"Try again"</button>
+        }
+        .into_any(),
+    }
+    }
+}
