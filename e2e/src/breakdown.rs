@@ -55,6 +55,28 @@ pub fn owner(demangled: &str) -> (String, Option<String>) {
     (krate, module)
 }
 
+impl Breakdown {
+    /// Several modules' bytes as one.
+    pub fn merged(parts: impl IntoIterator<Item = Breakdown>) -> Breakdown {
+        let mut by_crate = BTreeMap::new();
+        let mut ours = BTreeMap::new();
+        let mut all = Breakdown::default();
+        for part in parts {
+            for (name, size) in part.by_crate {
+                *by_crate.entry(name).or_default() += size;
+            }
+            for (name, size) in part.ours {
+                *ours.entry(name).or_default() += size;
+            }
+            all.code += part.code;
+            all.data += part.data;
+        }
+        all.by_crate = sorted(by_crate);
+        all.ours = sorted(ours);
+        all
+    }
+}
+
 fn sorted(map: BTreeMap<String, usize>) -> Vec<(String, usize)> {
     let mut v: Vec<_> = map.into_iter().collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

@@ -39,13 +39,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 macro_rules! split_point {
     ($module:ident, $name:ident, $component:ident) => {
         #[cfg_attr(
-                    rth_split,
-                    leptos::wasm_split::wasm_split(
-                        $module,
-                        wasm_split_path = ::leptos::wasm_split,
-                        fallible
-                    )
-                )]
+                            rth_split,
+                            leptos::wasm_split::wasm_split(
+                                $module,
+                                wasm_split_path = ::leptos::wasm_split,
+                                fallible
+                            )
+                        )]
         fn $name() -> Result<Build, NotLoaded> {
             fn build() -> AnyView {
                 view! { <$component /> }.into_any()

@@ -213,11 +213,38 @@ async fn print_wire(dist: &Path) {
     );
 }
 
-fn print_breakdown(wasm: &Path) {
-    let bytes = std::fs::read(wasm).expect("cargo's wasm is there after the build");
-    let b = e2e::breakdown::breakdown(&bytes).expect("a wasm module");
+/// Where the bytes of the split build's modules are (`scripts/split` keeps them as split, with
+/// their names): the first screen's module, then the parts fetched later, taken together.
+fn print_breakdown(split: &Path) {
+    let mut first = Vec::new();
+    let mut later = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(split)
+        .expect("scripts/split keeps the split modules in target/wasm-split")
+        .map(|e| e.expect("a folder entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let bytes = std::fs::read(&path).expect("a split module");
+        let b = e2e::breakdown::breakdown(&bytes).expect("a wasm module");
+        if path.file_name().is_some_and(|n| n == "first-screen.wasm") {
+            first.push(b);
+        } else {
+            later.push(b);
+        }
+    }
+    print_modules(
+        "the first screen's module (loaded by every visit)",
+        &e2e::breakdown::Breakdown::merged(first),
+    );
+    print_modules(
+        "the parts, fetched when first shown (all of them together)",
+        &e2e::breakdown::Breakdown::merged(later),
+    );
+}
+
+fn print_modules(what: &str, b: &e2e::breakdown::Breakdown) {
     println!(
-        "\nWhere the wasm's bytes are (cargo's module, before wasm-bindgen and wasm-opt: {} code, {} data)",
+        "\nWhere the bytes of {what} are (as split, before wasm-bindgen and wasm-opt: {} code, {} data)",
         b.code, b.data
     );
     println!("  by crate (code bytes, share):");
@@ -295,6 +322,10 @@ async fn compare(dirs: &[String]) {
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "breakdown") {
+        print_breakdown(&root().join("target/wasm-split"));
+        return;
+    }
     if let Some(("compare", dirs)) = args.split_first().map(|(a, rest)| (a.as_str(), rest)) {
         compare(dirs).await;
         return;
@@ -332,7 +363,7 @@ async fn main() {
         );
     }
     print_wire(&root.join("dist")).await;
-    print_breakdown(&root.join("target/wasm32-unknown-unknown/release/refresh-token-helper.wasm"));
+    print_breakdown(&root.join("target/wasm-split"));
 
     // Time to interactive: ours against a static page with the same form.
     let floor_dir = static_form_dir();
