@@ -176,5 +176,6 @@ pub const TASKS: &str = "tasks";
 pub const PROGRESS: &str = "progress";
 pub const TOKENS_FORGOTTEN: &str = "tokens-forgotten";
 pub const PART_NOT_LOADED: &str = "part-not-loaded";
+pub const PART_RETRY: &str = "part-retry";
 pub const USE_THEM: &str = "use-them";
 pub const MANUAL_CARD_SUMMARY: &str = "manual-summary";

@@ -122,6 +122,19 @@ impl Page {
         settle().await;
     }
 
+    /// Picks a task in "What do you need?" and waits for its card (`testid`), which the page
+    /// builds the first time it is shown (src/ui/parts.rs).
+    async fn open_task(&self, task: &str, testid: &str) {
+        self.click(&format!("task-{task}")).await;
+        for _ in 0..200 {
+            if self.find(testid).is_some() {
+                return;
+            }
+            sleep(50).await;
+        }
+        panic!("{testid} did not appear after picking the task {task}");
+    }
+
     /// Waits up to 10 s for `testid`'s text to contain `needle`.
     async fn wait_text(&self, testid: &str, needle: &str) -> String {
         for _ in 0..200 {
@@ -427,6 +440,7 @@ async fn a_pasted_service_account_key_is_read_and_the_box_emptied() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_task("service-account", "sa-card").await;
     page.fill("sa-text", &service_account_key()).await;
     let area: HtmlTextAreaElement = page.find("sa-text").unwrap().unchecked_into();
     assert_eq!(area.value(), "", "the key is not left on screen");
@@ -446,6 +460,7 @@ async fn a_service_account_exports_google_ads_on_a_self_hosted_runtime() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_task("service-account", "sa-card").await;
     page.fill("sa-text", &service_account_key()).await;
     page.choose("sa-connector", "GoogleAdWords").await;
     page.fill("sa-customer", "123-456-7890").await;
@@ -481,6 +496,7 @@ async fn the_ads_api_version_picker_offers_the_live_versions_and_warns_before_a_
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_task("service-account", "sa-card").await;
     page.choose("sa-connector", "GoogleAdWords").await;
     let now = js_sys::Date::now();
     let live = live_versions(now);
@@ -514,6 +530,7 @@ async fn the_refresh_card_posts_to_the_token_endpoint() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_task("check-token", "refresh-card").await;
     page.use_closed_provider().await;
     page.click("refresh-now").await;
     assert!(page

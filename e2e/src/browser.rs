@@ -274,6 +274,32 @@ impl Browser {
             .expect("the colour scheme can be set");
     }
 
+    /// Makes the browser refuse every request whose URL matches one of `patterns` (`*` any
+    /// text), as a dropped connection does; an empty list lets everything through again.
+    pub async fn block_urls(&self, patterns: &[&str]) {
+        self.client
+            .issue_cmd(cdp("Network.enable", json!({})))
+            .await
+            .expect("the network domain");
+        self.client
+            .issue_cmd(cdp("Network.setBlockedURLs", json!({ "urls": patterns })))
+            .await
+            .expect("requests can be blocked");
+    }
+
+    /// The URLs of every file the page has fetched since it loaded, in order.
+    pub async fn fetched(&self) -> Vec<String> {
+        let found = self
+            .run("return performance.getEntriesByType('resource').map(e => e.name)")
+            .await;
+        found
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
+    }
+
     /// Lets the page write the clipboard and the test read it, as a user's click allows.
     pub async fn allow_clipboard(&self, origin: &str) {
         self.client

@@ -1,5 +1,6 @@
 //! Sizes of a built page: each file raw, gzip -9 and brotli (quality 11), and the totals.
 
+use std::collections::BTreeSet;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -34,6 +35,25 @@ pub fn is_compressed_copy(name: &str) -> bool {
     name.ends_with(".br") || name.ends_with(".gz")
 }
 
+/// The files the parts' loader (`NAME-parts.js`, written by scripts/split) fetches when a
+/// part is first shown: what a first visit does not download.
+pub fn part_files(dir: &Path) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with("-parts.js") {
+            continue;
+        }
+        let loader = std::fs::read_to_string(entry.path()).expect("the parts' loader");
+        for rest in loader.split("new URL(\"./").skip(1) {
+            if let Some((file, _)) = rest.split_once('"') {
+                names.insert(file.to_owned());
+            }
+        }
+    }
+    names
+}
+
 /// Every file of `dir` (not its hidden staging folders), sorted by name.
 pub fn dist_sizes(dir: &Path) -> Vec<FileSize> {
     let mut files: Vec<FileSize> = std::fs::read_dir(dir)
@@ -62,15 +82,16 @@ pub fn totals(files: &[FileSize]) -> (usize, usize, usize) {
     })
 }
 
-/// The gzip budget of the release `dist/`, in bytes, from `bench/size-budget.txt`.
-pub fn size_budget() -> usize {
+/// One budget of the release `dist/`, in bytes, from its line `KEY BYTES` in
+/// `bench/size-budget.txt`.
+pub fn size_budget(key: &str) -> usize {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../bench/size-budget.txt");
     let text = std::fs::read_to_string(&path).expect("bench/size-budget.txt exists");
     text.lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .and_then(|l| l.parse().ok())
-        .expect("the budget file holds a number of bytes")
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(key)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("bench/size-budget.txt has no line `{key} BYTES`"))
 }
 
 #[cfg(test)]

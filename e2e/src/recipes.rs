@@ -310,19 +310,28 @@ pub fn page_files(dist: &Path) -> Vec<String> {
     names
 }
 
-/// What a first visit downloads from the server at `url`: every file of `dist` asked for as a
-/// browser that accepts `br, gzip` asks, counted as it comes over the wire.
-pub fn first_visit_bytes(url: &str, dist: &Path) -> usize {
+/// The files a first visit downloads: the page's files but the parts fetched when first shown.
+pub fn first_screen_files(dist: &Path) -> Vec<String> {
+    let later = crate::measure::part_files(dist);
     page_files(dist)
+        .into_iter()
+        .filter(|n| !later.contains(n))
+        .collect()
+}
+
+/// What a first visit downloads from the server at `url`: the first screen's files of `dist`
+/// asked for as a browser that accepts `br, gzip` asks, counted as they come over the wire.
+pub fn first_visit_bytes(url: &str, dist: &Path) -> usize {
+    first_screen_files(dist)
         .iter()
         .map(|name| get(&format!("{url}{name}"), Some("br, gzip")).2.len())
         .sum()
 }
 
-/// The sum of the `suffix` copies (`br`, `gz`) of the page's files, each file itself where it
-/// has none.
+/// The sum of the `suffix` copies (`br`, `gz`) of the first screen's files, each file itself
+/// where it has none.
 pub fn precompressed_bytes(dist: &Path, suffix: &str) -> usize {
-    page_files(dist)
+    first_screen_files(dist)
         .iter()
         .map(|name| {
             std::fs::read(dist.join(format!("{name}.{suffix}")))

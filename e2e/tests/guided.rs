@@ -466,3 +466,64 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
     assert!(planted.iter().any(|v| v.contains("label")), "{planted:#?}");
     w.finish().await;
 }
+
+/// The files of the parts fetched when first shown (the split build's modules).
+fn parts_of(fetched: &[String]) -> Vec<&str> {
+    fetched
+        .iter()
+        .map(String::as_str)
+        .filter(|u| u.contains("-split_") || u.contains("-chunk_"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_screen_fetches_no_part_and_a_part_that_does_not_arrive_is_explained() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    b.settled().await;
+    let first = b.fetched().await;
+    assert!(
+        first.iter().any(|u| u.ends_with("_bg.wasm")),
+        "the first screen's module: {first:#?}"
+    );
+    assert_eq!(
+        parts_of(&first),
+        Vec::<&str>::new(),
+        "the first visit fetched a part"
+    );
+    // The connection drops as the part is asked for: said, with a way to try again.
+    b.block_urls(&["*-split_explain_error.wasm"]).await;
+    app.open_task("explain-error").await;
+    b.wait_text(
+        &testids::sel(testids::PART_NOT_LOADED),
+        "could not be loaded",
+    )
+    .await;
+    assert!(!b.has(&testids::sel(testids::DIAGNOSE_INPUT)).await);
+    b.block_urls(&[]).await;
+    b.click(&testids::sel(testids::PART_RETRY)).await;
+    b.find(&testids::sel(testids::DIAGNOSE_INPUT))
+        .await
+        .send_keys(r#"{"error":"invalid_client"}"#)
+        .await
+        .unwrap();
+    b.click(&testids::sel(testids::DIAGNOSE)).await;
+    b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "client")
+        .await;
+    assert!(!b.has(&testids::sel(testids::PART_NOT_LOADED)).await);
+    // Only that task's part (and what it shares) came; the views of the tokens did not.
+    let now = b.fetched().await;
+    let parts = parts_of(&now);
+    assert!(
+        parts
+            .iter()
+            .any(|u| u.ends_with("-split_explain_error.wasm")),
+        "{parts:#?}"
+    );
+    assert!(
+        !parts.iter().any(|u| u.contains("-split_use_them")),
+        "{parts:#?}"
+    );
+    w.finish().await;
+}

@@ -157,8 +157,8 @@ async fn the_static_web_apps_config_serves_the_page_with_its_headers() {
     // been given the wasm's copy, as a deployment of dist/ gives it to the service.
     let wasm = page_files()
         .into_iter()
-        .find(|n| n.ends_with(".wasm"))
-        .expect("a wasm");
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("the first screen's wasm");
     let (status, _, body) = recipes::get(&format!("{url}{wasm}.br"), None);
     assert_eq!(status, 200, "{wasm}.br is deployed beside {wasm}");
     assert!(body == std::fs::read(site::dist_dir().join(format!("{wasm}.br"))).unwrap());

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::flow_controller::FlowController;
 use super::form::FormState;
 use super::guide::{use_guide, Guide, Step, Task};
-use super::parts::{Lazy, Part};
+use super::parts::{prefetch, Lazy, Part};
 use super::requests::Log;
 use super::requests::RequestLog;
 use super::status::Status;
@@ -75,6 +75,14 @@ pub fn App() -> impl IntoView {
         Task::ServiceAccount => tokens.access_token.read().is_some(),
         Task::ExplainError => false,
     };
+    // Back from the provider: the views of the tokens are fetched while the code is exchanged.
+    Effect::new(move |fetched: Option<bool>| {
+        let exchanging = flow.flow.with(|f| f.is_exchanging());
+        if exchanging && fetched != Some(true) {
+            prefetch(Part::UseThem);
+        }
+        fetched == Some(true) || exchanging
+    });
     let register_summary = form
         .page_redirect
         .get_value()

@@ -36,16 +36,13 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
 
 /// A split point: in the split build a call that first fetches `$module`; the builder it
 /// returns is the only path to the part's code, so that code goes into `$module`.
+#[rustfmt::skip] // rustfmt re-indents the attribute on every run
 macro_rules! split_point {
     ($module:ident, $name:ident, $component:ident) => {
         #[cfg_attr(
-                            rth_split,
-                            leptos::wasm_split::wasm_split(
-                                $module,
-                                wasm_split_path = ::leptos::wasm_split,
-                                fallible
-                            )
-                        )]
+            rth_split,
+            leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)
+        )]
         fn $name() -> Result<Build, NotLoaded> {
             fn build() -> AnyView {
                 view! { <$component /> }.into_any()
@@ -83,6 +80,15 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
     }
 }
 
+/// Fetches a part's module ahead of showing it (the tokens' views while the code is
+/// exchanged), so it is there when the tokens are.
+pub fn prefetch(part: Part) {
+    spawn_local(async move {
+        // A failure shows when the part is shown, which fetches again.
+        let _ = load(part).await;
+    });
+}
+
 /// A part, built the first time `shown` is true and kept from then on (what was typed into it
 /// stays while it is hidden). Until its module arrives a line says it is coming; if it does
 /// not, the failure is explained with a way to try again.
@@ -109,7 +115,9 @@ pub fn Lazy(part: Part, #[prop(into)] shown: Signal<bool>) -> impl IntoView {
         Some(Ok(build)) => build(),
         Some(Err(NotLoaded)) => view! {
             <ErrorPanel explanation=explain(Situation::PartNotLoaded) testid=crate::testids::PART_NOT_LOADED />
-            <button type="button" on:click=move |_| fetch()>"Try again"</button>
+            <button type="button" data-testid=crate::testids::PART_RETRY on:click=move |_| fetch()>
+                "Try again"
+            </button>
         }
         .into_any(),
     }

@@ -178,7 +178,7 @@ fn own_start(loads: &Loads) -> String {
 async fn print_wire(dist: &Path) {
     use e2e::recipes;
     println!(
-        "\nBytes on the wire, first visit (every file of the page, Accept-Encoding: br, gzip)"
+        "\nBytes on the wire, first visit (the files the first screen loads, not the parts fetched later; Accept-Encoding: br, gzip)"
     );
     let recipe = std::fs::read_to_string(root().join("deploy/nginx.conf")).expect("the recipe");
     let nginx = recipes::start_nginx(&recipe, dist);
