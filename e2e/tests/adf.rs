@@ -312,6 +312,7 @@ fn key_material(key_file: &str) -> String {
 async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
     let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
+    app.open_task("service-account").await;
     let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
     paste(&w, testids::SA_TEXT, &key_file).await;
     w.browser
@@ -420,6 +421,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
 async fn a_wrong_signature_a_wrong_clock_and_a_malformed_key_are_explained() {
     let w = World::google().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
+    app.open_task("service-account").await;
     let key_file = w.provider.create_service_account(SA_EMAIL, "demo-project");
 
     // Signed with a key Google does not have on file for this account.
