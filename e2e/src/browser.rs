@@ -767,6 +767,7 @@ impl<'a> AppPage<'a> {
     }
 
     pub async fn refresh_with(&self, id: &str, secret: &str, refresh_token: &str) {
+        self.open_task("check-token").await;
         self.type_into(testids::REFRESH_CLIENT_ID, id).await;
         self.type_into(testids::REFRESH_CLIENT_SECRET, secret).await;
         self.type_into(testids::REFRESH_TOKEN_INPUT, refresh_token)

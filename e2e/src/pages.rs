@@ -432,6 +432,7 @@ impl<'p, 'a> RefreshCard<'p, 'a> {
 
     /// Presses "Get a new access token" again, with what the card holds.
     pub async fn refresh_again(&self) {
+        self.app.open_task("check-token").await;
         self.app.click(testids::REFRESH_NOW).await;
     }
 }
@@ -446,8 +447,10 @@ impl<'p, 'a> DiagnoseCard<'p, 'a> {
         Self { app }
     }
 
-    /// Pastes an error and asks; returns the answer once it holds `needle`.
+    /// Picks "Explain an error", pastes an error and asks; returns the answer once it holds
+    /// `needle`.
     pub async fn explain(&self, error: &str, needle: &str) -> String {
+        self.app.open_task("explain-error").await;
         self.app.type_into(testids::DIAGNOSE_INPUT, error).await;
         self.app
             .check(testids::DIAGNOSE, testids::DIAGNOSE_RESULT, needle)
