@@ -167,7 +167,29 @@ impl Drop for Page {
 
 /// What sits inside a closed disclosure on the first screen: the setup guide's text, the
 /// client file import and the Advanced options.
-const INSIDE_CLOSED: [&str; 3] = ["testing-warning", "client-file-text", "redirect-override"];
+const INSIDE_CLOSED: [&str; 2] = ["testing-warning", "redirect-override"];
+
+#[wasm_bindgen_test]
+async fn the_client_file_import_is_built_when_first_opened() {
+    session().clear().unwrap();
+    let page = Page::mount();
+    after_mount().await;
+    assert!(
+        page.find("client-file-text").is_none(),
+        "not before it is opened"
+    );
+    page.find("client-file-import")
+        .unwrap()
+        .set_attribute("open", "")
+        .unwrap();
+    for _ in 0..200 {
+        if page.find("client-file-text").is_some() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("the import's fields did not appear when it was opened");
+}
 
 #[wasm_bindgen_test]
 async fn closed_disclosures_are_filled_one_task_after_the_page_mounts() {

@@ -319,8 +319,12 @@ impl<'p, 'a> ClientStep<'p, 'a> {
         self.app.click(testids::REMEMBER).await;
     }
 
-    /// Pastes a client file and presses "Import".
+    /// Opens "Import the client_secret.json file", pastes a client file and presses "Import".
     pub async fn import_client_file(&self, text: &str) {
+        self.app
+            .browser
+            .open_disclosure(&testids::sel(testids::CLIENT_FILE_IMPORT))
+            .await;
         self.app.type_into(testids::CLIENT_FILE_TEXT, text).await;
         self.app.click(testids::CLIENT_FILE_IMPORT_BUTTON).await;
     }

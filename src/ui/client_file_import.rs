@@ -3,15 +3,32 @@ use leptos::task::spawn_local;
 
 use super::field::{described_by, Labelled};
 use super::form::use_form;
+use super::parts::{Lazy, Part};
 use super::status::use_status;
-use super::{Deferred, ErrorPanel, NoticePanel};
+use super::{ErrorPanel, NoticePanel};
 use crate::form::ProviderChoice;
 use crate::google::client_file::ClientFile;
 use crate::messages::{explain, Explanation, Situation};
 
-/// Fills the client from the `client_secret_….json` file Google's console downloads.
+/// Fills the client from the `client_secret_….json` file Google's console downloads. What the
+/// disclosure holds is a part of its own (`super::parts`), fetched when it is first opened.
 #[component]
 pub fn ClientFileImport() -> impl IntoView {
+    let open = RwSignal::new(false);
+    let toggled = move |ev: leptos::ev::Event| {
+        open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"));
+    };
+    view! {
+        <details class="import" data-testid=crate::testids::CLIENT_FILE_IMPORT on:toggle=toggled>
+            <summary>"Import the client_secret.json file from the console"</summary>
+            <Lazy part=Part::ClientFile shown=open />
+        </details>
+    }
+}
+
+/// The import's fields, and what it found in the file.
+#[component]
+pub fn ClientFileForm() -> impl IntoView {
     let form = use_form();
     let status = use_status();
     let pasted = RwSignal::new(String::new());
@@ -64,9 +81,6 @@ pub fn ClientFileImport() -> impl IntoView {
         });
     };
     view! {
-        <details class="import" data-testid=crate::testids::CLIENT_FILE_IMPORT>
-            <summary>"Import the client_secret.json file from the console"</summary>
-            <Deferred>
                 <Labelled id="client-file" label="Pick the file">
                     <input id="client-file" type="file" accept=".json,application/json" data-testid=crate::testids::CLIENT_FILE aria-describedby=described_by("client-file") on:change=from_file />
                 </Labelled>
@@ -82,7 +96,5 @@ pub fn ClientFileImport() -> impl IntoView {
                 </Show>
                 {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid=crate::testids::CLIENT_FILE_NOTE /> }).collect_view()}
                 {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CLIENT_FILE_ERROR /> })}
-            </Deferred>
-        </details>
     }
 }

@@ -1,11 +1,12 @@
-//! The parts of the page that the first screen does not show: the views of the tokens and the
-//! other tasks' cards. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
+//! The parts of the page that the first screen does not show: the views of the tokens, the
+//! other tasks' cards and the client file's import. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
 //! a wasm module of its own, fetched the first time the part is shown, so a first visit
 //! downloads the sign-in only; other builds call them directly.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::client_file_import::ClientFileForm;
 use super::use_them::UseThem;
 use super::{DiagnoseCard, ErrorPanel, RefreshCard, ServiceAccountCard};
 use crate::messages::{explain, Situation};
@@ -17,6 +18,8 @@ pub enum Part {
     CheckToken,
     ServiceAccount,
     ExplainError,
+    /// The client file's import, in the client step's closed disclosure.
+    ClientFile,
 }
 
 /// Builds a part's view; the function lives in the part's module.
@@ -56,6 +59,7 @@ split_point!(use_them, use_them_part, UseThem);
 split_point!(check_token, check_token_part, RefreshCard);
 split_point!(service_account, service_account_part, ServiceAccountCard);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
+split_point!(client_file, client_file_part, ClientFileForm);
 
 #[cfg(rth_split)]
 macro_rules! call {
@@ -77,6 +81,7 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
         Part::CheckToken => call!(check_token_part),
         Part::ServiceAccount => call!(service_account_part),
         Part::ExplainError => call!(explain_error_part),
+        Part::ClientFile => call!(client_file_part),
     }
 }
 
