@@ -1,4 +1,4 @@
-//! The parts of the page that the first screen does not show: the views of the tokens, the
+//! The parts of the page that the first screen does not show: the tokens and their views, the
 //! other tasks' cards and the client file's import. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
 //! a wasm module of its own, fetched the first time the part is shown, so a first visit
 //! downloads the sign-in only; other builds call them directly.
@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::client_file_import::ClientFileForm;
 use super::use_them::UseThem;
-use super::{DiagnoseCard, ErrorPanel, RefreshCard, ServiceAccountCard};
+use super::{DiagnoseCard, ErrorPanel, RefreshCard, ServiceAccountCard, TokensCard};
 use crate::messages::{explain, Situation};
 
 /// One part fetched when first shown.
@@ -20,6 +20,8 @@ pub enum Part {
     ExplainError,
     /// The client file's import, in the client step's closed disclosure.
     ClientFile,
+    /// The tokens, shown when they arrive (fetched while the code is exchanged).
+    Tokens,
 }
 
 /// Builds a part's view; the function lives in the part's module.
@@ -60,6 +62,7 @@ split_point!(check_token, check_token_part, RefreshCard);
 split_point!(service_account, service_account_part, ServiceAccountCard);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
 split_point!(client_file, client_file_part, ClientFileForm);
+split_point!(tokens, tokens_part, TokensCard);
 
 #[cfg(rth_split)]
 macro_rules! call {
@@ -82,6 +85,7 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
         Part::ServiceAccount => call!(service_account_part),
         Part::ExplainError => call!(explain_error_part),
         Part::ClientFile => call!(client_file_part),
+        Part::Tokens => call!(tokens_part),
     }
 }
 
