@@ -135,6 +135,24 @@ impl Page {
         panic!("{testid} did not appear after picking the task {task}");
     }
 
+    /// Opens the consent step in the progress line and waits for its cards, which the page
+    /// builds the first time the step opens (src/ui/parts.rs).
+    async fn open_consent(&self) {
+        self.host
+            .query_selector("[data-goto=consent]")
+            .unwrap()
+            .expect("the progress line's consent step")
+            .unchecked_into::<HtmlElement>()
+            .click();
+        for _ in 0..200 {
+            if self.find("consent-card").is_some() {
+                return;
+            }
+            sleep(50).await;
+        }
+        panic!("the consent step's cards did not appear");
+    }
+
     /// Waits up to 10 s for `testid`'s text to contain `needle`.
     async fn wait_text(&self, testid: &str, needle: &str) -> String {
         for _ in 0..200 {
@@ -235,6 +253,7 @@ async fn the_consent_url_follows_the_filled_form() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_consent().await;
     assert!(
         page.find("consent-blocked").is_some(),
         "nothing to consent to yet"
@@ -267,6 +286,7 @@ async fn the_pending_flow_is_written_before_the_url_is_used_and_reads_back() {
     session().clear().unwrap();
     let page = Page::mount();
     after_mount().await;
+    page.open_consent().await;
     page.use_closed_provider().await;
     page.fill("client-id", "cid-1").await;
     page.fill("client-secret", "GOCSPX-kept").await;

@@ -587,6 +587,17 @@ impl<'a> AppPage<'a> {
         self.browser.click(&format!("[data-goto={step}]")).await;
     }
 
+    /// Opens the consent step unless its cards are there already (they are built when the
+    /// step is first opened, and stay).
+    pub async fn at_consent(&self) {
+        if !self.browser.has(&testids::sel(testids::CONSENT_CARD)).await {
+            self.open_step("consent").await;
+            self.browser
+                .find(&testids::sel(testids::CONSENT_CARD))
+                .await;
+        }
+    }
+
     pub async fn open_advanced(&self) {
         self.browser
             .open_disclosure(&testids::sel(testids::ADVANCED))
@@ -648,6 +659,7 @@ impl<'a> AppPage<'a> {
     }
 
     pub async fn consent_url(&self) -> String {
+        self.at_consent().await;
         self.browser
             .find(&testids::sel(testids::CONSENT_URL))
             .await
@@ -658,6 +670,7 @@ impl<'a> AppPage<'a> {
 
     /// Presses "Go to consent" and waits for the provider's consent page.
     pub async fn go_to_consent(&self) {
+        self.at_consent().await;
         self.click(testids::GO_TO_CONSENT).await;
     }
 
@@ -667,6 +680,7 @@ impl<'a> AppPage<'a> {
         let client = &self.browser.client;
         let this = client.window().await.expect("a window");
         let before = client.windows().await.expect("windows").len();
+        self.at_consent().await;
         self.click(testids::GO_TO_CONSENT).await;
         let started = Instant::now();
         loop {
@@ -762,6 +776,7 @@ impl<'a> AppPage<'a> {
     }
 
     pub async fn paste_callback(&self, text: &str) {
+        self.at_consent().await;
         self.type_into(testids::CALLBACK_INPUT, text).await;
         self.click(testids::EXCHANGE_PASTED).await;
     }

@@ -354,6 +354,7 @@ impl<'p, 'a> ConsentStep<'p, 'a> {
 
     /// Copies the consent URL (which saves this tab's sign-in for a manual return).
     pub async fn copy_url(&self) {
+        self.app.at_consent().await;
         self.app.click(testids::COPY_CONSENT_URL).await;
     }
 }
@@ -387,6 +388,7 @@ impl<'p, 'a> ManualCard<'p, 'a> {
 
     /// Presses "Exchange" on what the box holds.
     pub async fn exchange(&self) {
+        self.app.at_consent().await;
         self.app.click(testids::EXCHANGE_PASTED).await;
     }
 }

@@ -659,6 +659,8 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
 async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     let w = world().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
+    // The paste by hand is in the consent step, built when the step is first opened.
+    app.at_consent().await;
     let huge = "a".repeat(10 * 1024 * 1024);
     // Set values directly: typing 10 MB through WebDriver would take minutes.
     let set = |testid: &'static str, value: String| {

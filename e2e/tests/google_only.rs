@@ -94,6 +94,7 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
         .await;
     let app = AppPage::open(&w.browser, &app.url).await;
     app.fill_client(CLIENT_ID, SECRET).await;
+    app.at_consent().await;
     w.browser
         .wait_text(
             &testids::sel(testids::SENDS_TO),
@@ -114,6 +115,7 @@ async fn a_token_endpoint_on_another_site_is_warned_about() {
     ClientStep::of(&app)
         .set_authorization_endpoint("https://accounts.google.com/o/oauth2/v2/auth")
         .await;
+    app.at_consent().await;
     w.browser
         .wait_text(
             &testids::sel(testids::TOKEN_ELSEWHERE),

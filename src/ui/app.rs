@@ -9,7 +9,7 @@ use super::requests::RequestLog;
 use super::status::Status;
 use super::steps::{GuideStep, ProgressLine, TaskChooser};
 use super::tokens::TokenState;
-use super::{ClientCard, ConsentCard, ManualCard, ReturnCard, SetupCard};
+use super::{ClientCard, ReturnCard, SetupCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -121,10 +121,7 @@ pub fn App() -> impl IntoView {
                     </GuideStep>
                     <GuideStep step=Step::Consent summary="consent given, the code exchanged">
                         <ReturnCard />
-                        <Show when=move || later.get()>
-                            <ConsentCard />
-                            <ManualCard />
-                        </Show>
+                        <Lazy part=Part::Consent shown=Signal::derive(move || guide.step.get() >= Step::Consent) />
                     </GuideStep>
                     <div data-step="tokens" hidden=move || guide.step.get() < Step::Tokens>
                         <Lazy part=Part::Tokens shown=Signal::derive(move || guide.step.get() >= Step::Tokens) />

@@ -1,5 +1,5 @@
-//! The parts of the page that the first screen does not show: the tokens and their views, the
-//! other tasks' cards and the client file's import. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
+//! The parts of the page that the first screen does not show: the consent step, the tokens
+//! and their views, the other tasks' cards and the client file's import. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
 //! a wasm module of its own, fetched the first time the part is shown, so a first visit
 //! downloads the sign-in only; other builds call them directly.
 
@@ -8,7 +8,9 @@ use leptos::task::spawn_local;
 
 use super::client_file_import::ClientFileForm;
 use super::use_them::UseThem;
-use super::{DiagnoseCard, ErrorPanel, RefreshCard, ServiceAccountCard, TokensCard};
+use super::{
+    ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard, TokensCard,
+};
 use crate::messages::{explain, Situation};
 
 /// One part fetched when first shown.
@@ -22,6 +24,8 @@ pub enum Part {
     ClientFile,
     /// The tokens, shown when they arrive (fetched while the code is exchanged).
     Tokens,
+    /// The consent step's cards: the consent URL and the paste by hand.
+    Consent,
 }
 
 /// Builds a part's view; the function lives in the part's module.
@@ -63,6 +67,13 @@ split_point!(service_account, service_account_part, ServiceAccountCard);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
 split_point!(client_file, client_file_part, ClientFileForm);
 split_point!(tokens, tokens_part, TokensCard);
+split_point!(consent, consent_part, ConsentStep);
+
+/// What the consent step holds besides the return from the provider.
+#[component]
+fn ConsentStep() -> impl IntoView {
+    view! { <ConsentCard /> <ManualCard /> }
+}
 
 #[cfg(rth_split)]
 macro_rules! call {
@@ -86,6 +97,7 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
         Part::ExplainError => call!(explain_error_part),
         Part::ClientFile => call!(client_file_part),
         Part::Tokens => call!(tokens_part),
+        Part::Consent => call!(consent_part),
     }
 }
 
