@@ -33,6 +33,19 @@ impl Tally {
     }
 }
 
+/// Waits up to 5 s for the focus to be on the element with `id`.
+async fn focus_reaches(browser: &Browser, id: &str) {
+    let mut focused = Value::Null;
+    for _ in 0..100 {
+        focused = browser.run("return document.activeElement.id").await;
+        if focused == id {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the focus never reached #{id}; it is on #{focused}");
+}
+
 /// The texts of the visible elements `css` selects, in page order.
 async fn visible_texts(browser: &Browser, css: &str) -> Vec<String> {
     let found = browser
@@ -121,6 +134,8 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     tally.type_into(b, testids::CLIENT_SECRET, SECRET).await;
     tally.click(b, &testids::sel("next-consent")).await;
     assert_eq!(current_step(b).await, "consent");
+    // Focus moves to the consent step's heading, not to the hidden "Back from the provider".
+    focus_reaches(b, "consent-title").await;
     let folded = b
         .wait_text(
             &testids::sel("folded-client"),

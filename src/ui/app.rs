@@ -121,7 +121,8 @@ pub fn App() -> impl IntoView {
                     </GuideStep>
                     <GuideStep step=Step::Consent summary="consent given, the code exchanged">
                         <ReturnCard />
-                        <Lazy part=Part::Consent shown=Signal::derive(move || guide.step.get() >= Step::Consent) />
+                        // Fetched as the client step opens, so it is there when the user goes on.
+                        <Lazy part=Part::Consent shown=Signal::derive(move || guide.step.get() >= Step::Client) />
                     </GuideStep>
                     <div data-step="tokens" hidden=move || guide.step.get() < Step::Tokens>
                         <Lazy part=Part::Tokens shown=Signal::derive(move || guide.step.get() >= Step::Tokens) />

@@ -282,21 +282,35 @@ impl Guide {
     }
 }
 
-/// Focuses the heading `selector` names once it is shown (a heading is not focusable by
-/// itself: `tabindex=-1` makes it a target for focus, not a tab stop).
+/// Focuses the first element `selector` names that is not hidden, once there is one (a
+/// heading is not focusable by itself: `tabindex=-1` makes it a target for focus, not a tab
+/// stop). A step's heading can come with a part still being fetched, so it is looked for
+/// again for a while.
 pub fn focus_on(selector: &str) {
-    let selector = selector.to_owned();
+    focus_when_shown(selector.to_owned(), 40);
+}
+
+fn focus_when_shown(selector: String, tries: u32) {
     set_timeout(
         move || {
-            let Some(element) = document().query_selector(&selector).ok().flatten() else {
-                return;
-            };
-            let _ = element.set_attribute("tabindex", "-1");
-            if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                let _ = element.focus();
+            let shown = document()
+                .query_selector_all(&selector)
+                .ok()
+                .and_then(|all| {
+                    (0..all.length())
+                        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+                        .find(|e| e.closest("[hidden]").ok().flatten().is_none())
+                });
+            match shown {
+                Some(element) => {
+                    let _ = element.set_attribute("tabindex", "-1");
+                    let _ = element.focus();
+                }
+                None if tries > 1 => focus_when_shown(selector, tries - 1),
+                None => {}
             }
         },
-        std::time::Duration::ZERO,
+        std::time::Duration::from_millis(if tries == 40 { 0 } else { 50 }),
     );
 }
 
