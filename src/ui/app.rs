@@ -9,7 +9,7 @@ use super::requests::RequestLog;
 use super::status::Status;
 use super::steps::{GuideStep, ProgressLine, TaskChooser};
 use super::tokens::TokenState;
-use super::{ClientCard, ReturnCard, SetupCard};
+use super::{ClientCard, ReturnCard, SetupCard, TokensCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -75,11 +75,10 @@ pub fn App() -> impl IntoView {
         Task::ServiceAccount => tokens.access_token.read().is_some(),
         Task::ExplainError => false,
     };
-    // Back from the provider: the tokens' card and views are fetched while the code is exchanged.
+    // Back from the provider: the views of the tokens are fetched while the code is exchanged.
     Effect::new(move |fetched: Option<bool>| {
         let exchanging = flow.flow.with(|f| f.is_exchanging());
         if exchanging && fetched != Some(true) {
-            prefetch(Part::Tokens);
             prefetch(Part::UseThem);
         }
         fetched == Some(true) || exchanging
@@ -125,7 +124,7 @@ pub fn App() -> impl IntoView {
                         <Lazy part=Part::Consent shown=Signal::derive(move || guide.step.get() >= Step::Client) />
                     </GuideStep>
                     <div data-step="tokens" hidden=move || guide.step.get() < Step::Tokens>
-                        <Lazy part=Part::Tokens shown=Signal::derive(move || guide.step.get() >= Step::Tokens) />
+                        <TokensCard />
                     </div>
                 </div>
                 <div data-task="check-token" hidden=move || task() != Task::CheckToken>

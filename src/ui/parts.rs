@@ -1,16 +1,16 @@
-//! The parts of the page that the first screen does not show: the consent step, the tokens
-//! and their views, the other tasks' cards and the client file's import. The release build (`--cfg rth_split`, see `scripts/split`) puts each in
-//! a wasm module of its own, fetched the first time the part is shown, so a first visit
-//! downloads the sign-in only; other builds call them directly.
+//! The parts of the page that the first screen does not show: the consent step, the views of
+//! the tokens, the other tasks' cards and the client file's import. The release build
+//! (`--cfg rth_split`, see `scripts/split`) puts each in a wasm module of its own, fetched the
+//! first time the part is shown, so a first visit downloads the sign-in only; other builds
+//! call them directly. Not the tokens' card: it must be on screen as the token response
+//! arrives, and its part would often arrive later.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::client_file_import::ClientFileForm;
 use super::use_them::UseThem;
-use super::{
-    ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard, TokensCard,
-};
+use super::{ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard};
 use crate::messages::{explain, Situation};
 
 /// One part fetched when first shown.
@@ -22,8 +22,6 @@ pub enum Part {
     ExplainError,
     /// The client file's import, in the client step's closed disclosure.
     ClientFile,
-    /// The tokens, shown when they arrive (fetched while the code is exchanged).
-    Tokens,
     /// The consent step's cards: the consent URL and the paste by hand.
     Consent,
 }
@@ -66,7 +64,6 @@ split_point!(check_token, check_token_part, RefreshCard);
 split_point!(service_account, service_account_part, ServiceAccountCard);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
 split_point!(client_file, client_file_part, ClientFileForm);
-split_point!(tokens, tokens_part, TokensCard);
 split_point!(consent, consent_part, ConsentStep);
 
 /// What the consent step holds besides the return from the provider.
@@ -96,7 +93,6 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
         Part::ServiceAccount => call!(service_account_part),
         Part::ExplainError => call!(explain_error_part),
         Part::ClientFile => call!(client_file_part),
-        Part::Tokens => call!(tokens_part),
         Part::Consent => call!(consent_part),
     }
 }
