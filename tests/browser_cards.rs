@@ -126,13 +126,7 @@ impl Page {
     /// builds the first time it is shown (src/ui/parts.rs).
     async fn open_task(&self, task: &str, testid: &str) {
         self.click(&format!("task-{task}")).await;
-        for _ in 0..200 {
-            if self.find(testid).is_some() {
-                return;
-            }
-            sleep(50).await;
-        }
-        panic!("{testid} did not appear after picking the task {task}");
+        self.appears(testid).await;
     }
 
     /// Opens the consent step in the progress line and waits for its cards, which the page
@@ -144,13 +138,18 @@ impl Page {
             .expect("the progress line's consent step")
             .unchecked_into::<HtmlElement>()
             .click();
+        self.appears("consent-card").await;
+    }
+
+    /// Waits up to 10 s for `testid` to be in the page.
+    async fn appears(&self, testid: &str) {
         for _ in 0..200 {
-            if self.find("consent-card").is_some() {
+            if self.find(testid).is_some() {
                 return;
             }
             sleep(50).await;
         }
-        panic!("the consent step's cards did not appear");
+        panic!("{testid} did not appear");
     }
 
     /// Waits up to 10 s for `testid`'s text to contain `needle`.
@@ -200,13 +199,7 @@ async fn the_client_file_import_is_built_when_first_opened() {
         .unwrap()
         .set_attribute("open", "")
         .unwrap();
-    for _ in 0..200 {
-        if page.find("client-file-text").is_some() {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("the import's fields did not appear when it was opened");
+    page.appears("client-file-text").await;
 }
 
 #[wasm_bindgen_test]

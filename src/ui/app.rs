@@ -75,10 +75,12 @@ pub fn App() -> impl IntoView {
         Task::ServiceAccount => tokens.access_token.read().is_some(),
         Task::ExplainError => false,
     };
-    // Back from the provider: the views of the tokens are fetched while the code is exchanged.
+    // Back from the provider: what follows the tokens, and their views, are fetched while the
+    // code is exchanged.
     Effect::new(move |fetched: Option<bool>| {
         let exchanging = flow.flow.with(|f| f.is_exchanging());
         if exchanging && fetched != Some(true) {
+            prefetch(Part::TokenFacts);
             prefetch(Part::UseThem);
         }
         fetched == Some(true) || exchanging

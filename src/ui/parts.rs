@@ -2,13 +2,15 @@
 //! the tokens, the other tasks' cards and the client file's import. The release build
 //! (`--cfg rth_split`, see `scripts/split`) puts each in a wasm module of its own, fetched the
 //! first time the part is shown, so a first visit downloads the sign-in only; other builds
-//! call them directly. Not the tokens' card: it must be on screen as the token response
-//! arrives, and its part would often arrive later.
+//! call them directly. Not the tokens themselves: they must be on screen as the token
+//! response arrives, and a part would often arrive later; what follows them on their card
+//! is a part.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::client_file_import::ClientFileForm;
+use super::tokens_card::{TokenFacts, TokenLifeOfState};
 use super::use_them::UseThem;
 use super::{ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard};
 use crate::messages::{explain, Situation};
@@ -24,6 +26,10 @@ pub enum Part {
     ClientFile,
     /// The consent step's cards: the consent URL and the paste by hand.
     Consent,
+    /// What follows the tokens on their card: the refresh token's life, and the access
+    /// token's facts with the ID token's claims and the raw response.
+    TokenLife,
+    TokenFacts,
 }
 
 /// Builds a part's view; the function lives in the part's module.
@@ -65,6 +71,8 @@ split_point!(service_account, service_account_part, ServiceAccountCard);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
 split_point!(client_file, client_file_part, ClientFileForm);
 split_point!(consent, consent_part, ConsentStep);
+split_point!(token_details, token_life_part, TokenLifeOfState);
+split_point!(token_details, token_facts_part, TokenFacts);
 
 /// What the consent step holds besides the return from the provider.
 #[component]
@@ -94,6 +102,8 @@ async fn load(part: Part) -> Result<Build, NotLoaded> {
         Part::ExplainError => call!(explain_error_part),
         Part::ClientFile => call!(client_file_part),
         Part::Consent => call!(consent_part),
+        Part::TokenLife => call!(token_life_part),
+        Part::TokenFacts => call!(token_facts_part),
     }
 }
 

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::form::use_form;
 use super::guide::{use_guide, Step};
+use super::parts::{Lazy, Part};
 use super::status::use_status;
 use super::tokens::{use_tokens, Tokens};
 use super::{rich_text, Countdown, NoticePanel, RevealToggle, TokenValue};
@@ -57,6 +58,57 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         guide.open(Step::Consent);
         status.say("Consent is now forced. Press “Go to consent” again.");
     };
+    // Effects run once the view is in the document: the tokens are on screen.
+    Effect::new(move |_| crate::browser::perf::mark(crate::browser::perf::TOKENS_SHOWN));
+    // What the user reads first paints first; the details follow one task later.
+    let details = RwSignal::new(false);
+    set_timeout(move || details.set(true), std::time::Duration::ZERO);
+    view! {
+        <section class="card tokens" aria-labelledby="tokens-title" data-testid=crate::testids::TOKENS_CARD>
+            <h2 id="tokens-title">"4. Your tokens"</h2>
+            {response.refresh_token.clone().map(|rt| view! {
+                <div class="refresh-token">
+                    <h3>"Refresh token"</h3>
+                    <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
+                    <TokenValue secret=rt.secret().clone() what="refresh token" testid=crate::testids::REFRESH_TOKEN />
+                    {expiry_note.map(|e| view! { <NoticePanel explanation=e testid=crate::testids::REFRESH_TOKEN_EXPIRY /> })}
+                    <Lazy part=Part::TokenLife shown=details />
+                </div>
+            })}
+            {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
+            <Show when=move || no_refresh>
+                <button type="button" class="primary" data-testid=crate::testids::RETRY_WITH_CONSENT on:click=retry_with_consent>
+                    "Try again with consent forced"
+                </button>
+            </Show>
+            <h3>"Access token"</h3>
+            <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
+            <Lazy part=Part::TokenFacts shown=details />
+        </section>
+    }
+}
+
+/// The access token's facts, the ID token's claims and the raw response: what follows the
+/// tokens, in a part of its own (`super::parts`).
+#[component]
+pub fn TokenFacts() -> impl IntoView {
+    let state = use_tokens();
+    move || {
+        state
+            .exchange
+            .get()
+            .map(|t| view! { <TokenFactsView tokens=t /> })
+    }
+}
+
+#[component]
+fn TokenFactsView(tokens: Tokens) -> impl IntoView {
+    let Tokens {
+        received,
+        requested,
+        ..
+    } = tokens;
+    let response = received.response.clone();
     let expires_at = response
         .expires_in
         .map(|s| received.at_ms + s as f64 * 1000.0);
@@ -70,81 +122,66 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         .map(|s| (s.to_string(), !missing.contains(s)))
         .collect();
     let raw_shown = RwSignal::new(false);
-    // Effects run once the view is in the document: the tokens are on screen.
-    Effect::new(move |_| crate::browser::perf::mark(crate::browser::perf::TOKENS_SHOWN));
-    // What the user reads first paints first; the details follow one task later.
-    let details = RwSignal::new(false);
-    set_timeout(move || details.set(true), std::time::Duration::ZERO);
     let (status_code, body) = (received.status, received.body.clone());
     let id_token = response.id_token.clone();
     let token_type = response.token_type.clone();
-    let life = response.refresh_token.is_some().then(|| response.clone());
-    let at_ms = received.at_ms;
     view! {
-        <section class="card tokens" aria-labelledby="tokens-title" data-testid=crate::testids::TOKENS_CARD>
-            <h2 id="tokens-title">"4. Your tokens"</h2>
-            {response.refresh_token.clone().map(|rt| view! {
-                <div class="refresh-token">
-                    <h3>"Refresh token"</h3>
-                    <p class="hint">"This is what Azure Data Factory needs, with the client ID and secret."</p>
-                    <TokenValue secret=rt.secret().clone() what="refresh token" testid=crate::testids::REFRESH_TOKEN />
-                    {expiry_note.map(|e| view! { <NoticePanel explanation=e testid=crate::testids::REFRESH_TOKEN_EXPIRY /> })}
-                    <Show when=move || details.get()>
-                        {life.clone().map(|response| view! { <TokenLife response=response at_ms=at_ms /> })}
-                    </Show>
-                </div>
-            })}
-            {notes.into_iter().enumerate().map(|(i, n)| view! { <NoticePanel explanation=n testid=format!("token-notice-{i}") /> }).collect_view()}
-            <Show when=move || no_refresh>
-                <button type="button" class="primary" data-testid=crate::testids::RETRY_WITH_CONSENT on:click=retry_with_consent>
-                    "Try again with consent forced"
-                </button>
-            </Show>
-            <h3>"Access token"</h3>
-            <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
-            <Show when=move || details.get()>
                 <dl class="facts">
-                    <dt>"Token type"</dt><dd data-testid=crate::testids::TOKEN_TYPE>{token_type.clone()}</dd>
-                    <dt>"Access token"</dt>
-                    <dd>{match expires_at {
-                        Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
-                        None => view! { <span data-testid=crate::testids::ACCESS_EXPIRY>"no expiry given"</span> }.into_any(),
-                    }}</dd>
-                    <dt>"Scopes"</dt>
-                    <dd>
-                        <ul class="scopes" data-testid=crate::testids::SCOPE_LIST>
-                            {scope_rows.clone().into_iter().map(|(s, ok)| {
-                                view! {
-                                    <li class=if ok { "granted" } else { "missing" }>
-                                        {if ok { "✓ " } else { "✗ not granted: " }}<code>{s}</code>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    </dd>
-                </dl>
-                {id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
-                    Ok(claims) => view! {
-                        <details class="raw" data-testid=crate::testids::ID_TOKEN_CLAIMS>
-                            <summary>"ID token claims"</summary>
-                            <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
-                            <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
-                        </details>
-                    }.into_any(),
-                    Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
-                })}
-                <details class="raw" data-testid=crate::testids::RAW_TOKEN_RESPONSE>
-                    <summary>"Raw response"</summary>
-                    <RevealToggle reveal=raw_shown testid=crate::testids::RAW_REVEAL />
-                    {
-                        // Masked here, off the path that brings the tokens to the screen.
-                        let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));
-                        let full = format!("HTTP {status_code}\n\n{}", body.expose());
-                        view! { <pre data-testid=crate::testids::RAW_TOKEN_JSON>{move || if raw_shown.get() { full.clone() } else { masked.clone() }}</pre> }
-                    }
-                </details>
-            </Show>
-        </section>
+                <dt>"Token type"</dt><dd data-testid=crate::testids::TOKEN_TYPE>{token_type.clone()}</dd>
+                <dt>"Access token"</dt>
+                <dd>{match expires_at {
+                    Some(at) => view! { <Countdown expires_at_ms=at testid=crate::testids::ACCESS_EXPIRY /> }.into_any(),
+                    None => view! { <span data-testid=crate::testids::ACCESS_EXPIRY>"no expiry given"</span> }.into_any(),
+                }}</dd>
+                <dt>"Scopes"</dt>
+                <dd>
+                    <ul class="scopes" data-testid=crate::testids::SCOPE_LIST>
+                        {scope_rows.clone().into_iter().map(|(s, ok)| {
+                            view! {
+                                <li class=if ok { "granted" } else { "missing" }>
+                                    {if ok { "✓ " } else { "✗ not granted: " }}<code>{s}</code>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </dd>
+            </dl>
+            {id_token.as_ref().map(|t| match decode_unverified(t.expose()) {
+                Ok(claims) => view! {
+                    <details class="raw" data-testid=crate::testids::ID_TOKEN_CLAIMS>
+                        <summary>"ID token claims"</summary>
+                        <p class="hint">"Decoded for reading only: the signature is not verified here."</p>
+                        <pre>{pretty(&claims.header)}"\n"{pretty(&claims.payload)}</pre>
+                    </details>
+                }.into_any(),
+                Err(e) => view! { <p class="problem" data-testid=crate::testids::ID_TOKEN_CLAIMS>{e.to_string()}</p> }.into_any(),
+            })}
+            <details class="raw" data-testid=crate::testids::RAW_TOKEN_RESPONSE>
+                <summary>"Raw response"</summary>
+                <RevealToggle reveal=raw_shown testid=crate::testids::RAW_REVEAL />
+                {
+                    // Masked here, off the path that brings the tokens to the screen.
+                    let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));
+                    let full = format!("HTTP {status_code}\n\n{}", body.expose());
+                    view! { <pre data-testid=crate::testids::RAW_TOKEN_JSON>{move || if raw_shown.get() { full.clone() } else { masked.clone() }}</pre> }
+                }
+            </details>
+    }
+}
+
+/// The refresh token's life, in a part of its own (`super::parts`).
+#[component]
+pub fn TokenLifeOfState() -> impl IntoView {
+    let state = use_tokens();
+    move || {
+        state.exchange.get().and_then(|t| {
+            let at_ms = t.received.at_ms;
+            let response = t.received.response;
+            response
+                .refresh_token
+                .is_some()
+                .then(|| view! { <TokenLife response=response at_ms=at_ms /> })
+        })
     }
 }
 
