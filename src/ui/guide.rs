@@ -287,10 +287,10 @@ impl Guide {
 /// stop). A step's heading can come with a part still being fetched, so it is looked for
 /// again for a while.
 pub fn focus_on(selector: &str) {
-    focus_when_shown(selector.to_owned(), 40);
+    focus_when_shown(selector.to_owned(), 40, 0);
 }
 
-fn focus_when_shown(selector: String, tries: u32) {
+fn focus_when_shown(selector: String, tries: u32, delay_ms: u64) {
     set_timeout(
         move || {
             let shown = document()
@@ -306,11 +306,11 @@ fn focus_when_shown(selector: String, tries: u32) {
                     let _ = element.set_attribute("tabindex", "-1");
                     let _ = element.focus();
                 }
-                None if tries > 1 => focus_when_shown(selector, tries - 1),
+                None if tries > 1 => focus_when_shown(selector, tries - 1, 50),
                 None => {}
             }
         },
-        std::time::Duration::from_millis(if tries == 40 { 0 } else { 50 }),
+        std::time::Duration::from_millis(delay_ms),
     );
 }
 

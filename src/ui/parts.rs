@@ -128,12 +128,11 @@ pub fn Lazy(part: Part, #[prop(into)] shown: Signal<bool>) -> impl IntoView {
         loaded.set(None);
         spawn_local(async move { loaded.set(Some(load(part).await)) });
     };
-    Effect::new(move |started: Option<bool>| {
-        let start = wanted.get() && started != Some(true);
-        if start {
+    // `wanted` changes once, from false to true: the effect fetches once.
+    Effect::new(move || {
+        if wanted.get() {
             fetch();
         }
-        started == Some(true) || start
     });
     move || {
         match loaded.get() {
