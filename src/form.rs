@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::google::presets::Preset;
 use crate::oauth::{
-    ClientId, ClientSecret, CustomEndpoints, InputError, LoginHint, Prompt, Provider, RedirectUri,
-    Scopes, UrlError, ValidClient,
+    ClientId, ClientSecret, CustomEndpoints, InputError, LoginHint, Prompt, Provider, Purpose,
+    RedirectUri, Scopes, UrlError, ValidClient,
 };
 
 /// Which provider the form targets.
@@ -287,6 +287,7 @@ impl Settings {
                 include_granted_scopes: self.include_granted_scopes,
                 pkce: self.pkce,
                 keep_secret: self.keep_secret,
+                purpose: Purpose::parse(self.preset().id()),
             }),
             _ => Err(problems),
         }

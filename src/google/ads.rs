@@ -48,7 +48,7 @@ pub const ADS_API_VERSION: &str = ADS_API_VERSIONS[0].name;
 pub const SUNSET_WARNING_DAYS: i64 = 90;
 
 /// Days from 1970-01-01 to a civil date (Howard Hinnant's `days_from_civil`).
-fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+pub(crate) fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y.rem_euclid(400);
@@ -104,15 +104,23 @@ pub const GOOGLE_ADS_API: &str = "https://googleads.googleapis.com";
 /// GAQL on the `customer_client` resource, as Google's "Get account hierarchy" guide does.
 pub const HIERARCHY_QUERY: &str = "SELECT customer_client.id, customer_client.descriptive_name, customer_client.manager, customer_client.level FROM customer_client WHERE customer_client.level <= 1";
 
+/// The `developer-token` header, only when a token was typed: since the sunset of developer
+/// tokens (`facts::ADS_DEVELOPER_TOKEN_SUNSET`) Google ignores it, and an empty one is never
+/// sent.
+fn with_developer_token(call: ApiCall, developer_token: &str) -> ApiCall {
+    match developer_token.trim() {
+        "" => call,
+        token => call.header("developer-token", token, true),
+    }
+}
+
 /// `customers:listAccessibleCustomers`: the accounts the signed-in user reaches directly.
-/// Every Ads call carries the developer token in the `developer-token` header ("API call
-/// structure").
 pub fn accessible_customers_call(api: &str, token: &AccessToken, developer_token: &str) -> ApiCall {
-    ApiCall::get(
+    let call = ApiCall::get(
         format!("{api}/{ADS_API_VERSION}/customers:listAccessibleCustomers"),
         token,
-    )
-    .header("developer-token", developer_token.trim(), true)
+    );
+    with_developer_token(call, developer_token)
 }
 
 /// `googleAds:search` on `customer`, signed in through it (`login-customer-id`, digits only).
@@ -123,13 +131,12 @@ pub fn hierarchy_call(
     developer_token: &str,
 ) -> ApiCall {
     let body = serde_json::json!({ "query": HIERARCHY_QUERY });
-    ApiCall::post_json(
+    let call = ApiCall::post_json(
         format!("{api}/{ADS_API_VERSION}/customers/{customer}/googleAds:search"),
         token,
         body.to_string(),
-    )
-    .header("developer-token", developer_token.trim(), true)
-    .header("login-customer-id", customer, false)
+    );
+    with_developer_token(call, developer_token).header("login-customer-id", customer, false)
 }
 
 /// What ADF's Google Ads copy reads first: the account itself, through the login customer.
@@ -145,12 +152,14 @@ pub fn adf_query_call(
     developer_token: &str,
 ) -> ApiCall {
     let body = serde_json::json!({ "query": CUSTOMER_QUERY });
-    let call = ApiCall::post_json(
-        format!("{api}/{ADS_API_VERSION}/customers/{client}/googleAds:search"),
-        token,
-        body.to_string(),
-    )
-    .header("developer-token", developer_token.trim(), true);
+    let call = with_developer_token(
+        ApiCall::post_json(
+            format!("{api}/{ADS_API_VERSION}/customers/{client}/googleAds:search"),
+            token,
+            body.to_string(),
+        ),
+        developer_token,
+    );
     match login {
         Some(login) => call.header("login-customer-id", login, false),
         None => call,
@@ -360,7 +369,7 @@ mod tests {
     }
 
     #[test]
-    fn ads_calls_carry_the_developer_token_and_the_login_customer() {
+    fn ads_calls_carry_a_developer_token_only_when_given_and_the_login_customer() {
         let token = AccessToken::parse("ya29.a").unwrap();
         let list = accessible_customers_call(GOOGLE_ADS_API, &token, " dev ");
         assert_eq!(list.url, format!("https://googleads.googleapis.com/{ADS_API_VERSION}/customers:listAccessibleCustomers"));
@@ -372,6 +381,23 @@ mod tests {
             ),
             ("developer-token", "dev", true)
         );
+        // Without a developer token (Google ignores it since the sunset) no header is sent.
+        for blank in ["", "  "] {
+            let calls = [
+                accessible_customers_call(GOOGLE_ADS_API, &token, blank),
+                hierarchy_call(GOOGLE_ADS_API, "1112223333", &token, blank),
+                adf_query_call(GOOGLE_ADS_API, "1112223333", None, &token, blank),
+            ];
+            for call in calls {
+                assert!(
+                    call.headers.iter().all(|h| h.name != "developer-token"),
+                    "{}",
+                    call.url
+                );
+            }
+        }
+        let search = hierarchy_call(GOOGLE_ADS_API, "1112223333", &token, "");
+        assert_eq!(search.headers[0].name, "login-customer-id");
         let search = hierarchy_call(GOOGLE_ADS_API, "1112223333", &token, "dev");
         assert!(search
             .url

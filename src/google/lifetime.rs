@@ -14,11 +14,34 @@
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::TokenResponse;
 
+/// Why Google gave the refresh token an end date (`refresh_token_expires_in`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// About 7 days: an External app in Testing (`facts::TESTING_SEVEN_DAYS`).
+    Testing,
+    /// Any other length: the user granted access for a limited time on the consent screen
+    /// (`facts::TIME_LIMITED_ACCESS`).
+    UserChoice,
+}
+
+/// The 7 days of an app in Testing, in seconds.
+pub const TESTING_SECONDS: u64 = 7 * 24 * 60 * 60;
+
+/// Why a refresh token lives `seconds` (as received). Google sends 604,799 or 604,800 for
+/// an app in Testing; an hour either side still reads as that week.
+pub fn limit_of(seconds: u64) -> Limit {
+    if seconds.abs_diff(TESTING_SECONDS) <= 3_600 {
+        Limit::Testing
+    } else {
+        Limit::UserChoice
+    }
+}
+
 /// One thing that will or may end the token.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ending {
-    /// A known date: Google said `refresh_token_expires_in` (an External app in Testing).
-    Expires { at_ms: f64 },
+    /// A known date: Google said `refresh_token_expires_in`, for the reason `limit` says.
+    Expires { at_ms: f64, limit: Limit },
     /// A Workspace account (`hd` in the ID token) with Cloud scopes: its admin's session
     /// length for Google Cloud services may end it.
     WorkspaceSession { domain: String },
@@ -59,8 +82,14 @@ pub fn refresh_token_expiry_ms(response: &TokenResponse, received_at_ms: f64) ->
 /// Everything that will end the refresh token of `response`, received at `received_at_ms`.
 pub fn endings(response: &TokenResponse, received_at_ms: f64) -> Vec<Ending> {
     let mut out = Vec::new();
-    if let Some(at_ms) = refresh_token_expiry_ms(response, received_at_ms) {
-        out.push(Ending::Expires { at_ms });
+    if let (Some(at_ms), Some(seconds)) = (
+        refresh_token_expiry_ms(response, received_at_ms),
+        response.refresh_token_expires_in,
+    ) {
+        out.push(Ending::Expires {
+            at_ms,
+            limit: limit_of(seconds),
+        });
     }
     let scopes: Vec<&str> = response
         .scope
@@ -97,7 +126,7 @@ pub fn endings(response: &TokenResponse, received_at_ms: f64) -> Vec<Ending> {
 /// The known expiry, if any: what a calendar reminder is for.
 pub fn known_expiry(endings: &[Ending]) -> Option<f64> {
     endings.iter().find_map(|e| match e {
-        Ending::Expires { at_ms } => Some(*at_ms),
+        Ending::Expires { at_ms, .. } => Some(*at_ms),
         _ => None,
     })
 }
@@ -131,7 +160,8 @@ mod tests {
         assert_eq!(
             e[0],
             Ending::Expires {
-                at_ms: 1_000.0 + 604_799_000.0
+                at_ms: 1_000.0 + 604_799_000.0,
+                limit: Limit::Testing
             }
         );
         assert_eq!(
@@ -150,6 +180,29 @@ mod tests {
             ]
         );
         assert_eq!(known_expiry(&e), Some(604_800_000.0));
+    }
+
+    #[test]
+    fn a_week_is_testing_and_any_other_end_is_the_users_choice() {
+        assert_eq!(limit_of(604_800), Limit::Testing);
+        assert_eq!(limit_of(604_799), Limit::Testing);
+        assert_eq!(limit_of(601_200), Limit::Testing);
+        assert_eq!(limit_of(601_199), Limit::UserChoice);
+        assert_eq!(limit_of(15_551_999), Limit::UserChoice);
+        assert_eq!(limit_of(86_400), Limit::UserChoice);
+        let r = parse_token_response(
+            200,
+            r#"{"access_token":"ya29.x","token_type":"Bearer","refresh_token":"1//0g",
+                "refresh_token_expires_in":15551999}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            endings(&r, 0.0)[0],
+            Ending::Expires {
+                at_ms: 15_551_999_000.0,
+                limit: Limit::UserChoice
+            }
+        );
     }
 
     #[test]

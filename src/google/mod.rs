@@ -7,6 +7,7 @@ pub mod call;
 pub mod checks;
 pub mod client_file;
 pub mod endpoints;
+pub mod facts;
 pub mod failure;
 pub mod lifetime;
 pub mod presets;

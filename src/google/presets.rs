@@ -1,6 +1,8 @@
 //! What the refresh token is for: Google's scopes for Azure Data Factory's connectors,
 //! grouped as presets. Scope URLs from Google's "OAuth 2.0 Scopes for Google APIs" page.
 
+use crate::oauth::Scopes;
+
 pub const BIGQUERY: &str = "https://www.googleapis.com/auth/bigquery";
 pub const BIGQUERY_READONLY: &str = "https://www.googleapis.com/auth/bigquery.readonly";
 pub const CLOUD_PLATFORM: &str = "https://www.googleapis.com/auth/cloud-platform";
@@ -90,12 +92,99 @@ impl Preset {
     pub fn scope_text(self) -> String {
         self.scope_urls().join(" ")
     }
+
+    /// Whether `scopes` are exactly this preset's, in any order.
+    pub fn has_scopes(self, scopes: &Scopes) -> bool {
+        self != Preset::Custom
+            && scopes.len() == self.scope_urls().len()
+            && self.scope_urls().iter().all(|s| scopes.contains(s))
+    }
+
+    /// The preset a sign-in comes back as after the redirect: the one it was started with
+    /// (`purpose`, a preset's id) when the scopes are still that preset's, else the preset
+    /// whose scopes they are (a record without a purpose), else custom scopes. A purpose
+    /// never changes the scopes: one that does not fit them is not believed.
+    pub fn of_sign_in(purpose: Option<&str>, scopes: &Scopes) -> Preset {
+        match purpose.and_then(Preset::from_id) {
+            Some(Preset::Custom) => Preset::Custom,
+            Some(p) if p.has_scopes(scopes) => p,
+            _ => Self::ALL
+                .into_iter()
+                .find(|p| p.has_scopes(scopes))
+                .unwrap_or(Preset::Custom),
+        }
+    }
+
+    /// Whether a token with `scopes` can call BigQuery.
+    pub fn reaches_bigquery(scopes: &Scopes) -> bool {
+        [BIGQUERY, BIGQUERY_READONLY, CLOUD_PLATFORM]
+            .iter()
+            .any(|s| scopes.contains(s))
+    }
+
+    /// Whether a token with `scopes` can call the Google Ads API.
+    pub fn reaches_google_ads(scopes: &Scopes) -> bool {
+        scopes.contains(ADWORDS)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oauth::Scopes;
+
+    fn scopes(text: &str) -> Scopes {
+        Scopes::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_sign_in_comes_back_as_the_preset_it_was_started_with() {
+        for preset in Preset::ALL.into_iter().filter(|p| *p != Preset::Custom) {
+            let granted = scopes(&preset.scope_text());
+            assert_eq!(Preset::of_sign_in(Some(preset.id()), &granted), preset);
+            // A record from before the purpose was carried: the scopes say it.
+            assert_eq!(Preset::of_sign_in(None, &granted), preset);
+        }
+        // The Drive preset's scopes in another order are still that preset.
+        let drive = scopes(&format!("{DRIVE} {BIGQUERY}"));
+        assert_eq!(
+            Preset::of_sign_in(Some("adf-bigquery-drive"), &drive),
+            Preset::AdfBigQueryDrive
+        );
+    }
+
+    #[test]
+    fn scopes_no_preset_has_come_back_as_custom_and_a_purpose_never_wins_over_them() {
+        let custom = scopes(&format!("{BIGQUERY} openid email"));
+        assert_eq!(Preset::of_sign_in(None, &custom), Preset::Custom);
+        assert_eq!(
+            Preset::of_sign_in(Some("adf-bigquery"), &custom),
+            Preset::Custom
+        );
+        // A planted or stale purpose that does not fit the scopes is not believed.
+        assert_eq!(
+            Preset::of_sign_in(Some("google-ads"), &scopes(BIGQUERY)),
+            Preset::AdfBigQuery
+        );
+        assert_eq!(
+            Preset::of_sign_in(Some("nope"), &scopes(ADWORDS)),
+            Preset::GoogleAds
+        );
+        // Chosen as custom, custom it stays, even when the scopes are a preset's.
+        assert_eq!(
+            Preset::of_sign_in(Some("custom"), &scopes(ADWORDS)),
+            Preset::Custom
+        );
+    }
+
+    #[test]
+    fn which_apis_a_token_reaches() {
+        assert!(Preset::reaches_bigquery(&scopes(BIGQUERY_READONLY)));
+        assert!(Preset::reaches_bigquery(&scopes(CLOUD_PLATFORM)));
+        assert!(!Preset::reaches_bigquery(&scopes(ADWORDS)));
+        assert!(!Preset::reaches_bigquery(&scopes(DRIVE)));
+        assert!(Preset::reaches_google_ads(&scopes(ADWORDS)));
+        assert!(!Preset::reaches_google_ads(&scopes(BIGQUERY)));
+    }
 
     #[test]
     fn every_preset_round_trips_its_id_and_has_valid_scopes() {

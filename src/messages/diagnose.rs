@@ -89,13 +89,34 @@ const ROWS: &[Row] = &[
         why: "Access goes through a manager (MCC) account, and the request did not name it.",
         fix: "Set `loginCustomerID` to the manager account's ID (digits only), or sign in as a user of the client account itself.",
     },
-    // Google Ads API AuthorizationError.DEVELOPER_TOKEN_NOT_APPROVED: "The developer token is
-    // only approved for use with test accounts."
+    // A Cloud project with Test access calling a real account: Google Ads API "Developer
+    // token" page (`google::facts::ADS_NEW_ERRORS`): v25 and later
+    // CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION, older versions ACTION_NOT_PERMITTED; before
+    // the sunset, AuthorizationError.DEVELOPER_TOKEN_NOT_APPROVED ("The developer token is
+    // only approved for use with test accounts.").
+    Row {
+        needles: &["cloud_project_not_approved_for_production"],
+        what: "Google Ads allows this project test accounts only.",
+        why: super::google::ADS_TEST_ONLY_WHY,
+        fix: super::google::ADS_TEST_ONLY_FIX,
+    },
     Row {
         needles: &["developer_token_not_approved"],
-        what: "The developer token works with test accounts only.",
-        why: "A new developer token has Test Account Access until Google approves Basic or Standard access.",
-        fix: "Apply for Basic access in the API Center of your manager account, or use a test account until it is granted.",
+        what: "Google Ads allows this project test accounts only (said the way it was before developer tokens ended).",
+        why: super::google::ADS_TEST_ONLY_WHY,
+        fix: super::google::ADS_TEST_ONLY_FIX,
+    },
+    Row {
+        needles: &["action_not_permitted"],
+        what: "Google Ads did not permit this call (an older API version's word for a project with Test access calling a real account).",
+        why: super::google::ADS_TEST_ONLY_WHY,
+        fix: super::google::ADS_TEST_ONLY_FIX,
+    },
+    Row {
+        needles: &["unsupported_version"],
+        what: "This Google Ads API version is no longer served.",
+        why: "Google turns each Google Ads API version off about a year after its release; the linked service's googleAdsApiVersion names one that is gone.",
+        fix: "Pick a live version in this page's Google Ads API version field and set it as the linked service's googleAdsApiVersion.",
     },
     // Google's token endpoint: "invalid_grant" / "reauth related error (invalid_rapt)".
     Row {
@@ -202,6 +223,35 @@ mod tests {
             .contains("cannot reach"));
         assert!(what("AuthorizationError.DEVELOPER_TOKEN_NOT_APPROVED: The developer token is only approved for use with test accounts.")
             .contains("test accounts"));
+    }
+
+    #[test]
+    fn the_ads_errors_since_the_developer_token_sunset_lead_to_the_cloud_project() {
+        let full = |text: &str| diagnose(text).expect(text);
+        for pasted in [
+            r#"{"error":{"code":403,"status":"PERMISSION_DENIED","details":[{"errors":[{"errorCode":{"authorizationError":"CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION"}}]}]}}"#,
+            "AuthorizationError.DEVELOPER_TOKEN_NOT_APPROVED: The developer token is only approved for use with test accounts.",
+            "ErrorCode: ACTION_NOT_PERMITTED",
+        ] {
+            let e = full(pasted);
+            assert!(e.why.contains("Test access"), "{pasted}: {}", e.why);
+            assert!(
+                e.fix.contains("Google Ads API → Overview") && e.fix.contains("Explorer"),
+                "{pasted}: {}",
+                e.fix
+            );
+            assert!(!e.fix.contains("API Center") && !e.fix.contains("manager account to"));
+        }
+        assert_eq!(
+            full("CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION").what,
+            "Google Ads allows this project test accounts only."
+        );
+        let gone = full(r#"{"errorCode":{"requestError":"UNSUPPORTED_VERSION"}}"#);
+        assert_eq!(
+            gone.what,
+            "This Google Ads API version is no longer served."
+        );
+        assert!(gone.fix.contains("Google Ads API version field"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::export::linked_service::ExportProblem;
 use crate::export::pack::PackProblem;
 use crate::google::ads::AdsApiVersion;
 use crate::google::failure::{ApiFailure, Check};
-use crate::google::lifetime::Ending;
+use crate::google::lifetime::{Ending, Limit};
 use crate::oauth::RedirectDifference;
 
 /// Why a check failed, from a Google API error body or the status alone.
@@ -86,15 +86,18 @@ fn dry_run_failure(project: &str, status: u16, body: &str) -> Explanation {
 }
 
 /// A Google Ads API failure explained, with what to change. Sources: Google Ads API
-/// "Common errors" (`USER_PERMISSION_DENIED`: set `login-customer-id` to the manager;
-/// `DEVELOPER_TOKEN_NOT_APPROVED`: "The developer token is only approved for use with test
-/// accounts"; apply for Basic access) and "Access levels and permissible use".
+/// "Common errors" (`USER_PERMISSION_DENIED`: set `login-customer-id` to the manager), and
+/// since the developer-token sunset (`google::facts::ADS_DEVELOPER_TOKEN_SUNSET`,
+/// `ADS_ACCESS_LEVELS`, `ADS_NEW_ERRORS`) the access level of the Cloud project that owns
+/// the OAuth client or the service account, applied for on its Google Ads API Overview page.
 fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
     let mut e = api_failure(what, status, body);
     let Some((code, message)) = crate::google::ads::ads_error(body) else {
         if status == 403 {
-            e.why = "The token lacks the Google Ads scope (…/auth/adwords), or the developer token was refused.".into();
-            e.fix = "Sign in with the Google Ads preset and check the developer token in the API Center of your manager account.".into();
+            e.why = "The token lacks the Google Ads scope (…/auth/adwords), or the Google Cloud project of the OAuth client has no Google Ads API access for this account.".into();
+            e.fix = format!(
+                "Sign in with the Google Ads task; then check the access level on {ADS_OVERVIEW}."
+            );
         }
         return e;
     };
@@ -108,13 +111,17 @@ fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
             "The signed-in user reaches this account only through a manager account, and the call did not name it.",
             "Set the linked service's loginCustomerID to that manager account's ID (pick the account below, through its manager).",
         ),
-        "DEVELOPER_TOKEN_NOT_APPROVED" => (
-            "The developer token is approved for test accounts only; ADF's calls to this production account will fail the same way.",
-            "Apply for Basic access for the developer token in the API Center of your manager account, or use a test account until it is approved.",
+        "CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION" | "DEVELOPER_TOKEN_NOT_APPROVED" | "ACTION_NOT_PERMITTED" => (
+            ADS_TEST_ONLY_WHY,
+            ADS_TEST_ONLY_FIX,
         ),
         "DEVELOPER_TOKEN_PROHIBITED" => (
-            "This developer token may not be used with the Google Cloud project of the OAuth client.",
-            "Use the OAuth client of the Google Cloud project that the developer token was first used with.",
+            "Google refused a developer token sent with the call; since 9 September 2026 Google Ads needs none.",
+            "Leave the developer token empty: access now comes from the Google Cloud project of the OAuth client.",
+        ),
+        "UNSUPPORTED_VERSION" => (
+            "This Google Ads API version has been turned off (each version lives about a year).",
+            "Pick a live version in the Google Ads API version field (the linked service's googleAdsApiVersion), and update the linked service.",
         ),
         "NOT_ADS_USER" => (
             "The signed-in Google account has no Google Ads account.",
@@ -130,6 +137,19 @@ fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
     e.fix = fix.into();
     e
 }
+
+/// The developer token field's hint, wherever the page asks for one
+/// (`google::facts::ADS_DEVELOPER_TOKEN_SUNSET`, `ADF_ADS_DEVELOPER_TOKEN`).
+pub const DEVELOPER_TOKEN_HINT: &str = "Optional: leave it empty. Google sunset developer tokens on 9 September 2026; Google Ads ignores the header, and access now comes from the Google Cloud project of the OAuth client. Empty, the linked service carries no developerToken (Microsoft's REST model does not require it). Microsoft's connector page still lists it as required and says nothing of the change (checked 5 December 2026): if ADF's form will not save without one, any text will do, as Google ignores it.";
+
+/// Where a Cloud project's Google Ads API access level is seen and applied for.
+const ADS_OVERVIEW: &str = "the Google Ads API → Overview page of the Google Cloud project that owns the OAuth client (or the service account)";
+
+/// A project with Test access calling a real account: v25 and later say
+/// `CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION`, older versions `ACTION_NOT_PERMITTED`, and
+/// before the sunset `DEVELOPER_TOKEN_NOT_APPROVED` said the same of a token.
+pub(crate) const ADS_TEST_ONLY_WHY: &str = "The Google Cloud project of the OAuth client (or of the service account) has Test access to the Google Ads API: test accounts only. ADF's calls to this real account fail the same way.";
+pub(crate) const ADS_TEST_ONLY_FIX: &str = "On the project's Google Ads API → Overview page in the Cloud console, apply for Explorer access (real accounts, 2,880 operations a day, usually granted at once) or Basic access (15,000 a day; the project needs brand verification). No manager account or developer token is needed.";
 
 /// One redirect URI difference in words.
 pub fn describe(d: &RedirectDifference) -> String {
@@ -269,9 +289,20 @@ pub fn ads_api_sunset(v: &AdsApiVersion, days_left: i64) -> String {
 /// user's locale writes it.
 pub fn ending(e: &Ending, date: &str) -> String {
     match e {
-        Ending::Expires { .. } => format!(
+        Ending::Expires {
+            limit: Limit::Testing,
+            ..
+        } => format!(
             "On {date}: the app is External and in Testing, so Google ends this token after 7 \
-             days. Publish the app or make it Internal, then get a new one before that."
+             days. Publish the app, make it Internal, or have your Workspace admin mark it \
+             Trusted, then get a new one before that."
+        ),
+        Ending::Expires {
+            limit: Limit::UserChoice,
+            ..
+        } => format!(
+            "On {date}: access was granted for a limited time on Google's consent screen. \
+             Sign in again before that and grant ongoing access."
         ),
         Ending::WorkspaceSession { domain } => format!(
             "When {domain}'s session length for Google Cloud services runs out, if its \
@@ -357,4 +388,32 @@ pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanat
         why,
         fix,
     )
+}
+
+/// Why the BigQuery checks are not offered for a token without a BigQuery scope.
+pub fn no_bigquery_scope(granted: &crate::oauth::Scopes) -> String {
+    format!(
+        "No BigQuery check for this token: it was granted {}, and BigQuery refuses a token \
+         without a BigQuery or Cloud Platform scope (403, insufficient authentication scopes). \
+         For a BigQuery token, choose the BigQuery task and sign in again.",
+        granted.to_param()
+    )
+}
+
+/// The calendar reminder of a refresh token's known end: its title and what to do.
+pub fn expiry_reminder_text(limit: Limit) -> (&'static str, &'static str) {
+    let what = match limit {
+        Limit::Testing => {
+            "Google ends refresh tokens of an External app in Testing after 7 days. Publish \
+             the app (or make it Internal, or have the Workspace admin mark it Trusted), then \
+             get a new refresh token with Refresh Token Helper and update the linked service \
+             (or its Key Vault secret)."
+        }
+        Limit::UserChoice => {
+            "Access was granted for a limited time on Google's consent screen. Sign in again \
+             with Refresh Token Helper, grant ongoing access, and update the linked service \
+             (or its Key Vault secret)."
+        }
+    };
+    ("Google refresh token for Azure Data Factory expires", what)
 }

@@ -11,12 +11,14 @@ pub mod google;
 pub use consent::parameter_meaning;
 pub use diagnose::diagnose;
 pub use google::{
-    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, explain_api_failure,
-    export_problem, key_file_problem, pack_problem, service_account_failure,
+    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, expiry_reminder_text,
+    explain_api_failure, export_problem, key_file_problem, no_bigquery_scope, pack_problem,
+    service_account_failure, DEVELOPER_TOKEN_HINT,
 };
 
 use crate::form::FieldError;
 use crate::google::client_file::ClientFileNote;
+use crate::google::lifetime::Limit;
 use crate::oauth::callback::{CallbackError, Denial};
 use crate::oauth::endpoint::UrlError;
 use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
@@ -376,8 +378,8 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
              ones left ticked, and the connector will fail where it needs the others.",
             "Start again and leave every requested permission ticked.",
         ),
-        Situation::RefreshTokenExpires { seconds, on } => Explanation::new(
-            match on {
+        Situation::RefreshTokenExpires { seconds, on } => {
+            let what = match on {
                 Some(date) => format!(
                     "This refresh token stops working in {}, on {date}.",
                     human_duration(seconds)
@@ -386,16 +388,30 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
                     "This refresh token stops working in {}.",
                     human_duration(seconds)
                 ),
-            },
-            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration
-            // (https://developers.google.com/identity/protocols/oauth2#expiration).
-            "Google limits refresh tokens to 7 days for an app whose user type is “External” \
-             while its publishing status is “Testing” (or when an admin policy limits the \
-             session).",
-            "Publish the app (Google Auth Platform → Audience → Publish app), or, for a Google \
-             Workspace organisation, make it Internal (Audience → User type). Then get a new \
-             refresh token here: tokens issued while in Testing keep their 7-day limit.",
-        ),
+            };
+            let (why, fix) = match crate::google::lifetime::limit_of(seconds) {
+                // `google::facts::TESTING_SEVEN_DAYS` and `WORKSPACE_TRUSTED_APP`.
+                Limit::Testing => (
+                    "Google limits refresh tokens to 7 days for an app whose user type is \
+                     “External” while its publishing status is “Testing”.",
+                    "Publish the app (Google Auth Platform → Audience → Publish app); or, for a \
+                     Google Workspace organisation, make it Internal (Audience → User type), or \
+                     have the Workspace admin mark the app Trusted (Admin console → Security → \
+                     API controls → Manage Third-Party App Access). Then get a new refresh token \
+                     here: tokens issued while in Testing keep their 7-day limit.",
+                ),
+                // `google::facts::TIME_LIMITED_ACCESS`.
+                Limit::UserChoice => (
+                    "This is not the 7 days of an app in Testing: Google sends an end date \
+                     like this when the user granted access for a limited time on the \
+                     consent screen.",
+                    "For a token ADF can keep using, sign in again and choose ongoing access \
+                     on Google's consent screen (not a time limit), then update the linked \
+                     service.",
+                ),
+            };
+            Explanation::new(what, why, fix)
+        }
         Situation::Network { detail } => Explanation::new(
             "The request got no answer the page could read.",
             format!(
@@ -890,6 +906,18 @@ mod tests {
         assert!(week.why.contains("“External”") && week.why.contains("“Testing”"));
         assert!(week.fix.contains("Publish app") && week.fix.contains("Internal"));
         assert!(week.fix.contains("keep their 7-day limit"));
+        assert!(week.fix.contains("mark the app Trusted"));
+        // Any other length is a grant the user limited at consent, not Testing.
+        let chosen = explain(Situation::RefreshTokenExpires {
+            seconds: 15_551_999,
+            on: None,
+        });
+        assert_eq!(
+            chosen.what,
+            "This refresh token stops working in 179 days 23 hours."
+        );
+        assert!(!chosen.why.contains("Testing”") && chosen.why.contains("limited time"));
+        assert!(chosen.fix.contains("ongoing access") && !chosen.fix.contains("Publish"));
         let deleted = said(
             r#"{"error":"deleted_client","error_description":"The OAuth client was deleted."}"#,
         );
@@ -911,7 +939,22 @@ mod tests {
         use crate::google::lifetime::Ending;
         let date = "06/12/2026, 05:58:35";
         let said = |e: Ending| ending(&e, date);
-        assert!(said(Ending::Expires { at_ms: 0.0 }).starts_with("On 06/12/2026, 05:58:35:"));
+        use crate::google::lifetime::Limit;
+        let testing = said(Ending::Expires {
+            at_ms: 0.0,
+            limit: Limit::Testing,
+        });
+        assert!(testing.starts_with("On 06/12/2026, 05:58:35: the app is External and in Testing"));
+        assert!(testing.contains("Trusted"));
+        let chosen = said(Ending::Expires {
+            at_ms: 0.0,
+            limit: Limit::UserChoice,
+        });
+        assert_eq!(
+            chosen,
+            "On 06/12/2026, 05:58:35: access was granted for a limited time on Google's consent \
+             screen. Sign in again before that and grant ongoing access."
+        );
         assert!(said(Ending::WorkspaceSession {
             domain: "corp.example".into()
         })

@@ -23,6 +23,32 @@ pub struct ValidClient {
     pub include_granted_scopes: bool,
     pub pkce: bool,
     pub keep_secret: bool,
+    /// What the page calls the sign-in's purpose (a preset's id), carried across the redirect
+    /// so the page comes back to the task the user chose. The protocol never reads it.
+    pub purpose: Option<Purpose>,
+}
+
+/// A short name of what a sign-in is for, in the page's own words: letters, digits and
+/// hyphens only, so that a planted record cannot carry anything else through it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Purpose(String);
+
+impl Purpose {
+    pub const MAX_LEN: usize = 40;
+
+    /// `None` for anything but a short lowercase name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        let ok = !raw.is_empty()
+            && raw.len() <= Self::MAX_LEN
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| Self(raw.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The random values of one sign-in attempt: made once, shown in the consent URL, stored

@@ -118,6 +118,8 @@ pub struct FormRestore {
     pub redirect_uri: super::endpoint::RedirectUri,
     pub scopes: super::scope::Scopes,
     pub prompt: super::consent::Prompt,
+    /// What the page called the sign-in's purpose when it started it.
+    pub purpose: Option<super::client::Purpose>,
 }
 
 impl FormRestore {
@@ -129,6 +131,7 @@ impl FormRestore {
             redirect_uri: pending.redirect_uri.clone(),
             scopes: pending.scopes.clone(),
             prompt: pending.prompt,
+            purpose: pending.purpose.clone(),
         })
     }
 }

@@ -24,7 +24,7 @@ pub mod types;
 pub use callback::{
     callback_from_query, parse_callback, Callback, CallbackError, CodeCallback, Denial,
 };
-pub use client::{Attempt, ValidClient};
+pub use client::{Attempt, Purpose, ValidClient};
 pub use consent::{ConsentRequest, LoginHint, Prompt};
 pub use endpoint::{Endpoint, RedirectDifference, RedirectUri, UrlError};
 pub use error::{ErrorCode, KnownError};

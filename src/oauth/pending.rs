@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::callback::CodeCallback;
-use super::client::{Attempt, ValidClient};
+use super::client::{Attempt, Purpose, ValidClient};
 use super::consent::Prompt;
 use super::endpoint::{RedirectUri, UrlError};
 use super::grant::{self, Client, FormRequest};
@@ -38,6 +38,8 @@ pub struct PendingFlow {
     pub redirect_uri: RedirectUri,
     pub scopes: Scopes,
     pub prompt: Prompt,
+    /// What the page calls the sign-in's purpose; the protocol never reads it.
+    pub purpose: Option<Purpose>,
     /// When it was made, in milliseconds since the epoch.
     pub created_ms: f64,
 }
@@ -124,6 +126,9 @@ struct Record {
     redirect_uri: String,
     scopes: String,
     prompt: String,
+    /// Absent in records written before it existed (they are minutes old at most).
+    #[serde(default)]
+    purpose: Option<String>,
 }
 
 const RECORD_VERSION: u8 = 2;
@@ -162,6 +167,7 @@ impl PendingFlow {
             redirect_uri: client.redirect_uri.clone(),
             scopes: client.scopes.clone(),
             prompt: client.prompt,
+            purpose: client.purpose.clone(),
             created_ms: now_ms,
         }
     }
@@ -190,6 +196,7 @@ impl PendingFlow {
             redirect_uri: self.redirect_uri.as_str().to_owned(),
             scopes: self.scopes.to_param(),
             prompt: self.prompt.id().to_owned(),
+            purpose: self.purpose.as_ref().map(|p| p.as_str().to_owned()),
         };
         Secret::new(serde_json::to_string(&record).unwrap_or_default())
     }
@@ -225,6 +232,8 @@ impl PendingFlow {
             redirect_uri: RedirectUri::parse(&r.redirect_uri)?,
             scopes: Scopes::parse(&r.scopes)?,
             prompt: Prompt::from_id(&r.prompt).unwrap_or_default(),
+            // A name that is not one is dropped: the page then shows the scopes as they are.
+            purpose: r.purpose.as_deref().and_then(Purpose::parse),
             created_ms: r.created_ms,
         })
     }

@@ -23,7 +23,8 @@ use crate::google::ads::{
 };
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
-use crate::messages::{explain_api_failure, Explanation};
+use crate::google::presets::Preset;
+use crate::messages::{explain_api_failure, no_bigquery_scope, Explanation, DEVELOPER_TOKEN_HINT};
 
 /// How many accessible accounts the page reads the clients of.
 const MAX_ACCOUNTS: usize = 10;
@@ -207,7 +208,7 @@ pub fn AdfChecksCard() -> impl IntoView {
     };
     let commands = move |calls: Vec<ApiCall>| {
         view! {
-            <p class="hint">"Each command asks for the access token and the developer token when it runs, so neither lands in a command line or your shell's history."</p>
+            <p class="hint">"Each command asks for the access token (and a developer token, if you typed one) when it runs, so none lands in a command line or your shell's history."</p>
             {calls.into_iter().enumerate().map(|(i, call)| {
                 let curl = Signal::stored(api_curl(&call, false));
                 let ps = Signal::stored(api_powershell(&call, false));
@@ -228,78 +229,110 @@ pub fn AdfChecksCard() -> impl IntoView {
     };
     let is_google = move || provider().is_some_and(|p| p.is_google());
 
+    // A token without a BigQuery scope gets the reason instead of BigQuery's checks; an Ads
+    // token sees the Ads checks first.
+    let no_bigquery = move || {
+        tokens
+            .granted()
+            .filter(|s| !Preset::reaches_bigquery(s))
+            .map(|s| no_bigquery_scope(&s))
+    };
+    let ads_first = move || {
+        tokens
+            .granted()
+            .is_some_and(|s| Preset::reaches_google_ads(&s))
+    };
+    let bigquery_checks = move || {
+        view! {
+            <h3>"BigQuery"</h3>
+            {move || match no_bigquery() {
+                Some(text) => view! { <p class="hint" data-testid=crate::testids::ADF_CHECKS_NO_BIGQUERY>{text}</p> }.into_any(),
+                None => view! {
+                    <TextInput id=crate::testids::ADF_PROJECT label="Project ID of the linked service" value=adf.project
+                        hint="ADF runs a query job here for every copy: the account needs bigquery.jobs.create in it." />
+                    <div class="actions">
+                        <button type="button" class="secondary" data-testid=crate::testids::DRY_RUN on:click=run_dry
+                            disabled=move || checks.busy() || adf.project.read().trim().is_empty() || provider().is_none_or(|p| p.bigquery.is_none())>
+                            "Run ADF's query job (dry run)"
+                        </button>
+                    </div>
+                    {move || dry_run.get().map(|o| match o.into_result() {
+                        Ok(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
+                        Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
+                    })}
+                }.into_any(),
+            }}
+        }
+    };
+    let ads_checks = move || {
+        view! {
+            <Show when=is_google>
+                <h3>"Google Ads"</h3>
+                <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token (optional since September 2026)" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint=DEVELOPER_TOKEN_HINT />
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid=crate::testids::ADS_ACCOUNTS on:click=list_accounts
+                        disabled=move || checks.busy()>
+                        "List my Google Ads accounts"
+                    </button>
+                </div>
+                {move || accounts.get().map(|o| match o {
+                    Outcome::Done(list) if list.is_empty() => view! {
+                        <p class="result" data-testid=crate::testids::ADS_RESULT>"This account reaches no Google Ads account ADF could read."</p>
+                    }.into_any(),
+                    Outcome::Done(list) => view! {
+                        <fieldset class="result" data-testid=crate::testids::ADS_RESULT>
+                            <legend>"The account ADF reads (sets clientCustomerID and loginCustomerID below)"</legend>
+                            {list.into_iter().map(|(acc, login, label)| {
+                                let id = format!("ads-account-{}", acc.id);
+                                let checked = { let acc = acc.id.clone(); let login = login.clone(); move || adf.customer.get() == acc && adf.login_customer.get() == login.clone().unwrap_or_default() };
+                                view! {
+                                    <div class="check">
+                                        <input type="radio" name="ads-account" id=id.clone() data-testid=id.clone() prop:checked=checked
+                                            on:change=move |_| pick(&acc, &login) />
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }.into_any(),
+                    Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_RESULT /> }.into_any(),
+                    Outcome::Blocked { why, calls } => view! {
+                        <div data-testid=crate::testids::ADS_RESULT>
+                            <NoticePanel explanation=why testid=crate::testids::ADS_BLOCKED />
+                            {commands(calls)}
+                        </div>
+                    }.into_any(),
+                })}
+                <div class="actions">
+                    <button type="button" class="secondary" data-testid=crate::testids::ADS_ADF_QUERY on:click=run_adf_query
+                        disabled=move || checks.busy() || adf.customer.read().trim().is_empty()>
+                        "Run ADF's query on the linked service's account"
+                    </button>
+                </div>
+                {move || adf_query.get().map(|o| match o {
+                    Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::ADS_QUERY_RESULT>{text}</p> }.into_any(),
+                    Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_QUERY_RESULT /> }.into_any(),
+                    Outcome::Blocked { why, calls } => view! {
+                        <div data-testid=crate::testids::ADS_QUERY_RESULT>
+                            <NoticePanel explanation=why testid=crate::testids::ADS_QUERY_BLOCKED />
+                            {commands(calls)}
+                        </div>
+                    }.into_any(),
+                })}
+            </Show>
+        }
+    };
+
     view! {
         <Show when=has_access>
             <section class="card" aria-labelledby="adf-checks-title" data-testid=crate::testids::ADF_CHECKS_CARD>
                 <h2 id="adf-checks-title">"What Azure Data Factory will run"</h2>
                 <p>"Tokeninfo and a projects list can pass while ADF still fails. These run ADF's own calls with this access token."</p>
-                <h3>"BigQuery"</h3>
-                <TextInput id=crate::testids::ADF_PROJECT label="Project ID of the linked service" value=adf.project
-                    hint="ADF runs a query job here for every copy: the account needs bigquery.jobs.create in it." />
-                <div class="actions">
-                    <button type="button" class="secondary" data-testid=crate::testids::DRY_RUN on:click=run_dry
-                        disabled=move || checks.busy() || adf.project.read().trim().is_empty() || provider().is_none_or(|p| p.bigquery.is_none())>
-                        "Run ADF's query job (dry run)"
-                    </button>
-                </div>
-                {move || dry_run.get().map(|o| match o.into_result() {
-                    Ok(text) => view! { <p class="result" data-testid=crate::testids::DRY_RUN_RESULT>{text}</p> }.into_any(),
-                    Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::DRY_RUN_RESULT /> }.into_any(),
-                })}
-                <Show when=is_google>
-                    <h3>"Google Ads"</h3>
-                    <SecretField id=crate::testids::ADS_DEVELOPER_TOKEN label="Developer token" value=adf.developer_token testid=crate::testids::ADS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account. Kept in memory only, and used by the linked service in the Azure Data Factory tab too." />
-                    <div class="actions">
-                        <button type="button" class="secondary" data-testid=crate::testids::ADS_ACCOUNTS on:click=list_accounts
-                            disabled=move || checks.busy() || adf.developer_token.read().expose().trim().is_empty()>
-                            "List my Google Ads accounts"
-                        </button>
-                    </div>
-                    {move || accounts.get().map(|o| match o {
-                        Outcome::Done(list) if list.is_empty() => view! {
-                            <p class="result" data-testid=crate::testids::ADS_RESULT>"This account reaches no Google Ads account ADF could read."</p>
-                        }.into_any(),
-                        Outcome::Done(list) => view! {
-                            <fieldset class="result" data-testid=crate::testids::ADS_RESULT>
-                                <legend>"The account ADF reads (sets clientCustomerID and loginCustomerID below)"</legend>
-                                {list.into_iter().map(|(acc, login, label)| {
-                                    let id = format!("ads-account-{}", acc.id);
-                                    let checked = { let acc = acc.id.clone(); let login = login.clone(); move || adf.customer.get() == acc && adf.login_customer.get() == login.clone().unwrap_or_default() };
-                                    view! {
-                                        <div class="check">
-                                            <input type="radio" name="ads-account" id=id.clone() data-testid=id.clone() prop:checked=checked
-                                                on:change=move |_| pick(&acc, &login) />
-                                            <label for=id>{label}</label>
-                                        </div>
-                                    }
-                                }).collect_view()}
-                            </fieldset>
-                        }.into_any(),
-                        Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_RESULT /> }.into_any(),
-                        Outcome::Blocked { why, calls } => view! {
-                            <div data-testid=crate::testids::ADS_RESULT>
-                                <NoticePanel explanation=why testid=crate::testids::ADS_BLOCKED />
-                                {commands(calls)}
-                            </div>
-                        }.into_any(),
-                    })}
-                    <div class="actions">
-                        <button type="button" class="secondary" data-testid=crate::testids::ADS_ADF_QUERY on:click=run_adf_query
-                            disabled=move || checks.busy() || adf.developer_token.read().expose().trim().is_empty() || adf.customer.read().trim().is_empty()>
-                            "Run ADF's query on the linked service's account"
-                        </button>
-                    </div>
-                    {move || adf_query.get().map(|o| match o {
-                        Outcome::Done(text) => view! { <p class="result" data-testid=crate::testids::ADS_QUERY_RESULT>{text}</p> }.into_any(),
-                        Outcome::Failed(e) | Outcome::Unreadable(e) => view! { <ErrorPanel explanation=e testid=crate::testids::ADS_QUERY_RESULT /> }.into_any(),
-                        Outcome::Blocked { why, calls } => view! {
-                            <div data-testid=crate::testids::ADS_QUERY_RESULT>
-                                <NoticePanel explanation=why testid=crate::testids::ADS_QUERY_BLOCKED />
-                                {commands(calls)}
-                            </div>
-                        }.into_any(),
-                    })}
-                </Show>
+                {move || if ads_first() {
+                    view! { {ads_checks()} {bigquery_checks()} }.into_any()
+                } else {
+                    view! { {bigquery_checks()} {ads_checks()} }.into_any()
+                }}
             </section>
         </Show>
     }

@@ -11,7 +11,7 @@ use crate::export::linked_service::{
     VaultNames,
 };
 use crate::export::pack::{pack, PackFile, Target};
-use crate::messages::{export_problem, pack_problem};
+use crate::messages::{export_problem, pack_problem, DEVELOPER_TOKEN_HINT};
 use crate::oauth::Scopes;
 
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
@@ -25,13 +25,27 @@ pub fn ExportCard() -> impl IntoView {
             .with(|t| t.as_ref().and_then(|t| t.received.response.scope.clone()))
     });
     let requested = move || Scopes::parse(&form.settings.read().scopes).ok();
-    let connector = RwSignal::new(Connector::BigQueryV2);
+    let of_scopes = move || {
+        granted
+            .get()
+            .or_else(requested)
+            .map(|s| Connector::for_scopes(&s))
+    };
+    let connector = RwSignal::new(untrack(of_scopes).unwrap_or(Connector::BigQueryV2));
     Effect::new(move |_| {
-        if let Some(scopes) = granted.get().or_else(requested) {
-            connector.set(Connector::for_scopes(&scopes));
+        if let Some(c) = of_scopes() {
+            connector.set(c);
         }
     });
-    let name = RwSignal::new("GoogleBigQueryLinkedService".to_owned());
+    // The name follows the connector until the user types one of their own.
+    let name = RwSignal::new(connector.get_untracked().default_name().to_owned());
+    Effect::new(move |_| {
+        let proposed = connector.get().default_name();
+        let current = name.get_untracked();
+        if Connector::is_default_name(&current) && current != proposed {
+            name.set(proposed.to_owned());
+        }
+    });
     // Shared with the checks: an account picked there fills these.
     let adf = use_adf();
     let (project, customer, login_customer, developer_token) = (
@@ -129,7 +143,7 @@ pub fn ExportCard() -> impl IntoView {
                 <Show when=move || is(Connector::GoogleAds)>
                     <TextInput id=crate::testids::LS_CUSTOMER label="Client customer ID (required)" value=customer hint="The Ads account to report on. Type it as shown (123-456-7890); it is sent as digits only." />
                     <TextInput id=crate::testids::LS_LOGIN_CUSTOMER label="Login customer ID (when access goes through a manager account)" value=login_customer hint="The manager (MCC) account the signed-in user reaches the client account through, digits only. Without it such access fails with USER_PERMISSION_DENIED." />
-                    <SecretField id=crate::testids::LS_DEVELOPER_TOKEN label="Developer token (required)" value=developer_token testid=crate::testids::LS_DEVELOPER_TOKEN hint="From the API Center of your Google Ads manager account." />
+                    <SecretField id=crate::testids::LS_DEVELOPER_TOKEN label="Developer token (optional since September 2026)" value=developer_token testid=crate::testids::LS_DEVELOPER_TOKEN hint=DEVELOPER_TOKEN_HINT />
                     <AdsApiVersionField id="ls-api-version" value=api_version />
                 </Show>
                 <TextInput id="ls-runtime" label="Integration runtime (optional)" value=runtime hint="The name of a self-hosted integration runtime to connect through; empty for Azure's own." />
@@ -142,7 +156,7 @@ pub fn ExportCard() -> impl IntoView {
                     <TextInput id="ls-store" label="Key Vault linked service" value=store />
                     <TextInput id="ls-secret-name" label="Secret name of the client secret" value=secret_name />
                     <TextInput id="ls-refresh-name" label="Secret name of the refresh token" value=refresh_name />
-                    <Show when=move || is(Connector::GoogleAds)>
+                    <Show when=move || is(Connector::GoogleAds) && !developer_token.read().expose().trim().is_empty()>
                         <TextInput id="ls-developer-name" label="Secret name of the developer token" value=developer_name />
                     </Show>
                 </Show>

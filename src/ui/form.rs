@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::storage::{self, Area, SETTINGS_KEY};
 use crate::form::{Field, FieldProblem, ProviderChoice, Restored, Settings};
+use crate::google::presets::Preset;
 use crate::oauth::{
     ClientSecret, FormRestore, InputError, ProviderKind, RedirectUri, Secret, ValidClient,
 };
@@ -100,6 +101,9 @@ impl FormState {
         self.settings.update(|s| {
             s.client_id = restore.client_id.as_str().to_owned();
             s.scopes = restore.scopes.to_param();
+            // The preset names the task: the page comes back to what the user came for.
+            let purpose = restore.purpose.as_ref().map(|p| p.as_str());
+            s.preset = Preset::of_sign_in(purpose, &restore.scopes).id().to_owned();
             s.prompt = restore.prompt.id().to_owned();
             s.redirect_override = if page.as_ref() == Some(&restore.redirect_uri) {
                 String::new()

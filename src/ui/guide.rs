@@ -58,12 +58,16 @@ impl Task {
         matches!(self, Task::BigQuery | Task::GoogleAds)
     }
 
-    /// The task a scope preset serves.
-    fn of_preset(preset: Preset) -> Task {
-        if preset == Preset::GoogleAds {
-            Task::GoogleAds
-        } else {
-            Task::BigQuery
+    /// The sign-in task the client's scopes serve: the preset's, or for custom scopes the
+    /// Google Ads task when they reach Google Ads and not BigQuery (`None`: any task fits).
+    fn of_scopes(preset: Preset, scopes: &str) -> Option<Task> {
+        match preset {
+            Preset::GoogleAds => Some(Task::GoogleAds),
+            Preset::Custom => crate::oauth::Scopes::parse(scopes)
+                .ok()
+                .filter(|s| Preset::reaches_google_ads(s) && !Preset::reaches_bigquery(s))
+                .map(|_| Task::GoogleAds),
+            _ => Some(Task::BigQuery),
         }
     }
 }
@@ -176,7 +180,9 @@ pub struct Guide {
 impl Guide {
     pub fn new(form: FormState, tokens: TokenState, flow: FlowController) -> Self {
         let settings = form.settings.get_untracked();
-        let task = RwSignal::new(Task::of_preset(settings.preset()));
+        let task = RwSignal::new(
+            Task::of_scopes(settings.preset(), &settings.scopes).unwrap_or(Task::BigQuery),
+        );
         // A client ID from a link or remembered settings: its redirect is registered.
         let first = if settings.client_id.trim().is_empty() {
             Step::Register
@@ -200,12 +206,14 @@ impl Guide {
                 guide.view.set(v);
             }
         });
-        // The scope preset picked in the client step names the task.
+        // The scopes picked in the client step, or brought back with the sign-in after the
+        // redirect, name the task.
         Effect::new(move |_| {
-            let preset = form.settings.read().preset();
-            let follows = Task::of_preset(preset);
+            let follows = form
+                .settings
+                .with(|s| Task::of_scopes(s.preset(), &s.scopes));
             let current = task.get_untracked();
-            if current.signs_in() && preset != Preset::Custom && current != follows {
+            if let Some(follows) = follows.filter(|f| current.signs_in() && *f != current) {
                 task.set(follows);
             }
         });
@@ -268,7 +276,7 @@ impl Guide {
             _ => return,
         };
         let current = form.settings.read_untracked().preset();
-        if Task::of_preset(current) != task || current == Preset::Custom {
+        if Task::of_scopes(current, "") != Some(task) || current == Preset::Custom {
             form.settings.update(|s| s.select_preset(preset));
         }
     }

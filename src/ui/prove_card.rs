@@ -8,8 +8,9 @@ use super::status::use_status;
 use super::tokens::use_tokens;
 use super::{ErrorPanel, NoticePanel};
 use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
-use crate::messages::human_duration;
+use crate::google::presets::Preset;
 use crate::messages::{explain, Situation};
+use crate::messages::{human_duration, no_bigquery_scope};
 use crate::oauth::{grant, RefreshToken};
 
 /// "Prove it works": refresh now, tokeninfo, a BigQuery call, and revoke.
@@ -134,6 +135,13 @@ pub fn ProveCard() -> impl IntoView {
         })
     };
     let has_access = move || tokens.access_token.read().is_some();
+    // A token without a BigQuery scope is not offered BigQuery's check; the reason is said.
+    let no_bigquery = move || {
+        tokens
+            .granted()
+            .filter(|s| !Preset::reaches_bigquery(s))
+            .map(|s| no_bigquery_scope(&s))
+    };
     let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
     view! {
         <section class="card" aria-labelledby="prove-title" data-testid=crate::testids::PROVE_CARD>
@@ -146,15 +154,18 @@ pub fn ProveCard() -> impl IntoView {
                     disabled=move || checks.busy() || !has_access() || !can(|p| p.tokeninfo.is_some())>
                     "Tokeninfo"
                 </button>
-                <button type="button" class="secondary" data-testid=crate::testids::TEST_BIGQUERY on:click=check_bigquery
-                    disabled=move || checks.busy() || !has_access() || !can(|p| p.bigquery.is_some())>
-                    "Test BigQuery access"
-                </button>
+                <Show when=move || no_bigquery().is_none()>
+                    <button type="button" class="secondary" data-testid=crate::testids::TEST_BIGQUERY on:click=check_bigquery
+                        disabled=move || checks.busy() || !has_access() || !can(|p| p.bigquery.is_some())>
+                        "Test BigQuery access"
+                    </button>
+                </Show>
                 <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=revoke
                     disabled=move || checks.busy() || !can(|p| p.revocation.is_some())>
                     "Revoke"
                 </button>
             </div>
+            {move || no_bigquery().map(|text| view! { <p class="hint" data-testid=crate::testids::NO_BIGQUERY_SCOPE>{text}</p> })}
             {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             {move || tokens.refresh.value().get().map(|r| match r {
                 Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived."</p> }.into_any(),

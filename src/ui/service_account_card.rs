@@ -283,7 +283,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
             <Show when=move || connector.get() == Connector::GoogleAds>
                 <TextInput id=crate::testids::SA_CUSTOMER label="Client customer ID (required)" value=adf.customer />
                 <TextInput id="sa-login-customer" label="Login customer ID (when access goes through a manager account)" value=adf.login_customer />
-                <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (required)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN />
+                <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (optional since September 2026)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN hint=crate::messages::DEVELOPER_TOKEN_HINT />
                 <AdsApiVersionField id=crate::testids::SA_API_VERSION value=adf.ads_api_version />
             </Show>
             <TextInput id=crate::testids::SA_RUNTIME label="Integration runtime (required for Google Ads: a self-hosted one)" value=runtime />

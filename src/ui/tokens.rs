@@ -115,6 +115,20 @@ impl TokenState {
         self.issued.set(tokens);
     }
 
+    /// The scopes the exchange's tokens carry (as granted, else as asked for); `None` for a
+    /// refresh token typed in, whose scopes the page does not know.
+    pub fn granted(&self) -> Option<Scopes> {
+        self.exchange.with(|t| {
+            t.as_ref().map(|t| {
+                t.received
+                    .response
+                    .scope
+                    .clone()
+                    .unwrap_or_else(|| t.requested.clone())
+            })
+        })
+    }
+
     /// Where the checks go: the issuer of the newest access token (by an exchange, or by a
     /// refresh token checked in the refresh card), else the form's provider.
     pub fn target(&self, form: &FormState) -> Result<Target, Explanation> {

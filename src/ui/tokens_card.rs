@@ -10,7 +10,7 @@ use crate::browser::download;
 use crate::browser::time::local_date_time;
 use crate::export::calendar::expiry_reminder;
 use crate::google::lifetime::{endings, known_expiry, refresh_token_expiry_ms, Ending};
-use crate::messages::ending;
+use crate::messages::{ending, expiry_reminder_text};
 use crate::oauth::jwt::decode_unverified;
 use crate::oauth::response::masked_json;
 use crate::oauth::{assess, Prompt, TokenNote};
@@ -196,6 +196,10 @@ fn TokenLife(
 ) -> impl IntoView {
     let endings = endings(&response, at_ms);
     let expiry = known_expiry(&endings);
+    let limit = endings.iter().find_map(|e| match e {
+        Ending::Expires { at_ms, limit } => Some((*at_ms, *limit)),
+        _ => None,
+    });
     let date = expiry.map(local_date_time).unwrap_or_default();
     // A known end is the statement above this: not said again.
     let items = endings
@@ -205,13 +209,9 @@ fn TokenLife(
         .collect_view();
     let error = RwSignal::new(None::<String>);
     let save = move |_| {
-        let Some(at) = expiry else { return };
-        let ics = expiry_reminder(
-            "Google refresh token for Azure Data Factory expires",
-            "Get a new refresh token with Refresh Token Helper and update the linked service (or its Key Vault secret).",
-            at,
-            crate::browser::time::now_ms(),
-        );
+        let Some((at, limit)) = limit else { return };
+        let (title, what) = expiry_reminder_text(limit);
+        let ics = expiry_reminder(title, what, at, crate::browser::time::now_ms());
         if let Err(e) = download::save_text("refresh-token-expiry.ics", "text/calendar", &ics) {
             error.set(Some(e.to_string()));
         }

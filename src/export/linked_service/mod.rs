@@ -16,9 +16,14 @@
 //! - "Copy data from Google Ads" (connector-google-adwords): `GoogleAdWords` with
 //!   `googleAdsApiVersion` (required with the recommended driver; without it the linked
 //!   service runs on the removed legacy driver: `DeprecatedGoogleAdsLegacyDriverVersion`),
-//!   `clientCustomerID` (required), `loginCustomerID`, `developerToken` (required),
+//!   `clientCustomerID` (required), `loginCustomerID`, `developerToken`,
 //!   `authenticationType`, `clientId`, `clientSecret`, `refreshToken`. Customer IDs go as
 //!   digits only (Google Ads API "Common errors": `123-456-7890` is sent as `1234567890`).
+//!   `developerToken` is written only when given: Google sunset developer tokens on
+//!   2026-09-09 (the header is optional and ignored), and the REST model
+//!   `GoogleAdWordsLinkedService` (@azure/arm-datafactory, `developerToken?`) does not
+//!   require it, although the connector page still marks it "Yes" (checked 2026-12-05;
+//!   `google::facts::ADF_ADS_DEVELOPER_TOKEN`).
 //! - a service account for BigQuery V2: `authenticationType` `ServiceAuthentication` and
 //!   `keyFileContent`, the content of the JSON key file (the REST model
 //!   `GoogleBigQueryV2LinkedService`, @azure/arm-datafactory: "The content of the .json key
@@ -70,6 +75,21 @@ impl Connector {
             Connector::BigQueryV2 => "Google BigQuery (V2 connector)",
             Connector::GoogleAds => "Google Ads",
         }
+    }
+
+    /// The linked service's name until the user types another.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            Connector::BigQueryV2 => "GoogleBigQueryLinkedService",
+            Connector::GoogleAds => "GoogleAdsLinkedService",
+        }
+    }
+
+    /// Whether `name` is one of the names the page proposes, not one the user chose.
+    pub fn is_default_name(name: &str) -> bool {
+        Self::ALL
+            .into_iter()
+            .any(|c| c.default_name() == name.trim())
     }
 
     pub fn from_type_name(name: &str) -> Option<Self> {
@@ -270,9 +290,13 @@ pub fn linked_service(input: &LinkedServiceInput<'_>) -> Result<LinkedService, V
             }
             b.customer_id("clientCustomerID", input.client_customer_id, true);
             b.customer_id("loginCustomerID", input.login_customer_id, false);
-            b.secret("developerToken", style, input.developer_token, |n| {
-                &n.developer_token
-            });
+            // Optional since Google sunset developer tokens (see `google::facts`): carried
+            // only when one was given, never as an empty secret or a vault secret nobody holds.
+            if !input.developer_token.trim().is_empty() {
+                b.secret("developerToken", style, input.developer_token, |n| {
+                    &n.developer_token
+                });
+            }
         }
     }
     match input.credentials {

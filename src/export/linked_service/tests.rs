@@ -79,9 +79,6 @@ fn required_properties_are_refused_one_by_one_never_left_out() {
             ExportProblem::Required {
                 property: "clientCustomerID"
             },
-            ExportProblem::Required {
-                property: "developerToken"
-            },
         ]
     );
     // Key Vault references need no secret values here.
@@ -94,6 +91,30 @@ fn required_properties_are_refused_one_by_one_never_left_out() {
     };
     kv.developer_token = "";
     assert!(linked_service(&kv).is_ok());
+}
+
+#[test]
+fn a_developer_token_is_carried_only_when_given() {
+    // Google ignores it since its sunset, and Microsoft's REST model does not require it.
+    for style in [
+        SecretStyle::SecureString,
+        SecretStyle::KeyVault(VaultNames::default()),
+    ] {
+        for blank in ["", "   "] {
+            let mut ads = input(Connector::GoogleAds, &style);
+            ads.developer_token = blank;
+            let json = linked_service(&ads).unwrap().to_json();
+            let tp = &json["properties"]["typeProperties"];
+            assert!(tp.get("developerToken").is_none(), "{json}");
+            assert_eq!(tp["clientCustomerID"], "1234567890");
+        }
+        let given = linked_service(&input(Connector::GoogleAds, &style))
+            .unwrap()
+            .to_json();
+        assert!(given["properties"]["typeProperties"]
+            .get("developerToken")
+            .is_some());
+    }
 }
 
 #[test]

@@ -31,7 +31,8 @@ pub(crate) fn google(connector: Connector, names: &VaultNames, project: &str, ls
         project_id: project,
         client_customer_id: "123-456-7890",
         login_customer_id: "",
-        developer_token: "",
+        // Given, so the pack's tests see its vault secret; `without_developer_token` has none.
+        developer_token: "given",
         ads_api_version: "v26",
         integration_runtime: "",
         secrets: &style,
@@ -66,7 +67,7 @@ pub(crate) fn ads_service_account() -> Value {
         project_id: "",
         client_customer_id: "123-456-7890",
         login_customer_id: "",
-        developer_token: "",
+        developer_token: "given",
         ads_api_version: "v26",
         integration_runtime: "SelfHostedIR",
         secrets: &SecretStyle::KeyVault(VaultNames::default()),
