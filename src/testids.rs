@@ -181,3 +181,7 @@ pub const PART_NOT_LOADED: &str = "part-not-loaded";
 pub const PART_RETRY: &str = "part-retry";
 pub const USE_THEM: &str = "use-them";
 pub const MANUAL_CARD_SUMMARY: &str = "manual-summary";
+pub const FACTS_CHECKED: &str = "facts-checked";
+pub const FABRIC_NOTE: &str = "fabric-note";
+pub const FABRIC_USE_KEY: &str = "fabric-use-key";
+pub const SA_FABRIC: &str = "sa-fabric";

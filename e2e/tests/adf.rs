@@ -173,7 +173,7 @@ async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_exported() {
-    use e2e::provider::ads::{CLIENT, MANAGER, TEST_ONLY_TOKEN};
+    use e2e::provider::ads::{CLIENT, MANAGER};
     const DEVELOPER_TOKEN: &str = "dev-token-approved-e2e";
     let w = World::google().await;
     let app = w.page().await;
@@ -223,19 +223,19 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
         .await;
     assert!(said.contains("loginCustomerID"), "{said}");
 
-    // A developer token approved for test accounts only.
-    AdfChecksCard::of(&app)
-        .set_developer_token(TEST_ONLY_TOKEN)
-        .await;
+    // The client's Cloud project has Test access only: the fix is on its Overview page.
+    w.provider.ads_test_access(true);
     let said = AdfChecksCard::of(&app)
-        .list_accounts("DEVELOPER_TOKEN_NOT_APPROVED")
+        .list_accounts("CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION")
         .await;
-    assert!(said.contains("Basic access"), "{said}");
+    assert!(
+        said.contains("Google Ads API → Overview") && said.contains("Explorer access"),
+        "{said}"
+    );
+    assert!(!said.contains(&["API", "Center"].join(" ")), "{said}");
+    w.provider.ads_test_access(false);
 
     // The API refuses the page's origin: the page says so and hands over the commands.
-    AdfChecksCard::of(&app)
-        .set_developer_token(DEVELOPER_TOKEN)
-        .await;
     w.provider.refuse_ads_cors(true);
     let said = AdfChecksCard::of(&app)
         .list_accounts("gave this page no readable answer")

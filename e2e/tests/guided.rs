@@ -269,11 +269,58 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
     w.finish().await;
 }
 
+/// The task chosen in "What do you need?".
+async fn chosen_task(browser: &Browser) -> Value {
+    browser
+        .run("const c = document.querySelector('[name=task]:checked'); return c ? c.value : ''")
+        .await
+}
+
+/// Fills the client step of the task on screen and comes back from consent with the tokens.
+async fn sign_in_from_the_client_step(
+    app: &AppPage<'_>,
+    browser: &Browser,
+    preset: Option<&str>,
+    scopes: Option<&str>,
+) {
+    browser.click(&testids::sel("next-client")).await;
+    if let Some(preset) = preset {
+        app.choose(testids::PRESET, preset).await;
+    }
+    browser
+        .find(&testids::sel(testids::CLIENT_ID))
+        .await
+        .send_keys(CLIENT_ID)
+        .await
+        .unwrap();
+    browser
+        .find(&testids::sel(testids::CLIENT_SECRET))
+        .await
+        .send_keys(SECRET)
+        .await
+        .unwrap();
+    if let Some(scopes) = scopes {
+        let field = browser.find(&testids::sel(testids::SCOPES)).await;
+        field.clear().await.unwrap();
+        field.send_keys(scopes).await.unwrap();
+    }
+    browser.click(&testids::sel("next-consent")).await;
+    browser.click(&testids::sel(testids::GO_TO_CONSENT)).await;
+    browser.click("#allow").await;
+    browser.find(&testids::sel(testids::REFRESH_TOKEN)).await;
+    browser
+        .wait_text_that("[aria-current=step]", "the step Use them", |t| {
+            t.contains("Use them")
+        })
+        .await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
     let w = World::google().await;
     let b = &w.browser;
     let app = AppPage::open(b, &w.app_url).await;
+    b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
     app.open_task("google-ads").await;
     b.click(&testids::sel("next-client")).await;
     b.find(&testids::sel(testids::CLIENT_ID))
@@ -295,20 +342,126 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
     b.click(&testids::sel(testids::GO_TO_CONSENT)).await;
     b.click("#allow").await;
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
+
+    // Back from consent, the page is still on the Google Ads task, in every place it says so.
+    assert_eq!(chosen_task(b).await, "google-ads");
+    let folded = b
+        .wait_text(&testids::sel("folded-client"), "Google Ads")
+        .await;
+    assert!(
+        folded.contains("client 1234567890…apps.googleusercontent.com, Google Ads"),
+        "{folded}"
+    );
     let connector = b
         .run("return document.querySelector('[data-testid=connector]').value")
         .await;
     assert_eq!(connector, "GoogleAdWords");
+    assert_eq!(app.value_of("ls-name").await, "GoogleAdsLinkedService");
     let labels = visible_texts(b, "label").await;
+    let developer: Vec<_> = labels
+        .iter()
+        .filter(|l| l.contains("Developer token"))
+        .collect();
     assert_eq!(
-        labels
-            .iter()
-            .filter(|l| l.contains("Developer token"))
-            .count(),
-        1,
+        developer,
+        ["Developer token (optional since September 2026)"],
         "{labels:?}"
     );
     assert_eq!(project_id_fields(b).await, 0, "Google Ads has no project");
+
+    // No developer token: the linked service is complete without one, and copies as shown.
+    b.find(&testids::sel(testids::LS_CUSTOMER))
+        .await
+        .send_keys("444-555-6666")
+        .await
+        .unwrap();
+    let json = b
+        .wait_text(&testids::sel(testids::LS_JSON), "4445556666")
+        .await;
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["name"], "GoogleAdsLinkedService");
+    assert_eq!(v["properties"]["type"], "GoogleAdWords");
+    assert!(
+        v["properties"]["typeProperties"]
+            .get("developerToken")
+            .is_none(),
+        "{json}"
+    );
+    b.click(&testids::sel(testids::LS_COPY)).await;
+    b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
+        .await;
+    assert_eq!(b.clipboard().await, json);
+
+    // The Check tab leads with Google Ads, offers no BigQuery check, and its Ads checks run
+    // without a developer token, as Google's API answers today.
+    app.open_step("use").await;
+    b.click("#tab-check").await;
+    let headings = visible_texts(b, "[data-view=check] h3").await;
+    assert_eq!(
+        headings.first().map(String::as_str),
+        Some("Google Ads"),
+        "{headings:?}"
+    );
+    assert!(!b.has(&testids::sel(testids::TEST_BIGQUERY)).await);
+    let why = b
+        .wait_text(
+            &testids::sel(testids::NO_BIGQUERY_SCOPE),
+            "No BigQuery check",
+        )
+        .await;
+    assert!(why.contains("auth/adwords"), "{why}");
+    assert!(b.has(&testids::sel(testids::ADF_CHECKS_NO_BIGQUERY)).await);
+    let list = app
+        .check(
+            testids::ADS_ACCOUNTS,
+            testids::ADS_RESULT,
+            "through manager",
+        )
+        .await;
+    assert!(list.contains("Own account (444-555-6666)"), "{list}");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_trip_keeps_bigquery_with_drive_and_says_custom_scopes_as_such() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    app.open_task("bigquery").await;
+    sign_in_from_the_client_step(&app, b, Some("adf-bigquery-drive"), None).await;
+    assert_eq!(chosen_task(b).await, "bigquery");
+    b.wait_text(&testids::sel("folded-client"), "BigQuery with Drive")
+        .await;
+    assert_eq!(app.value_of("ls-name").await, "GoogleBigQueryLinkedService");
+    b.click("#tab-check").await;
+    let headings = visible_texts(b, "[data-view=check] h3").await;
+    assert_eq!(
+        headings.first().map(String::as_str),
+        Some("BigQuery"),
+        "{headings:?}"
+    );
+    assert!(!b.has(&testids::sel(testids::NO_BIGQUERY_SCOPE)).await);
+    w.finish().await;
+
+    // Scopes no preset has come back as custom scopes, said in the folded step.
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    app.open_task("bigquery").await;
+    sign_in_from_the_client_step(
+        &app,
+        b,
+        None,
+        Some("https://www.googleapis.com/auth/bigquery https://www.googleapis.com/auth/userinfo.email"),
+    )
+    .await;
+    assert_eq!(chosen_task(b).await, "bigquery");
+    b.wait_text(&testids::sel("folded-client"), "custom scopes")
+        .await;
+    let preset = b
+        .run("return document.querySelector('[data-testid=preset]').value")
+        .await;
+    assert_eq!(preset, "custom");
     w.finish().await;
 }
 

@@ -417,3 +417,14 @@ pub fn expiry_reminder_text(limit: Limit) -> (&'static str, &'static str) {
     };
     ("Google refresh token for Azure Data Factory expires", what)
 }
+
+/// Said by the sign-in tasks: where a refresh token is of no use (`google::facts::FABRIC_BIGQUERY`).
+pub const FABRIC_TAKES_A_KEY: &str = "Microsoft Fabric? Its Data Factory's BigQuery connector takes a service account's key in pipelines and Copy jobs, not a refresh token.";
+
+/// Said by the service-account task: the key in Fabric (`google::facts::FABRIC_BIGQUERY`).
+pub const FABRIC_KEY_WHERE: &str = "In Microsoft Fabric (pipelines and Copy jobs), create a Google BigQuery connection with the authentication kind Service Account Login, and give it this service account's email and the key file's content. Microsoft's connector overview names that kind; its stored pages name no field labels this page could confirm.";
+
+/// The one quiet line that dates the page's facts (`google::facts::checked_on`).
+pub fn facts_checked(date: &str) -> String {
+    format!("Facts about Google and Azure on this page were checked on {date}.")
+}

@@ -113,6 +113,13 @@ pub fn App() -> impl IntoView {
                     </p>
                 </Show>
                 <div class="task-steps" data-task="bigquery google-ads" hidden=move || !signs_in()>
+                    <p class="hint" data-testid=crate::testids::FABRIC_NOTE>
+                        {crate::messages::FABRIC_TAKES_A_KEY}" "
+                        <button type="button" class="link" data-testid=crate::testids::FABRIC_USE_KEY
+                            on:click=move |_| guide.choose(Task::ServiceAccount, &form)>
+                            "Use a service account instead"
+                        </button>
+                    </p>
                     <ProgressLine />
                     <GuideStep step=Step::Register summary=register_summary>
                         <SetupCard redirect_uri=form.page_redirect.get_value() />
@@ -142,6 +149,9 @@ pub fn App() -> impl IntoView {
                     <Lazy part=Part::UseThem shown=Signal::derive(show_use) />
                 </div>
             </main>
+            <footer class="facts hint" data-testid=crate::testids::FACTS_CHECKED>
+                {crate::messages::facts_checked(crate::google::facts::checked_on())}
+            </footer>
         </div>
     }
 }

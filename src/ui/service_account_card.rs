@@ -232,6 +232,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
         <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
             <h2 id="sa-title">"A service account instead of a refresh token"</h2>
             <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
+            <p class="hint" data-testid=crate::testids::SA_FABRIC>{crate::messages::FABRIC_KEY_WHERE}</p>
             <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card."</p>
             <Labelled id="sa-file" label="The service account's JSON key file">
                 <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE aria-describedby=described_by("sa-file") on:change=from_file />

@@ -2,9 +2,12 @@
 //! user reaches ([ads-list]: `customers:listAccessibleCustomers`), a manager hierarchy read
 //! with GAQL on `customer_client` ([ads-hierarchy]), and the refusals ADF meets
 //! ([ads-errors], "Common errors"): `USER_PERMISSION_DENIED` when a client account is read
-//! without its manager in `login-customer-id`, `DEVELOPER_TOKEN_NOT_APPROVED` for a token
-//! approved for test accounts only. Errors come in Google's REST shape: `error.details[]` of
-//! type `GoogleAdsFailure` with `errors[].errorCode`.
+//! without its manager in `login-customer-id`. As Google does since it sunset developer
+//! tokens on 2026-09-09 (Google Ads API, "Developer token"), the `developer-token` header is optional and
+//! ignored; a client whose Cloud project has Test access meets
+//! `CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION` on a real account, and a version past its
+//! sunset `UNSUPPORTED_VERSION` (both on request). Errors come in Google's REST shape:
+//! `error.details[]` of type `GoogleAdsFailure` with `errors[].errorCode`.
 
 use super::*;
 
@@ -12,8 +15,6 @@ use super::*;
 pub const MANAGER: &str = "1112223333";
 pub const CLIENT: &str = "7778889999";
 pub const OWN: &str = "4445556666";
-/// A developer token approved for test accounts only; any other is approved.
-pub const TEST_ONLY_TOKEN: &str = "dev-test-accounts-only";
 
 struct Customer {
     id: &'static str,
@@ -75,8 +76,16 @@ fn ads_error(status: StatusCode, kind: &str, code: &str, message: &str) -> Respo
         .into_response()
 }
 
-/// The bearer token must carry the Ads scope; the developer token must be there.
-fn admit(p: &Provider, headers: &HeaderMap) -> Result<String, Box<Response>> {
+/// The bearer token must carry the Ads scope; a developer token, if sent, is ignored.
+fn admit(p: &Provider, headers: &HeaderMap, version: &str) -> Result<(), Box<Response>> {
+    if p.lock().ads_retired.iter().any(|v| v == version) {
+        return Err(Box::new(ads_error(
+            StatusCode::BAD_REQUEST,
+            "requestError",
+            "UNSUPPORTED_VERSION",
+            "This version of the API has been sunset.",
+        )));
+    }
     let token = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -96,20 +105,16 @@ fn admit(p: &Provider, headers: &HeaderMap) -> Result<String, Box<Response>> {
         )
             .into_response()));
     }
-    match headers.get("developer-token").and_then(|v| v.to_str().ok()) {
-        Some(t) if !t.is_empty() => Ok(t.to_owned()),
-        _ => Err(Box::new(ads_error(
-            StatusCode::UNAUTHORIZED,
-            "authenticationError",
-            "DEVELOPER_TOKEN_NOT_ON_ALLOWLIST",
-            "The developer token is missing.",
-        ))),
-    }
+    Ok(())
 }
 
-pub(super) async fn accessible(State(p): State<Provider>, headers: HeaderMap) -> Response {
+pub(super) async fn accessible(
+    State(p): State<Provider>,
+    axum::extract::Path(version): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
     p.counted("ads:listAccessibleCustomers");
-    let response = match admit(&p, &headers) {
+    let response = match admit(&p, &headers, &version) {
         Err(r) => *r,
         Ok(_) => {
             let odd = p.lock().ads_odd_ids;
@@ -134,12 +139,12 @@ struct Search {
 
 pub(super) async fn search(
     State(p): State<Provider>,
-    axum::extract::Path((_version, id)): axum::extract::Path<(String, String)>,
+    axum::extract::Path((version, id)): axum::extract::Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
     p.counted("ads:search");
-    let response = answer_search(&p, &id, &headers, &body);
+    let response = answer_search(&p, &version, &id, &headers, &body);
     if p.lock().ads_refuse_cors {
         // As if the API did not allow the page's origin: the browser hides the answer.
         return response;
@@ -147,11 +152,16 @@ pub(super) async fn search(
     with_cors(&headers, response)
 }
 
-fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> Response {
-    let developer_token = match admit(p, headers) {
-        Err(r) => return *r,
-        Ok(t) => t,
-    };
+fn answer_search(
+    p: &Provider,
+    version: &str,
+    id: &str,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Response {
+    if let Err(r) = admit(p, headers, version) {
+        return *r;
+    }
     let Ok(Search { query }) = serde_json::from_slice(body) else {
         return ads_error(
             StatusCode::BAD_REQUEST,
@@ -183,12 +193,13 @@ fn answer_search(p: &Provider, id: &str, headers: &HeaderMap, body: &Bytes) -> R
             "User doesn't have permission to access customer. Note: If you're accessing a client customer, the manager's customer id must be set in the 'login-customer-id' header.",
         );
     }
-    if developer_token == TEST_ONLY_TOKEN {
+    // Every account here is a real (production) one.
+    if p.lock().ads_test_access {
         return ads_error(
             StatusCode::FORBIDDEN,
             "authorizationError",
-            "DEVELOPER_TOKEN_NOT_APPROVED",
-            "The developer token is only approved for use with test accounts. To access non-test accounts, apply for Basic or Standard access.",
+            "CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION",
+            "The Google Cloud project is not approved for use with production accounts.",
         );
     }
     let row = |c: &Customer, level: u8| {

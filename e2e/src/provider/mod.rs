@@ -135,6 +135,10 @@ struct Inner {
     ads_refuse_cors: bool,
     /// The Google Ads answers also name customers whose IDs are not ten ASCII digits.
     ads_odd_ids: bool,
+    /// The client's Cloud project has Test access to the Google Ads API (test accounts only).
+    ads_test_access: bool,
+    /// Google Ads API versions past their sunset: calls to them are refused.
+    ads_retired: Vec<String>,
     service_accounts: Vec<service_account::ServiceAccount>,
     /// Seconds the provider's clock runs ahead of the real one.
     clock_skew: i64,
@@ -183,6 +187,17 @@ impl Provider {
     /// a broken or hostile answer could), or not.
     pub fn odd_ads_ids(&self, odd: bool) {
         self.lock().ads_odd_ids = odd;
+    }
+
+    /// Gives the client's Cloud project Test access to the Google Ads API (test accounts
+    /// only), or its approved access back.
+    pub fn ads_test_access(&self, test_only: bool) {
+        self.lock().ads_test_access = test_only;
+    }
+
+    /// Turns a Google Ads API version off, as its sunset does.
+    pub fn retire_ads_version(&self, version: &str) {
+        self.lock().ads_retired.push(version.to_owned());
     }
 
     /// How many requests reached `endpoint` ("auth", "token", "token:authorization_code",
