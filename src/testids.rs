@@ -185,3 +185,4 @@ pub const FACTS_CHECKED: &str = "facts-checked";
 pub const FABRIC_NOTE: &str = "fabric-note";
 pub const FABRIC_USE_KEY: &str = "fabric-use-key";
 pub const SA_FABRIC: &str = "sa-fabric";
+pub const LS_WHERE: &str = "ls-where";

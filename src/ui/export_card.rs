@@ -134,7 +134,7 @@ pub fn ExportCard() -> impl IntoView {
         <Show when=move || !tokens.refresh_input.read().expose().trim().is_empty()>
             <section class="card" aria-labelledby="export-title" data-testid=crate::testids::EXPORT_CARD>
                 <h2 id="export-title">"Azure Data Factory linked service"</h2>
-                <p>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file."</p>
+                <p data-testid=crate::testids::LS_WHERE>"Paste this into the linked service's JSON view (Manage → Linked services → {} Code), or save it as a file. Azure Synapse pipelines take the same JSON (the pack below deploys it to a workspace too)."</p>
                 <ConnectorSelect id=crate::testids::CONNECTOR value=connector />
                 <TextInput id="ls-name" label="Linked service name" value=name />
                 <Show when=move || !is(Connector::GoogleAds)>

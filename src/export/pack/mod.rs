@@ -34,6 +34,7 @@ mod azcli;
 mod bicep;
 mod powershell;
 mod starters;
+mod synapse;
 mod terraform;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) mod testing;
@@ -243,6 +244,18 @@ pub fn pack(
             p.deploy_ps1(),
         ),
         file(
+            "deploy-synapse.sh",
+            "Deploy both linked services to an Azure Synapse workspace (Azure CLI)",
+            "text/x-shellscript",
+            p.deploy_synapse_sh(),
+        ),
+        file(
+            "deploy-synapse.ps1",
+            "Deploy both linked services to an Azure Synapse workspace (PowerShell)",
+            "text/plain",
+            p.deploy_synapse_ps1(),
+        ),
+        file(
             "linked-services.json",
             "ARM template",
             "application/json",
@@ -333,6 +346,8 @@ mod tests {
                     "google-linked-service.json",
                     "deploy.sh",
                     "deploy.ps1",
+                    "deploy-synapse.sh",
+                    "deploy-synapse.ps1",
                     "linked-services.json",
                     "linked-services.bicep",
                     "linked-services.tf",
@@ -478,6 +493,8 @@ mod tests {
         for (file, needle) in [
             ("deploy.sh", "\n  \"version\": \"1.1\"\n"),
             ("deploy.ps1", "\n    \"version\": \"1.1\"\n"),
+            ("deploy-synapse.sh", "\n    \"version\": \"1.1\"\n"),
+            ("deploy-synapse.ps1", "\n    \"version\": \"1.1\"\n"),
             (
                 "linked-services.tf",
                 "\n  additional_properties = {\n    \"version\" = \"1.1\"\n  }\n",

@@ -262,10 +262,21 @@ pub(crate) fn terraform_properties(tf: &str) -> (String, Value) {
 }
 
 pub(crate) fn run(script: &str, dir: &std::path::Path, stdin: &str) -> (bool, String) {
+    run_with_args(script, dir, stdin, &[])
+}
+
+/// Runs `script` with bash and these arguments, against the stand-ins in `dir/bin`.
+pub(crate) fn run_with_args(
+    script: &str,
+    dir: &std::path::Path,
+    stdin: &str,
+    args: &[&str],
+) -> (bool, String) {
     let path = dir.join("script.sh");
     std::fs::write(&path, script).unwrap();
     let mut child = Command::new("bash")
         .arg(&path)
+        .args(args)
         .current_dir(dir)
         .env(
             "PATH",
