@@ -523,6 +523,8 @@ async fn a_service_account_exports_google_ads_on_a_self_hosted_runtime() {
         refresh_token_helper::google::ads::ADS_API_VERSION
     );
     assert!(tp.get("keyFileContent").is_none());
+    // No developer token typed: none in the linked service (Google ignores it since 2026-09-09).
+    assert!(tp.get("developerToken").is_none(), "{json}");
 }
 
 #[wasm_bindgen_test]

@@ -244,6 +244,47 @@ async fn scopes_left_unticked_at_consent_are_flagged() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_grant_limited_at_consent_is_told_apart_from_testing_and_its_reminder_follows() {
+    // A published app (not in Testing) whose user granted access for about 180 days.
+    let w = world_with(false).await;
+    w.provider.grant_for_a_limited_time(Some(15_551_999));
+    let app = w.page().await;
+    app.sign_in().await;
+    let said = w
+        .browser
+        .wait_text(
+            &testids::sel(testids::REFRESH_TOKEN_EXPIRY),
+            "stops working in 179 days 23 hours, on ",
+        )
+        .await;
+    assert!(
+        said.contains("granted access for a limited time") && said.contains("ongoing access"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("Testing”") && !said.contains("Publish the app"),
+        "not the 7 days of Testing: {said}"
+    );
+    w.browser
+        .find(&testids::sel(testids::TOKEN_ICS))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let ics = w
+        .browser
+        .downloaded("refresh-token-expiry.ics")
+        .await
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("Access was granted for a limited time"),
+        "{ics}"
+    );
+    assert!(!ics.contains("Testing"), "{ics}");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_refresh_card_works_alone_and_explains_a_revoked_token() {
     let w = world().await;
     let token = w.provider.issue_refresh_token(CLIENT_ID, &[BIGQUERY]);

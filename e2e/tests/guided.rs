@@ -423,6 +423,38 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fabric_users_are_led_to_the_service_account_task_and_the_facts_say_their_age() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    let dated = b
+        .wait_text(&testids::sel(testids::FACTS_CHECKED), "checked on")
+        .await;
+    assert_eq!(
+        dated,
+        format!(
+            "Facts about Google and Azure on this page were checked on {}.",
+            refresh_token_helper::google::facts::checked_on()
+        )
+    );
+    let note = b
+        .wait_text(&testids::sel(testids::FABRIC_NOTE), "Microsoft Fabric")
+        .await;
+    assert!(note.contains("not a refresh token"), "{note}");
+    b.click(&testids::sel(testids::FABRIC_USE_KEY)).await;
+    assert_eq!(chosen_task(b).await, "service-account");
+    let there = b
+        .wait_text(&testids::sel(testids::SA_FABRIC), "Service Account Login")
+        .await;
+    assert!(there.contains("key file's content"), "{there}");
+    assert!(visible_texts(b, &testids::sel(testids::FABRIC_NOTE))
+        .await
+        .is_empty());
+    drop(app);
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_trip_keeps_bigquery_with_drive_and_says_custom_scopes_as_such() {
     let w = World::google().await;
     let b = &w.browser;

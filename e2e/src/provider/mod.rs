@@ -139,6 +139,9 @@ struct Inner {
     ads_test_access: bool,
     /// Google Ads API versions past their sunset: calls to them are refused.
     ads_retired: Vec<String>,
+    /// The user grants access for a limited time at consent: the code exchange says when the
+    /// refresh token ends (`refresh_token_expires_in`), whatever the app's status.
+    limited_grant_seconds: Option<u64>,
     service_accounts: Vec<service_account::ServiceAccount>,
     /// Seconds the provider's clock runs ahead of the real one.
     clock_skew: i64,
@@ -193,6 +196,12 @@ impl Provider {
     /// only), or its approved access back.
     pub fn ads_test_access(&self, test_only: bool) {
         self.lock().ads_test_access = test_only;
+    }
+
+    /// Makes the user grant access for `seconds` only at consent (as Google's time-limited
+    /// access does), or for good with `None`.
+    pub fn grant_for_a_limited_time(&self, seconds: Option<u64>) {
+        self.lock().limited_grant_seconds = seconds;
     }
 
     /// Turns a Google Ads API version off, as its sunset does.

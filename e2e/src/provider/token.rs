@@ -184,7 +184,9 @@ pub(super) fn code_grant(
             },
         );
         body["refresh_token"] = rt.into();
-        if client.testing {
+        if let Some(seconds) = inner.limited_grant_seconds {
+            body["refresh_token_expires_in"] = seconds.into();
+        } else if client.testing {
             body["refresh_token_expires_in"] = TESTING_REFRESH_SECONDS.into();
         }
     }
