@@ -111,7 +111,7 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
         let files = pack_files(&w, &app).await;
         assert_eq!(
             files.len(),
-            11,
+            13,
             "{:?}",
             files.iter().map(|f| &f.0).collect::<Vec<_>>()
         );
@@ -361,7 +361,7 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
     ServiceAccountCard::of(&app).set_vault("kv-google").await;
     w.browser.find(&testids::sel(testids::PACK_FILE)).await;
     let files = pack_files(&w, &app).await;
-    assert_eq!(files.len(), 11);
+    assert_eq!(files.len(), 13);
     for (name, text) in &files {
         read_back(name, text);
         assert!(
@@ -522,7 +522,7 @@ async fn every_download_button_saves_its_file() {
     ExportCard::of(&app).set_vault("kv-google").await;
     w.browser.find(&testids::sel(testids::PACK_FILE)).await;
     let files = pack_files(&w, &app).await;
-    assert_eq!(files.len(), 11);
+    assert_eq!(files.len(), 13);
     for (i, (name, text)) in files.iter().enumerate() {
         PackFiles::of(&app).choose(i).await;
         w.browser

@@ -349,7 +349,7 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
         .wait_text(&testids::sel("folded-client"), "Google Ads")
         .await;
     assert!(
-        folded.contains("client 1234567890…apps.googleusercontent.com, Google Ads"),
+        folded.contains("Your client: client 123…apps.googleusercontent.com, Google Ads\n"),
         "{folded}"
     );
     let connector = b
