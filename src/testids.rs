@@ -186,3 +186,5 @@ pub const FABRIC_NOTE: &str = "fabric-note";
 pub const FABRIC_USE_KEY: &str = "fabric-use-key";
 pub const SA_FABRIC: &str = "sa-fabric";
 pub const LS_WHERE: &str = "ls-where";
+pub const SA_EXPORT: &str = "sa-export";
+pub const SA_EXPORT_MOVED: &str = "sa-export-moved";

@@ -330,6 +330,27 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
         1
     );
 
+    // "Use it" holds this task's linked service: its Azure Data Factory view is not empty,
+    // and going there keeps the key (the card says where its linked service went).
+    w.browser
+        .wait_text(&testids::sel(testids::SA_EXPORT_MOVED), "Use it")
+        .await;
+    w.browser.click("#tab-adf").await;
+    let shown = w
+        .browser
+        .wait_text(
+            "[data-view=adf] [data-testid=sa-json]",
+            "ServiceAuthentication",
+        )
+        .await;
+    assert!(shown.contains("\"projectId\": \"demo-project\""), "{shown}");
+    w.browser
+        .wait_text(
+            &testids::sel(testids::SA_KEY),
+            &format!("Service account {SA_EMAIL}"),
+        )
+        .await;
+
     // The checks use the service account's token; leaving the card wipes the key.
     assert_eq!(app.value_of(testids::ADF_PROJECT).await, "demo-project");
     AdfChecksCard::of(&app)

@@ -31,6 +31,7 @@ pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     provide_context(flow);
     provide_context(Guide::new(form, tokens, flow));
     provide_context(super::AdfInputs::default());
+    provide_context(super::ServiceAccountState::default());
     (form, tokens, flow)
 }
 

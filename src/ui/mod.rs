@@ -59,7 +59,7 @@ pub use return_card::ReturnCard;
 pub use reveal_toggle::RevealToggle;
 pub use rich_text::rich_text;
 pub use secret_field::SecretField;
-pub use service_account_card::ServiceAccountCard;
+pub use service_account_card::{ServiceAccountCard, ServiceAccountExport, ServiceAccountState};
 pub use setup_card::SetupCard;
 pub use token_value::TokenValue;
 pub use tokens_card::TokensCard;

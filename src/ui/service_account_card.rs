@@ -35,20 +35,53 @@ use crate::google::service_account::{
 use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
 use crate::oauth::{Secret, TokenFailure};
 
-#[component]
-pub fn ServiceAccountCard() -> impl IntoView {
-    let form = use_form();
-    let tokens = use_tokens();
-    let status = use_status();
-    let log = use_log();
-    let adf = use_adf();
-    let card = NodeRef::<leptos::html::Section>::new();
-    let key_text = RwSignal::new(Secret::new(String::new()));
-    let scopes = RwSignal::new(BIGQUERY.to_owned());
-    let outcome = RwSignal::new(None::<Outcome<(String, Secret)>>);
-    let checks = Checks::new(status);
-    let wiped = RwSignal::new(false);
-    let key = Memo::new(move |_| {
+/// The service account's key and its linked service's choices: shared by the card, where
+/// the key is read, and the linked service, which "Use it" shows once there is a token.
+#[derive(Clone, Copy)]
+pub struct ServiceAccountState {
+    /// The key file's text, in memory only; wiped when the user leaves the card and its
+    /// linked service.
+    pub key_text: RwSignal<Secret>,
+    /// The key was wiped: said where it was shown.
+    pub wiped: RwSignal<bool>,
+    /// The service account's email, from the last key read: not a secret, so it outlives the
+    /// key for the linked service that names it (Google Ads).
+    email: RwSignal<String>,
+    connector: RwSignal<Connector>,
+    runtime: RwSignal<String>,
+    key_vault: RwSignal<bool>,
+    reveal: RwSignal<bool>,
+    resource_group: RwSignal<String>,
+    factory: RwSignal<String>,
+    vault: RwSignal<String>,
+}
+
+impl Default for ServiceAccountState {
+    fn default() -> Self {
+        Self {
+            key_text: RwSignal::new(Secret::new(String::new())),
+            wiped: RwSignal::new(false),
+            email: RwSignal::new(String::new()),
+            connector: RwSignal::new(Connector::BigQueryV2),
+            runtime: RwSignal::new(String::new()),
+            key_vault: RwSignal::new(true),
+            reveal: RwSignal::new(false),
+            resource_group: RwSignal::new(String::new()),
+            factory: RwSignal::new(String::new()),
+            vault: RwSignal::new(String::new()),
+        }
+    }
+}
+
+fn use_service_account() -> ServiceAccountState {
+    expect_context::<ServiceAccountState>()
+}
+
+/// What the page holds of the key: its email, key ID and project, or why it cannot be used.
+type KeySummary = Option<Result<(String, String, Option<String>), Explanation>>;
+
+fn key_summary(key_text: RwSignal<Secret>) -> Memo<KeySummary> {
+    Memo::new(move |_| {
         let text = key_text.read();
         (!text.expose().trim().is_empty()).then(|| {
             read_key_file(text.expose())
@@ -61,6 +94,27 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 })
                 .map_err(|e| key_file_problem(&e))
         })
+    })
+}
+
+#[component]
+pub fn ServiceAccountCard() -> impl IntoView {
+    let form = use_form();
+    let tokens = use_tokens();
+    let status = use_status();
+    let log = use_log();
+    let adf = use_adf();
+    let card = NodeRef::<leptos::html::Section>::new();
+    let sa = use_service_account();
+    let (key_text, wiped) = (sa.key_text, sa.wiped);
+    let scopes = RwSignal::new(BIGQUERY.to_owned());
+    let outcome = RwSignal::new(None::<Outcome<(String, Secret)>>);
+    let checks = Checks::new(status);
+    let key = key_summary(key_text);
+    Effect::new(move |_| {
+        if let Some(Ok((email, _, _))) = key.get() {
+            sa.email.set(email);
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok((_, _, Some(project)))) = key.get() {
@@ -76,11 +130,25 @@ pub fn ServiceAccountCard() -> impl IntoView {
             status.say("The service account key was wiped from this page.");
         }
     };
-    // Leaving the card: a pointer or the focus lands outside it.
+    // Leaving the card: a pointer or the focus lands outside it and outside its linked
+    // service (which "Use it" shows once there is a token).
     let outside = move |target: Option<web_sys::EventTarget>| {
         let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        // Its linked service, and the tabs of "Use it" that lead there, are the card's too.
+        let also_within = [
+            format!("[data-testid={}]", crate::testids::SA_EXPORT),
+            "[data-testid=use-them] [role=tablist]".to_owned(),
+        ];
+        let in_part = |css: &String| {
+            document()
+                .query_selector(css)
+                .ok()
+                .flatten()
+                .is_some_and(|e| e.contains(node.as_ref()))
+        };
         if let Some(section) = card.get_untracked() {
-            if !section.contains(node.as_ref()) {
+            let within = section.contains(node.as_ref()) || also_within.iter().any(in_part);
+            if !within {
                 forget();
             }
         }
@@ -162,78 +230,12 @@ pub fn ServiceAccountCard() -> impl IntoView {
         });
     };
 
-    // The linked service: ServiceAuthentication with keyFileContent (BigQuery), or email and
-    // privateKey on a self-hosted integration runtime (Google Ads).
-    let connector = RwSignal::new(Connector::BigQueryV2);
-    let runtime = RwSignal::new(String::new());
-    let key_vault = RwSignal::new(true);
-    let reveal = RwSignal::new(false);
-    let vault_names = VaultNames::default();
-    let built = Memo::new(move |_| {
-        let style = if key_vault.get() {
-            SecretStyle::KeyVault(VaultNames::default())
-        } else {
-            SecretStyle::SecureString
-        };
-        let text = key_text.read();
-        let email = match key.get() {
-            Some(Ok((email, _, _))) => email,
-            _ => String::new(),
-        };
-        let pem = private_key_pem(text.expose()).unwrap_or_else(|| Secret::new(String::new()));
-        let connector = connector.get();
-        linked_service(&LinkedServiceInput {
-            name: match connector {
-                Connector::BigQueryV2 => "GoogleBigQueryServiceAccount",
-                Connector::GoogleAds => "GoogleAdsServiceAccount",
-            },
-            connector,
-            credentials: Credentials::ServiceAccount {
-                key_file: text.expose(),
-                email: &email,
-                private_key: pem.expose(),
-            },
-            project_id: &adf.project.get(),
-            client_customer_id: &adf.customer.get(),
-            login_customer_id: &adf.login_customer.get(),
-            developer_token: adf.developer_token.read().expose(),
-            ads_api_version: &adf.ads_api_version.get(),
-            integration_runtime: &runtime.get(),
-            secrets: &style,
-        })
-    });
-    let json = Memo::new(move |_| {
-        built
-            .get()
-            .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
-            .map_err(|p| {
-                p.iter()
-                    .map(crate::messages::export_problem)
-                    .collect::<Vec<_>>()
-            })
-    });
-    let text = Signal::derive(move || json.get().unwrap_or_default());
-    let resource_group = RwSignal::new(String::new());
-    let factory = RwSignal::new(String::new());
-    let vault = RwSignal::new(String::new());
-    let files = Memo::new(move |_| {
-        let ls = built.get().map_err(|_| Vec::new())?;
-        let (group, factory, vault) = (resource_group.get(), factory.get(), vault.get());
-        let target = Target {
-            resource_group: &group,
-            factory: &factory,
-            vault: &vault,
-            vault_linked_service: &vault_names.store,
-        };
-        pack(&target, connector.get(), &ls)
-    });
-
     view! {
         <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
             <h2 id="sa-title">"A service account instead of a refresh token"</h2>
             <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
             <p class="hint" data-testid=crate::testids::SA_FABRIC>{crate::messages::FABRIC_KEY_WHERE}</p>
-            <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card."</p>
+            <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card and its linked service."</p>
             <Labelled id="sa-file" label="The service account's JSON key file">
                 <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE aria-describedby=described_by("sa-file") on:change=from_file />
             </Labelled>
@@ -276,42 +278,121 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 }.into_any(),
                 Err(e) => view! { <ErrorPanel explanation=e testid=crate::testids::SA_RESULT /> }.into_any(),
             })}
-            <h3>"The linked service for this service account"</h3>
-            <ConnectorSelect id=crate::testids::SA_CONNECTOR value=connector />
-            <Show when=move || connector.get() == Connector::BigQueryV2>
-                <TextInput id=crate::testids::SA_PROJECT label="Project ID (required)" value=adf.project />
+            <Show when=move || tokens.access_token.read().is_none()>
+                <h3>"The linked service for this service account"</h3>
+                <ServiceAccountExport />
             </Show>
-            <Show when=move || connector.get() == Connector::GoogleAds>
-                <TextInput id=crate::testids::SA_CUSTOMER label="Client customer ID (required)" value=adf.customer />
-                <TextInput id="sa-login-customer" label="Login customer ID (when access goes through a manager account)" value=adf.login_customer />
-                <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (optional since September 2026)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN hint=crate::messages::DEVELOPER_TOKEN_HINT />
-                <AdsApiVersionField id=crate::testids::SA_API_VERSION value=adf.ads_api_version />
-            </Show>
-            <TextInput id=crate::testids::SA_RUNTIME label="Integration runtime (required for Google Ads: a self-hosted one)" value=runtime />
-            <div class="check">
-                <input id="sa-key-vault" type="checkbox" data-testid=crate::testids::SA_KEY_VAULT prop:checked=move || key_vault.get()
-                    on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
-                <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
-            </div>
-            <div class="actions">
-                <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
-                <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY />
-            </div>
-            {move || match json.get() {
-                Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
-                Err(problems) => view! {
-                    <ul class="todo" data-testid=crate::testids::SA_JSON>
-                        {problems.iter().map(|p| view! { <li>{rich_text(p)}</li> }).collect_view()}
-                    </ul>
-                }.into_any(),
-            }}
-            <Show when=move || key_vault.get()>
-                <h3>"Deployment pack"</h3>
-                <TextInput id=crate::testids::SA_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
-                <TextInput id=crate::testids::SA_FACTORY label="Data factory name" value=factory />
-                <TextInput id=crate::testids::SA_VAULT label="Key Vault name" value=vault />
-                <PackFiles files=files id="sa-pack-file" />
+            <Show when=move || tokens.access_token.read().is_some()>
+                <p class="hint" data-testid=crate::testids::SA_EXPORT_MOVED>"The linked service for this service account is under “Use it” → Azure Data Factory below."</p>
             </Show>
         </section>
+    }
+}
+
+/// The linked service for the service account: `ServiceAuthentication` with `keyFileContent`
+/// (BigQuery), or `email` and `privateKey` on a self-hosted integration runtime (Google Ads),
+/// and its deployment pack. In the card until there is a token, then in "Use it".
+#[component]
+pub fn ServiceAccountExport() -> impl IntoView {
+    let sa = use_service_account();
+    let adf = use_adf();
+    let key_text = sa.key_text;
+    // The linked service: ServiceAuthentication with keyFileContent (BigQuery), or email and
+    // privateKey on a self-hosted integration runtime (Google Ads).
+    let (connector, runtime, key_vault, reveal) =
+        (sa.connector, sa.runtime, sa.key_vault, sa.reveal);
+    let vault_names = VaultNames::default();
+    let built = Memo::new(move |_| {
+        let style = if key_vault.get() {
+            SecretStyle::KeyVault(VaultNames::default())
+        } else {
+            SecretStyle::SecureString
+        };
+        let text = key_text.read();
+        let email = sa.email.get();
+        let pem = private_key_pem(text.expose()).unwrap_or_else(|| Secret::new(String::new()));
+        let connector = connector.get();
+        linked_service(&LinkedServiceInput {
+            name: match connector {
+                Connector::BigQueryV2 => "GoogleBigQueryServiceAccount",
+                Connector::GoogleAds => "GoogleAdsServiceAccount",
+            },
+            connector,
+            credentials: Credentials::ServiceAccount {
+                key_file: text.expose(),
+                email: &email,
+                private_key: pem.expose(),
+            },
+            project_id: &adf.project.get(),
+            client_customer_id: &adf.customer.get(),
+            login_customer_id: &adf.login_customer.get(),
+            developer_token: adf.developer_token.read().expose(),
+            ads_api_version: &adf.ads_api_version.get(),
+            integration_runtime: &runtime.get(),
+            secrets: &style,
+        })
+    });
+    let json = Memo::new(move |_| {
+        built
+            .get()
+            .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
+            .map_err(|p| {
+                p.iter()
+                    .map(crate::messages::export_problem)
+                    .collect::<Vec<_>>()
+            })
+    });
+    let text = Signal::derive(move || json.get().unwrap_or_default());
+    let (resource_group, factory, vault) = (sa.resource_group, sa.factory, sa.vault);
+    let files = Memo::new(move |_| {
+        let ls = built.get().map_err(|_| Vec::new())?;
+        let (group, factory, vault) = (resource_group.get(), factory.get(), vault.get());
+        let target = Target {
+            resource_group: &group,
+            factory: &factory,
+            vault: &vault,
+            vault_linked_service: &vault_names.store,
+        };
+        pack(&target, connector.get(), &ls)
+    });
+
+    view! {
+        <div data-testid=crate::testids::SA_EXPORT>
+                <ConnectorSelect id=crate::testids::SA_CONNECTOR value=connector />
+                <Show when=move || connector.get() == Connector::BigQueryV2>
+                    <TextInput id=crate::testids::SA_PROJECT label="Project ID (required)" value=adf.project />
+                </Show>
+                <Show when=move || connector.get() == Connector::GoogleAds>
+                    <TextInput id=crate::testids::SA_CUSTOMER label="Client customer ID (required)" value=adf.customer />
+                    <TextInput id="sa-login-customer" label="Login customer ID (when access goes through a manager account)" value=adf.login_customer />
+                    <SecretField id=crate::testids::SA_DEVELOPER_TOKEN label="Developer token (optional since September 2026)" value=adf.developer_token testid=crate::testids::SA_DEVELOPER_TOKEN hint=crate::messages::DEVELOPER_TOKEN_HINT />
+                    <AdsApiVersionField id=crate::testids::SA_API_VERSION value=adf.ads_api_version />
+                </Show>
+                <TextInput id=crate::testids::SA_RUNTIME label="Integration runtime (required for Google Ads: a self-hosted one)" value=runtime />
+                <div class="check">
+                    <input id="sa-key-vault" type="checkbox" data-testid=crate::testids::SA_KEY_VAULT prop:checked=move || key_vault.get()
+                        on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
+                    <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
+                </div>
+                <div class="actions">
+                    <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
+                    <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY />
+                </div>
+                {move || match json.get() {
+                    Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
+                    Err(problems) => view! {
+                        <ul class="todo" data-testid=crate::testids::SA_JSON>
+                            {problems.iter().map(|p| view! { <li>{rich_text(p)}</li> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }}
+                <Show when=move || key_vault.get()>
+                    <h3>"Deployment pack"</h3>
+                    <TextInput id=crate::testids::SA_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
+                    <TextInput id=crate::testids::SA_FACTORY label="Data factory name" value=factory />
+                    <TextInput id=crate::testids::SA_VAULT label="Key Vault name" value=vault />
+                    <PackFiles files=files id="sa-pack-file" />
+                </Show>
+        </div>
     }
 }

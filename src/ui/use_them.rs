@@ -5,8 +5,10 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use super::guide::{focus_on, use_guide, Step, View};
-use super::{AdfChecksCard, CommandsCard, ExchangeLog, ExportCard, ProveCard};
+use super::guide::{focus_on, use_guide, Step, Task, View};
+use super::{
+    AdfChecksCard, CommandsCard, ExchangeLog, ExportCard, ProveCard, ServiceAccountExport,
+};
 
 /// The tabs and their panels.
 #[component]
@@ -59,7 +61,18 @@ pub fn UseThem() -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <Panel view=View::Adf><ExportCard /></Panel>
+            <Panel view=View::Adf>
+                {move || if guide.task.get() == Task::ServiceAccount {
+                    view! {
+                        <section class="card" aria-labelledby="sa-export-title">
+                            <h2 id="sa-export-title">"The linked service for this service account"</h2>
+                            <ServiceAccountExport />
+                        </section>
+                    }.into_any()
+                } else {
+                    view! { <ExportCard /> }.into_any()
+                }}
+            </Panel>
             <Panel view=View::Check><ProveCard /><AdfChecksCard /></Panel>
             <Panel view=View::Commands><CommandsCard /></Panel>
             <Panel view=View::Exchange><ExchangeLog /></Panel>
