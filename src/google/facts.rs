@@ -145,6 +145,35 @@ pub const FABRIC_BIGQUERY: Fact = Fact {
     checked: "2026-12-05",
 };
 
+pub const ADF_BIGQUERY_V2_VERSION: Fact = Fact {
+    name: "ADF_BIGQUERY_V2_VERSION",
+    says: "ADF's GoogleBigQueryV2 linked service takes \"version\": \"1.1\", which Microsoft \
+           recommends; without it the linked service runs version 1.0.",
+    source: Source::Page(
+        "https://learn.microsoft.com/azure/data-factory/connector-google-bigquery",
+    ),
+    checked: "2026-12-03",
+};
+
+pub const ADF_BIGQUERY_V1_REMOVED: Fact = Fact {
+    name: "ADF_BIGQUERY_V1_REMOVED",
+    says: "The legacy GoogleBigQuery (V1) connector is in its removal stage: pipelines on it \
+           fail after 2025-09-30.",
+    source: Source::Page(
+        "https://learn.microsoft.com/azure/data-factory/connector-google-bigquery-legacy",
+    ),
+    checked: "2026-12-05",
+};
+
+pub const GOOGLE_AUTH_PLATFORM: Fact = Fact {
+    name: "GOOGLE_AUTH_PLATFORM",
+    says: "The Cloud console's OAuth pages live under Google Auth Platform: Branding, \
+           Audience (user type, publishing status), Clients, Data Access; a new client's \
+           secret is shown once.",
+    source: Source::Page("https://support.google.com/cloud/answer/15549945"),
+    checked: "2026-11-29",
+};
+
 /// Every dated fact.
 pub const ALL: &[Fact] = &[
     ADS_DEVELOPER_TOKEN_SUNSET,
@@ -158,6 +187,9 @@ pub const ALL: &[Fact] = &[
     WORKSPACE_TRUSTED_APP,
     SYNAPSE_LINKED_SERVICES,
     FABRIC_BIGQUERY,
+    ADF_BIGQUERY_V2_VERSION,
+    ADF_BIGQUERY_V1_REMOVED,
+    GOOGLE_AUTH_PLATFORM,
 ];
 
 /// The day as days since 1970-01-01, if `date` is a real `YYYY-MM-DD` day.
@@ -255,12 +287,21 @@ mod tests {
 
     #[test]
     fn the_page_says_the_oldest_check_and_stale_facts_are_listed() {
-        assert_eq!(checked_on(), "2026-12-03");
-        let checked = day_number(checked_on()).unwrap();
-        assert!(stale(checked).is_empty());
-        assert!(stale(checked + STALE_AFTER_DAYS).is_empty());
-        let late = stale(checked + STALE_AFTER_DAYS + 1);
-        assert!(!late.is_empty() && late.iter().all(|f| f.checked == "2026-12-03"));
-        assert_eq!(stale(checked + 1_000).len(), ALL.len());
+        let oldest = ALL
+            .iter()
+            .map(|f| day_number(f.checked).unwrap())
+            .min()
+            .unwrap();
+        assert_eq!(day_number(checked_on()), Some(oldest));
+        assert!(stale(oldest).is_empty());
+        assert!(stale(oldest + STALE_AFTER_DAYS).is_empty());
+        let late = stale(oldest + STALE_AFTER_DAYS + 1);
+        assert!(!late.is_empty() && late.iter().all(|f| f.checked == checked_on()));
+        let all = stale(oldest + 1_000);
+        assert_eq!(all.len(), ALL.len());
+        assert!(
+            all.windows(2).all(|w| w[0].checked <= w[1].checked),
+            "oldest first"
+        );
     }
 }
