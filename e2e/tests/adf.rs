@@ -564,6 +564,27 @@ async fn every_download_button_saves_its_file() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_ads_checks_need_no_developer_token_and_explain_a_retired_version() {
+    let w = World::google().await;
+    let app = w.page().await;
+    app.set_scopes(ADWORDS).await;
+    app.sign_in().await;
+    // No developer token typed: the checks run, and none is sent.
+    let list = AdfChecksCard::of(&app)
+        .list_accounts("Own account (444-555-6666)")
+        .await;
+    assert!(list.contains("through manager Agency MCC"), "{list}");
+    // The version the page calls is turned off: the fix names the version picker.
+    w.provider
+        .retire_ads_version(refresh_token_helper::google::ads::ADS_API_VERSION);
+    let said = AdfChecksCard::of(&app)
+        .list_accounts("UNSUPPORTED_VERSION")
+        .await;
+    assert!(said.contains("Google Ads API version field"), "{said}");
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
     use e2e::provider::ads::ODD_IDS;
     let w = World::google().await;

@@ -121,7 +121,7 @@ fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
         ),
         "UNSUPPORTED_VERSION" => (
             "This Google Ads API version has been turned off (each version lives about a year).",
-            "Pick a live version in the Google Ads API version field (the linked service's googleAdsApiVersion), and update the linked service.",
+            "Pick a live version in the Google Ads API version field (the linked service's googleAdsApiVersion), and update the linked service. When this page's own check gets this answer, this copy of the page is older than Google's versions: use a current copy.",
         ),
         "NOT_ADS_USER" => (
             "The signed-in Google account has no Google Ads account.",
