@@ -871,6 +871,14 @@ async fn a_pasted_error_is_explained_or_said_to_be_unknown() {
             "Workspace policy",
         )
         .await;
+    // Google Ads since the developer-token sunset: the Cloud project's access level.
+    let said = diagnose
+        .explain(
+            r#"{"error":{"code":403,"details":[{"errors":[{"errorCode":{"authorizationError":"CLOUD_PROJECT_NOT_APPROVED_FOR_PRODUCTION"}}]}]}}"#,
+            "allows this project test accounts only",
+        )
+        .await;
+    assert!(said.contains("Google Ads API → Overview") && said.contains("Explorer access"), "{said}");
     diagnose
         .explain(
             "Something nobody has seen before",
