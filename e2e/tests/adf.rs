@@ -288,6 +288,8 @@ const SA_EMAIL: &str = "adf-reader@demo-project.iam.gserviceaccount.com";
 async fn paste(w: &World, testid: &str, text: &str) {
     // Where a user pastes: the box on screen (its task chosen first).
     w.browser.reveal(&testids::sel(testid)).await;
+    // Its task's part may still be arriving: wait for the box before pasting into it.
+    w.browser.find(&testids::sel(testid)).await;
     let literal = serde_json::to_string(text).unwrap();
     w.browser
         .run(&format!(

@@ -878,7 +878,10 @@ async fn a_pasted_error_is_explained_or_said_to_be_unknown() {
             "allows this project test accounts only",
         )
         .await;
-    assert!(said.contains("Google Ads API → Overview") && said.contains("Explorer access"), "{said}");
+    assert!(
+        said.contains("Google Ads API → Overview") && said.contains("Explorer access"),
+        "{said}"
+    );
     diagnose
         .explain(
             "Something nobody has seen before",

@@ -132,7 +132,7 @@ pub fn ServiceAccountCard() -> impl IntoView {
     };
     // Leaving the card: a pointer or the focus lands outside it and outside its linked
     // service (which "Use it" shows once there is a token).
-    let outside = move |target: Option<web_sys::EventTarget>| {
+    let is_outside = move |target: Option<web_sys::EventTarget>| -> bool {
         let node = target.and_then(|t| t.dyn_into::<web_sys::Node>().ok());
         // Its linked service, and the tabs of "Use it" that lead there, are the card's too.
         let also_within = [
@@ -146,16 +146,36 @@ pub fn ServiceAccountCard() -> impl IntoView {
                 .flatten()
                 .is_some_and(|e| e.contains(node.as_ref()))
         };
-        if let Some(section) = card.get_untracked() {
-            let within = section.contains(node.as_ref()) || also_within.iter().any(in_part);
-            if !within {
+        card.get_untracked().is_some_and(|section| {
+            !(section.contains(node.as_ref()) || also_within.iter().any(in_part))
+        })
+    };
+    // A press outside wipes the key once it is over: wiping at the press would reflow the
+    // page under the pointer, and the click would miss what it was aimed at.
+    let pressed_outside = StoredValue::new(false);
+    let listeners = [
+        window_event_listener(ev::pointerdown, move |e| {
+            pressed_outside.set_value(is_outside(e.target()));
+        }),
+        window_event_listener(ev::pointerup, move |_| {
+            if pressed_outside.get_value() {
+                pressed_outside.set_value(false);
+                set_timeout(
+                    move || {
+                        if !key_text.is_disposed() {
+                            forget();
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            }
+        }),
+        // The focus moved by the keyboard (a press moves it too, and is handled above).
+        window_event_listener(ev::focusin, move |e| {
+            if !pressed_outside.get_value() && is_outside(e.target()) {
                 forget();
             }
-        }
-    };
-    let listeners = [
-        window_event_listener(ev::pointerdown, move |e| outside(e.target())),
-        window_event_listener(ev::focusin, move |e| outside(e.target())),
+        }),
         window_event_listener(ev::pagehide, move |_| forget()),
     ];
     // The key itself goes with the card: a dropped Secret is wiped.
