@@ -1,6 +1,6 @@
 //! `deploy.sh`: both linked services created with the Azure CLI from files.
 
-use super::name_of;
+use super::{name_of, sh_json_file};
 use crate::export::linked_service::pretty;
 use crate::export::syntax::sh_quote;
 
@@ -22,9 +22,9 @@ impl super::Pack<'_> {
             (self.vault_ls, "keyvault-linked-service.properties.json"),
             (self.google, "google-linked-service.properties.json"),
         ] {
+            out += &sh_json_file(file, &pretty(&ls["properties"]));
             out += &format!(
-                "\ncat > {file} <<'JSON'\n{}\nJSON\naz datafactory linked-service create --resource-group \"$resource_group\" --factory-name \"$factory\" --name {} --properties @{file} --output none\n",
-                pretty(&ls["properties"]),
+                "az datafactory linked-service create --resource-group \"$resource_group\" --factory-name \"$factory\" --name {} --properties @{file} --output none\n",
                 sh_quote(name_of(ls)),
             );
         }

@@ -313,6 +313,18 @@ impl Pack<'_> {
     }
 }
 
+/// A shell line that writes `json` to `file`: a here-document whose quoted delimiter keeps
+/// `$` and backticks as they are (pretty JSON never has a line that is just `JSON`).
+fn sh_json_file(file: &str, json: &str) -> String {
+    format!("\ncat > {file} <<'JSON'\n{json}\nJSON\n")
+}
+
+/// The PowerShell lines that write `json` to `file`: a single-quoted here-string is
+/// verbatim, and JSON text never has a line starting `'@`.
+fn ps_json_file(file: &str, json: &str) -> String {
+    format!("\nSet-Content -LiteralPath '{file}' -Encoding utf8 -Value @'\n{json}\n'@\n")
+}
+
 /// A name inside a `#` or `//` comment: on one line.
 fn comment_safe(s: &str) -> String {
     s.chars()

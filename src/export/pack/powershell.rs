@@ -1,6 +1,6 @@
 //! `deploy.ps1`: both linked services created with Az PowerShell from definition files.
 
-use super::name_of;
+use super::{name_of, ps_json_file};
 use crate::export::linked_service::pretty;
 use crate::export::syntax::ps_quote;
 
@@ -19,10 +19,9 @@ impl super::Pack<'_> {
             (self.vault_ls, "keyvault-linked-service.json"),
             (self.google, "google-linked-service.json"),
         ] {
-            // A single-quoted here-string is verbatim; JSON text never has a line starting `'@`.
+            out += &ps_json_file(file, &pretty(ls));
             out += &format!(
-                "\nSet-Content -LiteralPath '{file}' -Encoding utf8 -Value @'\n{}\n'@\nSet-AzDataFactoryV2LinkedService -ResourceGroupName $resourceGroup -DataFactoryName $factory -Name {} -DefinitionFile '{file}' -Force | Out-Null\n",
-                pretty(ls),
+                "Set-AzDataFactoryV2LinkedService -ResourceGroupName $resourceGroup -DataFactoryName $factory -Name {} -DefinitionFile '{file}' -Force | Out-Null\n",
                 ps_quote(name_of(ls)),
             );
         }

@@ -11,7 +11,7 @@
 //! tool's stored pages hold the PowerShell one only, checked 2026-12-05). No secret is in
 //! either script: the linked services read the vault.
 
-use super::name_of;
+use super::{name_of, ps_json_file, sh_json_file};
 use crate::export::linked_service::pretty;
 use crate::export::syntax::{ps_quote, sh_quote};
 
@@ -37,9 +37,9 @@ impl super::Pack<'_> {
             (self.vault_ls, "keyvault-linked-service.json"),
             (self.google, "google-linked-service.json"),
         ] {
+            out += &sh_json_file(file, &pretty(ls));
             out += &format!(
-                "\ncat > {file} <<'JSON'\n{}\nJSON\naz synapse linked-service create --workspace-name \"$workspace\" --name {} --file @{file} --output none\n",
-                pretty(ls),
+                "az synapse linked-service create --workspace-name \"$workspace\" --name {} --file @{file} --output none\n",
                 sh_quote(name_of(ls)),
             );
         }
@@ -66,10 +66,9 @@ impl super::Pack<'_> {
             (self.vault_ls, "keyvault-linked-service.json"),
             (self.google, "google-linked-service.json"),
         ] {
-            // A single-quoted here-string is verbatim; JSON text never has a line starting `'@`.
+            out += &ps_json_file(file, &pretty(ls));
             out += &format!(
-                "\nSet-Content -LiteralPath '{file}' -Encoding utf8 -Value @'\n{}\n'@\nSet-AzSynapseLinkedService -WorkspaceName $Workspace -Name {} -DefinitionFile '{file}' | Out-Null\n",
-                pretty(ls),
+                "Set-AzSynapseLinkedService -WorkspaceName $Workspace -Name {} -DefinitionFile '{file}' | Out-Null\n",
                 ps_quote(name_of(ls)),
             );
         }
