@@ -403,6 +403,15 @@ impl<'p, 'a> TokensCard<'p, 'a> {
         Self { app }
     }
 
+    /// Saves the calendar reminder of the token's end; returns the file as downloaded.
+    pub async fn save_reminder(&self) -> String {
+        self.app.click(testids::TOKEN_ICS).await;
+        self.app
+            .browser
+            .downloaded("refresh-token-expiry.ics")
+            .await
+    }
+
     /// Reveals the raw token response; returns it once it holds `needle`.
     pub async fn reveal_raw(&self, needle: &str) -> String {
         self.app.click(testids::RAW_REVEAL).await;

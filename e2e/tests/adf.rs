@@ -3,7 +3,7 @@
 //! that run what ADF runs.
 
 use e2e::browser::AppPage;
-use e2e::pages::{AdfChecksCard, ExportCard, PackFiles, ServiceAccountCard};
+use e2e::pages::{AdfChecksCard, ExportCard, PackFiles, ServiceAccountCard, TokensCard};
 use e2e::site::Build;
 use e2e::world::{Setup, World, SECRET};
 use refresh_token_helper::testids;
@@ -513,13 +513,7 @@ async fn every_download_button_saves_its_file() {
     app.sign_in().await;
 
     // The calendar reminder of a token that expires (an app in Testing).
-    w.browser
-        .find(&testids::sel(testids::TOKEN_ICS))
-        .await
-        .click()
-        .await
-        .unwrap();
-    let ics = w.browser.downloaded("refresh-token-expiry.ics").await;
+    let ics = TokensCard::of(&app).save_reminder().await;
     assert!(
         ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.contains("BEGIN:VALARM"),
         "{ics}"

@@ -265,15 +265,9 @@ async fn a_grant_limited_at_consent_is_told_apart_from_testing_and_its_reminder_
         !said.contains("Testing”") && !said.contains("Publish the app"),
         "not the 7 days of Testing: {said}"
     );
-    w.browser
-        .find(&testids::sel(testids::TOKEN_ICS))
-        .await
-        .click()
-        .await
-        .unwrap();
-    let ics = w
-        .browser
-        .downloaded("refresh-token-expiry.ics")
+    // Unfolded: the description's lines are folded at 75 octets.
+    let ics = TokensCard::of(&app)
+        .save_reminder()
         .await
         .replace("\r\n ", "");
     assert!(
