@@ -121,6 +121,10 @@ pub struct FieldProblem {
 pub enum FieldError {
     Input(InputError),
     Url(UrlError),
+    /// Google's token endpoint takes a Web application client's code only with its secret,
+    /// even with PKCE (`invalid_request` "client_secret is missing."): the sign-in stops here,
+    /// not after consent.
+    SecretNeeded,
 }
 
 impl Settings {
@@ -294,6 +298,36 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Every problem that stops the sign-in before consent, in the fields' order: the form's,
+    /// and Google's client without its secret. (The consent URL itself needs no secret: a
+    /// copied one is exchanged later, with the secret typed on return.)
+    pub fn consent_problems(
+        &self,
+        page_redirect: Option<&RedirectUri>,
+        secret: &str,
+    ) -> Vec<FieldProblem> {
+        let mut problems = self
+            .validate(page_redirect, secret)
+            .err()
+            .unwrap_or_default();
+        if self.provider == ProviderChoice::Google && secret.trim().is_empty() {
+            let at = problems
+                .iter()
+                .position(|p| p.field != Field::ClientId)
+                .unwrap_or(problems.len());
+            problems.insert(
+                at,
+                FieldProblem {
+                    field: Field::ClientSecret,
+                    error: FieldError::SecretNeeded,
+                },
+            );
+        }
+        problems
+    }
+}
+
 fn input<T>(problems: &mut Vec<FieldProblem>, field: Field, r: Result<T, InputError>) -> Option<T> {
     r.map_err(|e| {
         problems.push(FieldProblem {
@@ -351,6 +385,50 @@ mod tests {
         assert_eq!(s.scopes, crate::google::presets::BIGQUERY);
         assert_eq!(s.prompt(), Prompt::Consent);
         assert!(s.pkce && s.keep_secret);
+    }
+
+    #[test]
+    fn google_needs_the_secret_before_consent_and_says_so_at_its_field() {
+        let s = Settings {
+            client_id: "1-a.apps.googleusercontent.com".into(),
+            ..Settings::default()
+        };
+        assert!(
+            s.validate(Some(&page()), "").is_ok(),
+            "the URL needs no secret"
+        );
+        assert_eq!(
+            s.consent_problems(Some(&page()), " "),
+            [FieldProblem {
+                field: Field::ClientSecret,
+                error: FieldError::SecretNeeded
+            }]
+        );
+        assert_eq!(s.consent_problems(Some(&page()), "GOCSPX-x"), []);
+        // After the client ID's problem, before the others: the order of the fields.
+        let bad = Settings {
+            client_id: String::new(),
+            scopes: " ".into(),
+            ..Settings::default()
+        };
+        let fields: Vec<Field> = bad
+            .consent_problems(Some(&page()), "")
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [Field::ClientId, Field::ClientSecret, Field::Scopes]
+        );
+        // Another provider's client may be public: no secret needed.
+        let custom = Settings {
+            client_id: "cid".into(),
+            provider: ProviderChoice::Custom,
+            authorization_endpoint: "https://idp.example/auth".into(),
+            token_endpoint: "https://idp.example/token".into(),
+            ..Settings::default()
+        };
+        assert_eq!(custom.consent_problems(Some(&page()), ""), []);
     }
 
     #[test]

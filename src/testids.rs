@@ -188,3 +188,4 @@ pub const SA_FABRIC: &str = "sa-fabric";
 pub const LS_WHERE: &str = "ls-where";
 pub const SA_EXPORT: &str = "sa-export";
 pub const SA_EXPORT_MOVED: &str = "sa-export-moved";
+pub const RETURN_SECRET_WHY: &str = "return-secret-why";

@@ -347,11 +347,40 @@ async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
     app.go_to_consent().await;
     app.allow().await;
     w.browser.find(&testids::sel(testids::RETURN_SECRET)).await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::RETURN_SECRET_WHY),
+            "You chose not to keep the client secret",
+        )
+        .await;
     assert_eq!(w.provider.count("token"), 0);
     ReturnCard::of(&app).finish_with_secret(SECRET).await;
     let shown = app.see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.assert_no_secret_left(&app).await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_never_typed_is_asked_for_on_return_without_blaming_a_choice() {
+    let w = world().await;
+    let app = w.page().await;
+    // The box stays ticked; the secret was never typed (consent reached by the progress line).
+    let secret = w.browser.find(&testids::sel(testids::CLIENT_SECRET)).await;
+    secret.clear().await.unwrap();
+    app.go_to_consent().await;
+    app.allow().await;
+    let said = w
+        .browser
+        .wait_text(
+            &testids::sel(testids::RETURN_SECRET_WHY),
+            "none was typed before consent",
+        )
+        .await;
+    assert!(!said.contains("chose"), "{said}");
+    ReturnCard::of(&app).finish_with_secret(SECRET).await;
+    let shown = app.see_refresh_token().await;
+    assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.finish().await;
 }
 

@@ -423,6 +423,39 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_empty_secret_is_refused_at_the_client_step_for_its_real_reason() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let _app = AppPage::open(b, &w.app_url).await;
+    b.click(&testids::sel("next-client")).await;
+    b.find(&testids::sel(testids::CLIENT_ID))
+        .await
+        .send_keys(CLIENT_ID)
+        .await
+        .unwrap();
+    b.click(&testids::sel("next-consent")).await;
+    focus_reaches(b, testids::CLIENT_SECRET).await;
+    assert_eq!(current_step(b).await, "client", "Next refused");
+    let said = visible_texts(b, "[data-step=client] .problem").await;
+    assert_eq!(
+        said,
+        ["Google exchanges a Web application client's code only with the client's secret, even with PKCE. Paste the secret shown when the client was created (Google Auth Platform → Clients → your client; lost, add a new secret there)."],
+        "{said:?}"
+    );
+    b.find(&testids::sel(testids::CLIENT_SECRET))
+        .await
+        .send_keys(SECRET)
+        .await
+        .unwrap();
+    b.click(&testids::sel("next-consent")).await;
+    b.wait_text_that("[aria-current=step]", "the consent step", |t| {
+        t.contains("Consent")
+    })
+    .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fabric_users_are_led_to_the_service_account_task_and_the_facts_say_their_age() {
     let w = World::google().await;
     let b = &w.browser;

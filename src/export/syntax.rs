@@ -232,6 +232,18 @@ pub fn hcl_value(v: &Value, level: usize) -> String {
     }
 }
 
+/// A shell line that writes `json` to `file`: a here-document whose quoted delimiter keeps
+/// `$` and backticks as they are (pretty JSON never has a line that is just `JSON`).
+pub fn sh_json_file(file: &str, json: &str) -> String {
+    format!("\ncat > {file} <<'JSON'\n{json}\nJSON\n")
+}
+
+/// The PowerShell lines that write `json` to `file`: a single-quoted here-string is
+/// verbatim, and JSON text never has a line starting `'@`.
+pub fn ps_json_file(file: &str, json: &str) -> String {
+    format!("\nSet-Content -LiteralPath '{file}' -Encoding utf8 -Value @'\n{json}\n'@\n")
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -154,6 +154,15 @@ pub fn field_problem(error: &FieldError) -> Explanation {
     explain(match error {
         FieldError::Input(e) => Situation::Input(e),
         FieldError::Url(e) => Situation::Url(e),
+        FieldError::SecretNeeded => {
+            return Explanation::new(
+                "Client secret is empty.",
+                "Google exchanges a Web application client's code only with the client's \
+                 secret, even with PKCE.",
+                "Paste the secret shown when the client was created (Google Auth Platform → \
+                 Clients → your client; lost, add a new secret there).",
+            )
+        }
     })
 }
 

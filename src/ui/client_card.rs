@@ -321,9 +321,9 @@ pub fn ClientCard() -> impl IntoView {
 /// Whether the client can go to consent; if not, every problem shows and the first field
 /// with one takes the focus.
 fn ready_for_consent(form: FormState, status: Status) -> bool {
-    match form.valid.get_untracked() {
-        Ok(_) => true,
-        Err(problems) => {
+    match form.before_consent.get_untracked() {
+        problems if problems.is_empty() => true,
+        problems => {
             form.show_problems.set(true);
             status.say(format!(
                 "{} to fix before consent.",

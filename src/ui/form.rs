@@ -25,6 +25,8 @@ pub struct FormState {
     pub page_redirect: StoredValue<Option<RedirectUri>>,
     /// The form validated: computed once per change, read by every field and card.
     pub valid: Memo<Result<ValidClient, Vec<FieldProblem>>>,
+    /// What stops the sign-in before consent: the form's problems and a missing secret.
+    pub before_consent: Memo<Vec<FieldProblem>>,
     /// Remembered values that change where or how the sign-in goes: shown, never silent.
     pub restored: StoredValue<Vec<Restored>>,
     /// Every field's problem shows, typed in or not: set when the user tries to go on.
@@ -54,12 +56,19 @@ impl FormState {
                 .read()
                 .validate(page.as_ref(), secret.read().expose())
         });
+        let before_consent = Memo::new(move |_| {
+            let page = page_redirect.get_value();
+            settings
+                .read()
+                .consent_problems(page.as_ref(), secret.read().expose())
+        });
         let form = Self {
             settings,
             secret,
             remember: RwSignal::new(remembered.is_some()),
             page_redirect,
             valid,
+            before_consent,
             restored: StoredValue::new(restored),
             show_problems: RwSignal::new(false),
         };
@@ -69,14 +78,12 @@ impl FormState {
 
     /// The problem of one field, as a sentence, if it has one.
     pub fn problem(&self, field: Field) -> Option<String> {
-        self.valid.with(|v| {
-            v.as_ref().err().and_then(|problems| {
-                problems
-                    .iter()
-                    .find(|p| p.field == field)
-                    .map(|p| crate::messages::field_problem(&p.error))
-                    .map(|e| format!("{} {}", e.why, e.fix))
-            })
+        self.before_consent.with(|problems| {
+            problems
+                .iter()
+                .find(|p| p.field == field)
+                .map(|p| crate::messages::field_problem(&p.error))
+                .map(|e| format!("{} {}", e.why, e.fix))
         })
     }
 

@@ -17,6 +17,12 @@ pub fn ReturnCard() -> impl IntoView {
         flow.flow
             .with(|f| matches!(f.stage, Stage::AwaitingSecret { .. }))
     };
+    // Said for what happened: the user unticked "keep", or typed no secret at all.
+    let withheld = move || {
+        flow.flow.with(|f| {
+            matches!(&f.stage, Stage::AwaitingSecret { pending, .. } if pending.secret_withheld)
+        })
+    };
     // One channel: the flow's problem, where the user acted last.
     let problem = move || {
         (flow.place.get() == Place::Return)
@@ -30,7 +36,11 @@ pub fn ReturnCard() -> impl IntoView {
         <section class="card" aria-labelledby="return-title" data-testid=crate::testids::RETURN_CARD hidden=move || !visible()>
             <h2 id="return-title">"Back from the provider"</h2>
             <Show when=needs_secret>
-                <p>"You chose not to keep the client secret across the redirect. Enter it to finish:"</p>
+                <p data-testid=crate::testids::RETURN_SECRET_WHY>{move || if withheld() {
+                    "You chose not to keep the client secret across the redirect. Enter it to finish:"
+                } else {
+                    "The token endpoint needs the client secret, and none was typed before consent. Enter it to finish:"
+                }}</p>
                 <SecretField id=crate::testids::RETURN_SECRET label="Client secret" value=form.secret testid=crate::testids::RETURN_SECRET />
                 <button type="button" class="primary" data-testid=crate::testids::FINISH_EXCHANGE on:click=move |_| flow.give_secret() disabled=exchanging>
                     "Exchange the code"

@@ -1,7 +1,8 @@
 //! `deploy.sh`: both linked services created with the Azure CLI from files.
 
-use super::{name_of, sh_json_file};
+use super::name_of;
 use crate::export::linked_service::pretty;
+use crate::export::syntax::sh_json_file;
 use crate::export::syntax::sh_quote;
 
 impl super::Pack<'_> {

@@ -313,18 +313,6 @@ impl Pack<'_> {
     }
 }
 
-/// A shell line that writes `json` to `file`: a here-document whose quoted delimiter keeps
-/// `$` and backticks as they are (pretty JSON never has a line that is just `JSON`).
-fn sh_json_file(file: &str, json: &str) -> String {
-    format!("\ncat > {file} <<'JSON'\n{json}\nJSON\n")
-}
-
-/// The PowerShell lines that write `json` to `file`: a single-quoted here-string is
-/// verbatim, and JSON text never has a line starting `'@`.
-fn ps_json_file(file: &str, json: &str) -> String {
-    format!("\nSet-Content -LiteralPath '{file}' -Encoding utf8 -Value @'\n{json}\n'@\n")
-}
-
 /// A name inside a `#` or `//` comment: on one line.
 fn comment_safe(s: &str) -> String {
     s.chars()
@@ -411,27 +399,6 @@ mod tests {
             let mut got: Vec<&str> = secrets.iter().map(|s| s.name.as_str()).collect();
             got.sort();
             assert_eq!(got, expected);
-        }
-    }
-
-    #[test]
-    fn no_vault_secret_for_a_developer_token_that_was_not_given() {
-        let mut ls = google(Connector::GoogleAds, &VaultNames::default(), "", "Ads");
-        ls["properties"]["typeProperties"]
-            .as_object_mut()
-            .unwrap()
-            .remove("developerToken");
-        let secrets = vault_secrets(&typed(&ls));
-        let mut got: Vec<&str> = secrets.iter().map(|s| s.name.as_str()).collect();
-        got.sort();
-        assert_eq!(got, ["google-client-secret", "google-refresh-token"]);
-        for file in files(&TARGET, Connector::GoogleAds, &ls) {
-            assert!(
-                !file.text.contains("developer-token") && !file.text.contains("developerToken"),
-                "{}: {}",
-                file.name,
-                file.text
-            );
         }
     }
 

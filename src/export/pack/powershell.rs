@@ -1,7 +1,8 @@
 //! `deploy.ps1`: both linked services created with Az PowerShell from definition files.
 
-use super::{name_of, ps_json_file};
+use super::name_of;
 use crate::export::linked_service::pretty;
+use crate::export::syntax::ps_json_file;
 use crate::export::syntax::ps_quote;
 
 impl super::Pack<'_> {

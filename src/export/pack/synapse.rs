@@ -11,8 +11,9 @@
 //! tool's stored pages hold the PowerShell one only, checked 2026-12-05). No secret is in
 //! either script: the linked services read the vault.
 
-use super::{name_of, ps_json_file, sh_json_file};
+use super::name_of;
 use crate::export::linked_service::pretty;
+use crate::export::syntax::{ps_json_file, sh_json_file};
 use crate::export::syntax::{ps_quote, sh_quote};
 
 impl super::Pack<'_> {

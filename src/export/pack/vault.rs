@@ -240,4 +240,25 @@ mod tests {
         assert!(!text(&files_of(&user), "keyvault.sh").contains("store_private_key"));
         let _ = std::fs::remove_dir_all(&dir);
     }
+
+    #[test]
+    fn no_vault_secret_for_a_developer_token_that_was_not_given() {
+        let mut ls = google(Connector::GoogleAds, &VaultNames::default(), "", "Ads");
+        ls["properties"]["typeProperties"]
+            .as_object_mut()
+            .unwrap()
+            .remove("developerToken");
+        let secrets = vault_secrets(&typed(&ls));
+        let mut got: Vec<&str> = secrets.iter().map(|s| s.name.as_str()).collect();
+        got.sort();
+        assert_eq!(got, ["google-client-secret", "google-refresh-token"]);
+        for file in files(&TARGET, Connector::GoogleAds, &ls) {
+            assert!(
+                !file.text.contains("developer-token") && !file.text.contains("developerToken"),
+                "{}: {}",
+                file.name,
+                file.text
+            );
+        }
+    }
 }
