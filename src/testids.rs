@@ -189,3 +189,4 @@ pub const LS_WHERE: &str = "ls-where";
 pub const SA_EXPORT: &str = "sa-export";
 pub const SA_EXPORT_MOVED: &str = "sa-export-moved";
 pub const RETURN_SECRET_WHY: &str = "return-secret-why";
+pub const DIAGNOSE_READ_AS: &str = "diagnose-read-as";

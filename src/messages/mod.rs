@@ -9,7 +9,7 @@ pub mod diagnose;
 pub mod google;
 
 pub use consent::parameter_meaning;
-pub use diagnose::diagnose;
+pub use diagnose::{diagnose, unknown_error, Diagnosis};
 pub use google::{
     ads_api_sunset, ads_api_version_option, api_failure, describe, ending, expiry_reminder_text,
     explain_api_failure, export_problem, facts_checked, key_file_problem, no_bigquery_scope,
@@ -229,6 +229,28 @@ pub fn token_failure(failure: &TokenFailure) -> Explanation {
         TokenFailure::TimedOut { seconds } => Situation::Timeout { seconds: *seconds },
         TokenFailure::Endpoint { error, .. } => Situation::Token(error),
     })
+}
+
+/// What the refused token request was, so that the fix names what the user can do there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    /// The code exchange after consent: "Go to consent" is on screen.
+    Exchange,
+    /// The refresh grant with a refresh token ("Check a refresh token", "Refresh now").
+    Refresh,
+    /// An answer the user pasted into "Explain an error": either of the two.
+    Pasted,
+}
+
+/// A refresh grant that brought no tokens, explained as a refresh token's problem.
+pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
+    match failure {
+        TokenFailure::Endpoint {
+            error: TokenEndpointError::Refused(e),
+            ..
+        } => refused(e, Asked::Refresh),
+        other => token_failure(other),
+    }
 }
 
 /// The explanation of a situation.
@@ -566,7 +588,7 @@ fn callback(error: &CallbackError) -> Explanation {
 
 fn token(error: &TokenEndpointError) -> Explanation {
     match error {
-        TokenEndpointError::Refused(e) => refused(e),
+        TokenEndpointError::Refused(e) => refused(e, Asked::Exchange),
         TokenEndpointError::NotJson {
             status,
             content_type_hint,
@@ -586,7 +608,7 @@ fn token(error: &TokenEndpointError) -> Explanation {
     }
 }
 
-fn refused(e: &TokenError) -> Explanation {
+pub(crate) fn refused(e: &TokenError, asked: Asked) -> Explanation {
     let desc = e.description.as_deref().unwrap_or("").trim();
     let said = provider_said(e.description.as_deref());
     let has = |needle: &str| {
@@ -612,7 +634,11 @@ fn refused(e: &TokenError) -> Explanation {
             "This authorization code was already used.",
             "A code works exactly once. It was exchanged before: by this page, by another tool, \
              or by a second click or reload.",
-            "Start again with “Go to consent” to get a fresh code.",
+            match asked {
+                Asked::Exchange => "Start again with “Go to consent” to get a fresh code.",
+                _ => "Get a fresh code: sign in again with a refresh-token task on this page \
+                      (BigQuery or Google Ads), which exchanges the code at once.",
+            },
         ),
         // "reauth related error (invalid_rapt)" / "(rapt_required)", with `error_uri`
         // https://support.google.com/a/answer/9368756: Google Workspace's "session length for
@@ -651,14 +677,39 @@ fn refused(e: &TokenError) -> Explanation {
              or cut or altered while copying.",
             "Copy the whole address after consent again, or start again.",
         ),
-        KnownError::InvalidGrant => Explanation::new(
-            "The provider did not accept the code or token.",
-            format!(
-                "The code expired (they live for minutes), was issued for another client or \
-                 redirect URI, or was mistyped.{said}"
+        KnownError::InvalidGrant => match asked {
+            Asked::Exchange => Explanation::new(
+                "The provider did not accept the code.",
+                format!(
+                    "The code expired (they live for minutes), was issued for another client or \
+                     redirect URI, or was mistyped.{said}"
+                ),
+                "Start again with “Go to consent” and let the page exchange the code at once.",
             ),
-            "Start again with “Go to consent” and let the page exchange the code at once.",
-        ),
+            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration.
+            Asked::Refresh => Explanation::new(
+                "The provider did not accept the refresh token.",
+                format!(
+                    "It was revoked, it expired (7 days for an External app in “Testing”, six \
+                     months unused, or a time limit chosen at consent), it was issued to another \
+                     client ID than the one used here, or it was cut while copying.{said}"
+                ),
+                "Check that the client ID and secret are the ones the token was issued to; \
+                 otherwise get a new refresh token with the BigQuery or Google Ads task.",
+            ),
+            Asked::Pasted => Explanation::new(
+                "The provider did not accept a code or a refresh token.",
+                format!(
+                    "For a code: it expired (they live for minutes), was used already, or was \
+                     issued for another client or redirect URI. For a refresh token: it was \
+                     revoked or expired (7 days for an External app in “Testing”), or belongs \
+                     to another client.{said}"
+                ),
+                "Get a new refresh token with the BigQuery or Google Ads task on this page (it \
+                 exchanges the code at once), or check the one you have with “Check a refresh \
+                 token I already have”.",
+            ),
+        },
         KnownError::RedirectUriMismatch => Explanation::new(
             "The redirect URI differs from the one used at consent or registered for the client.",
             format!(

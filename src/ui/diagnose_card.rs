@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};
-use super::ErrorPanel;
-use crate::messages::diagnose;
+use super::{ErrorPanel, NoticePanel};
+use crate::messages::{diagnose, unknown_error, Diagnosis};
 
 /// "Paste an error": any error text from Google's pages, the token endpoint, Azure Data
 /// Factory or the Google APIs, explained — or said plainly to be unknown. Nothing is sent.
@@ -32,12 +32,12 @@ pub fn DiagnoseCard() -> impl IntoView {
             </button>
             <div aria-live="polite">
                 {move || answer.get().map(|a| match a {
-                    Some(e) => view! { <ErrorPanel explanation=e testid=crate::testids::DIAGNOSE_RESULT /> }.into_any(),
-                    None => view! {
-                        <p class="result" data-testid=crate::testids::DIAGNOSE_RESULT>
-                            "This page does not know that error. Search for its exact code or message in the documentation of the service that showed it."
-                        </p>
+                    Some(Diagnosis { read_as, explanation }) => view! {
+                        <p class="hint" data-testid=crate::testids::DIAGNOSE_READ_AS>{format!("Read as {read_as}.")}</p>
+                        <ErrorPanel explanation=explanation testid=crate::testids::DIAGNOSE_RESULT />
                     }.into_any(),
+                    // Not known is not good news: a notice, with where to look next.
+                    None => view! { <NoticePanel explanation=unknown_error() testid=crate::testids::DIAGNOSE_RESULT /> }.into_any(),
                 })}
             </div>
         </section>
