@@ -886,6 +886,33 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_refresh_token_is_the_refresh_tokens_problem_never_a_codes() {
+        let failure = |json: &str| crate::oauth::TokenFailure::Endpoint {
+            error: parse_token_response(400, json).unwrap_err(),
+            status: 400,
+            masked_body: json.to_owned(),
+        };
+        let bad = failure(r#"{"error":"invalid_grant","error_description":"Bad Request"}"#);
+        let as_refresh = refresh_failure(&bad);
+        assert_eq!(
+            as_refresh.what,
+            "The provider did not accept the refresh token."
+        );
+        assert!(as_refresh.why.contains("revoked") && as_refresh.why.contains("another client ID"));
+        assert!(
+            !as_refresh.fix.contains("Go to consent")
+                && !as_refresh.why.contains("live for minutes")
+        );
+        // The same answer to a code exchange is the code's problem.
+        let as_exchange = token_failure(&bad);
+        assert_eq!(as_exchange.what, "The provider did not accept the code.");
+        assert!(as_exchange.fix.contains("Go to consent"));
+        // What is not a refusal is said as before.
+        let gone = crate::oauth::TokenFailure::TimedOut { seconds: 30 };
+        assert_eq!(refresh_failure(&gone), token_failure(&gone));
+    }
+
+    #[test]
     fn tells_googles_invalid_grant_cases_apart() {
         let redeemed = token_says(
             400,

@@ -169,7 +169,7 @@ pub fn ProveCard() -> impl IntoView {
             {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             {move || tokens.refresh.value().get().map(|r| match r {
                 Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived."</p> }.into_any(),
-                Err(f) => view! { <ErrorPanel explanation=crate::messages::token_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
+                Err(f) => view! { <ErrorPanel explanation=crate::messages::refresh_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
             })}
             {move || show(info.get(), crate::testids::TOKENINFO_RESULT)}
             {move || show(bigquery.get(), crate::testids::BIGQUERY_RESULT)}

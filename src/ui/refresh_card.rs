@@ -67,7 +67,7 @@ pub fn RefreshCard() -> impl IntoView {
 }
 
 fn failure_panel(failure: TokenFailure) -> impl IntoView {
-    view! { <ErrorPanel explanation=crate::messages::token_failure(&failure) raw=failure.raw().unwrap_or_default() testid=crate::testids::REFRESH_ERROR /> }
+    view! { <ErrorPanel explanation=crate::messages::refresh_failure(&failure) raw=failure.raw().unwrap_or_default() testid=crate::testids::REFRESH_ERROR /> }
 }
 
 #[component]
