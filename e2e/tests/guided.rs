@@ -579,6 +579,51 @@ async fn explaining_an_error_needs_nothing_else() {
     b.click(&testids::sel(testids::DIAGNOSE)).await;
     b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "no longer works")
         .await;
+    // The codes the register step tells people to paste, bare or as Google's page shows them.
+    for (pasted, read_as, says) in [
+        (
+            "org_internal",
+            "org_internal",
+            "Internal to a Google Workspace organisation",
+        ),
+        (
+            "Error 401: invalid_client",
+            "Google's sign-in error page (invalid_client)",
+            "does not know this client ID",
+        ),
+        (
+            "invalid_grant",
+            "an OAuth error code",
+            "a code or a refresh token",
+        ),
+    ] {
+        let input = b.find(&testids::sel(testids::DIAGNOSE_INPUT)).await;
+        input.clear().await.unwrap();
+        input.send_keys(pasted).await.unwrap();
+        b.click(&testids::sel(testids::DIAGNOSE)).await;
+        b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), says)
+            .await;
+        b.wait_text(&testids::sel(testids::DIAGNOSE_READ_AS), read_as)
+            .await;
+    }
+    // Text it does not know is a notice with where to look next, not a success-coloured line.
+    let input = b.find(&testids::sel(testids::DIAGNOSE_INPUT)).await;
+    input.clear().await.unwrap();
+    input
+        .send_keys("Something nobody has seen before")
+        .await
+        .unwrap();
+    b.click(&testids::sel(testids::DIAGNOSE)).await;
+    b.wait_text(
+        &testids::sel(testids::DIAGNOSE_RESULT),
+        "does not know that error",
+    )
+    .await;
+    let class = b
+        .run("return document.querySelector('[data-testid=diagnose-result]').className")
+        .await;
+    assert_eq!(class, "notice");
+    assert!(!b.has(&testids::sel(testids::DIAGNOSE_READ_AS)).await);
     w.finish().await;
 }
 
