@@ -190,3 +190,5 @@ pub const SA_EXPORT: &str = "sa-export";
 pub const SA_EXPORT_MOVED: &str = "sa-export-moved";
 pub const RETURN_SECRET_WHY: &str = "return-secret-why";
 pub const DIAGNOSE_READ_AS: &str = "diagnose-read-as";
+pub const LS_COPY_RULE: &str = "ls-copy-rule";
+pub const LS_SAVE_PROBLEM: &str = "ls-save-problem";

@@ -519,11 +519,20 @@ async fn every_download_button_saves_its_file() {
         "{ics}"
     );
 
-    // The linked service, exactly as shown.
+    // Masked, the linked service is not saved: the reason is said at the button.
     ExportCard::of(&app).set_project("demo-project").await;
+    ExportCard::of(&app).download().await;
+    w.browser
+        .wait_text(
+            &testids::sel(testids::LS_SAVE_PROBLEM),
+            "Not saved: the secrets are masked",
+        )
+        .await;
+    // Revealed, the file is exactly what is shown, with the real values.
+    ExportCard::of(&app).toggle_reveal().await;
     let shown = w
         .browser
-        .wait_text(&testids::sel(testids::LS_JSON), "demo-project")
+        .wait_text(&testids::sel(testids::LS_JSON), SECRET)
         .await;
     ExportCard::of(&app).download().await;
     let saved = w

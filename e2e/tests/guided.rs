@@ -172,9 +172,22 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     let wide = b.page_height().await;
 
     tally.type_into(b, testids::LS_PROJECT, "my-project").await;
-    let json = b
-        .wait_text(&testids::sel(testids::LS_JSON), "my-project")
+    b.wait_text(&testids::sel(testids::LS_JSON), "my-project")
         .await;
+    // Masked secrets never leave as values that look real: the copy is refused, the reason
+    // said at the button, and what the clipboard held stays.
+    b.run("navigator.clipboard.writeText('copied before'); return true")
+        .await;
+    tally.click(b, &testids::sel(testids::LS_COPY)).await;
+    b.wait_text(
+        "[data-testid=ls-copy] + .copy-status",
+        "Not copied: the secrets are masked",
+    )
+    .await;
+    assert_eq!(b.clipboard().await, "copied before");
+    // Revealed, the real values are copied, and only then is "Copied" said.
+    tally.click(b, &testids::sel(testids::LS_REVEAL)).await;
+    let json = b.wait_text(&testids::sel(testids::LS_JSON), SECRET).await;
     tally.click(b, &testids::sel(testids::LS_COPY)).await;
     b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
         .await;
@@ -387,6 +400,8 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
             .is_none(),
         "{json}"
     );
+    b.click(&testids::sel(testids::LS_REVEAL)).await;
+    let json = b.wait_text(&testids::sel(testids::LS_JSON), SECRET).await;
     b.click(&testids::sel(testids::LS_COPY)).await;
     b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
         .await;

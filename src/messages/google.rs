@@ -428,3 +428,27 @@ pub const FABRIC_KEY_WHERE: &str = "In Microsoft Fabric (pipelines and Copy jobs
 pub fn facts_checked(date: &str) -> String {
     format!("Facts about Google and Azure on this page were checked on {date}.")
 }
+
+/// Why an export is held back instead of copied or saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeldBack {
+    /// ADF would refuse it: a required property is missing or wrong.
+    Incomplete,
+    /// Its secrets are masked: ADF would take the file and fail when the pipeline runs.
+    Masked,
+}
+
+/// Said where the Copy or Download button is, instead of giving a file that would fail.
+pub fn held_back(why: HeldBack, done: &str) -> String {
+    match why {
+        HeldBack::Incomplete => format!(
+            "Not {done}: Azure Data Factory would refuse this linked service. Fill in what the \
+             list below names first."
+        ),
+        HeldBack::Masked => format!(
+            "Not {done}: the secrets are masked, and ADF would accept the file and then fail \
+             when the pipeline runs. Reveal them to take the real values, or reference them in \
+             Key Vault."
+        ),
+    }
+}

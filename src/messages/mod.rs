@@ -12,9 +12,9 @@ pub use consent::parameter_meaning;
 pub use diagnose::{diagnose, unknown_error, Diagnosis};
 pub use google::{
     ads_api_sunset, ads_api_version_option, api_failure, describe, ending, expiry_reminder_text,
-    explain_api_failure, export_problem, facts_checked, key_file_problem, no_bigquery_scope,
-    pack_problem, service_account_failure, DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE,
-    FABRIC_TAKES_A_KEY,
+    explain_api_failure, export_problem, facts_checked, held_back, key_file_problem,
+    no_bigquery_scope, pack_problem, service_account_failure, HeldBack, DEVELOPER_TOKEN_HINT,
+    FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
 };
 
 use crate::form::FieldError;

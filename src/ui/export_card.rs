@@ -11,7 +11,7 @@ use crate::export::linked_service::{
     VaultNames,
 };
 use crate::export::pack::{pack, PackFile, Target};
-use crate::messages::{export_problem, pack_problem, DEVELOPER_TOKEN_HINT};
+use crate::messages::{export_problem, held_back, pack_problem, HeldBack, DEVELOPER_TOKEN_HINT};
 use crate::oauth::Scopes;
 
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
@@ -99,9 +99,26 @@ pub fn ExportCard() -> impl IntoView {
             .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
     });
     let text = Signal::derive(move || json.get().unwrap_or_default());
+    // A file ADF would refuse, or one whose secrets are masked (SecureString values that look
+    // real and fail when the pipeline runs), never leaves the page: the button says why.
+    let held = move || {
+        if json.read().is_err() {
+            Some(HeldBack::Incomplete)
+        } else if !reveal.get() && !key_vault.get() {
+            Some(HeldBack::Masked)
+        } else {
+            None
+        }
+    };
+    let not_copied = Signal::derive(move || held().map(|why| held_back(why, "copied")));
     let save_error = RwSignal::new(None::<String>);
     let save = move |_| {
         let file = format!("{}.json", name.get_untracked().trim());
+        if let Some(why) = untrack(held) {
+            save_error.set(Some(held_back(why, "saved")));
+            return;
+        }
+        save_error.set(None);
         let Ok(text) = json.get_untracked() else {
             return;
         };
@@ -162,10 +179,11 @@ pub fn ExportCard() -> impl IntoView {
                 </Show>
                 <div class="actions">
                     <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
-                    <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY />
-                    <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save disabled=move || json.read().is_err()>"Download .json"</button>
+                    <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY refuse=not_copied />
+                    <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save>"Download .json"</button>
                 </div>
-                <p class="hint">"Copy and download give exactly what is shown: reveal the secrets first to include them."</p>
+                {move || save_error.get().map(|e| view! { <p class="problem" role="status" data-testid=crate::testids::LS_SAVE_PROBLEM>{e}</p> })}
+                <p class="hint" data-testid=crate::testids::LS_COPY_RULE>"Copy and Download give the real secrets once you reveal them (or Key Vault references): masked values would fail in ADF, so they are never copied or saved."</p>
                 {move || match json.get() {
                     Ok(text) => view! { <pre data-testid=crate::testids::LS_JSON>{text}</pre> }.into_any(),
                     Err(problems) => view! {
@@ -175,7 +193,6 @@ pub fn ExportCard() -> impl IntoView {
                         </div>
                     }.into_any(),
                 }}
-                {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}
                 <Show when=move || key_vault.get()>
                     <h3>"Deployment pack"</h3>
                     <p>"Store the secrets in Key Vault, let the factory's managed identity read them, and deploy both linked services as code. No file holds a secret: the scripts ask for each one at a prompt, so it stays out of command lines and shell history, and the linked service reads the latest version of each secret, so storing a new refresh token needs no redeploy."</p>

@@ -32,7 +32,9 @@ use crate::google::service_account::{
     assertion, private_key_pem, read_key_file, signing_input, token_request as jwt_request,
     token_uri_differs,
 };
-use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
+use crate::messages::{
+    held_back, human_duration, key_file_problem, service_account_failure, Explanation, HeldBack,
+};
 use crate::oauth::{Secret, TokenFailure};
 
 /// The service account's key and its linked service's choices: shared by the card, where
@@ -363,6 +365,17 @@ pub fn ServiceAccountExport() -> impl IntoView {
             })
     });
     let text = Signal::derive(move || json.get().unwrap_or_default());
+    // As the linked service of a refresh token: no file ADF would refuse, no masked key.
+    let not_copied = Signal::derive(move || {
+        let why = if json.read().is_err() {
+            Some(HeldBack::Incomplete)
+        } else if !reveal.get() && !key_vault.get() {
+            Some(HeldBack::Masked)
+        } else {
+            None
+        };
+        why.map(|why| held_back(why, "copied"))
+    });
     let (resource_group, factory, vault) = (sa.resource_group, sa.factory, sa.vault);
     let files = Memo::new(move |_| {
         let ls = built.get().map_err(|_| Vec::new())?;
@@ -396,7 +409,7 @@ pub fn ServiceAccountExport() -> impl IntoView {
                 </div>
                 <div class="actions">
                     <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
-                    <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY />
+                    <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY refuse=not_copied />
                 </div>
                 {move || match json.get() {
                     Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
