@@ -192,3 +192,6 @@ pub const RETURN_SECRET_WHY: &str = "return-secret-why";
 pub const DIAGNOSE_READ_AS: &str = "diagnose-read-as";
 pub const LS_COPY_RULE: &str = "ls-copy-rule";
 pub const LS_SAVE_PROBLEM: &str = "ls-save-problem";
+pub const FORGOTTEN_SIGN_IN: &str = "forgotten-sign-in";
+pub const FORGOTTEN_CHECK: &str = "forgotten-check";
+pub const LS_CHECK_FAILED: &str = "ls-check-failed";

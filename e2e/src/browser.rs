@@ -80,6 +80,9 @@ impl Browser {
             json!({ "args": args, "prefs": prefs }),
         );
         caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
+        // The page asks before a reload or Back drops its tokens: in a test, leaving is the
+        // user's choice, confirmed (the guard itself is tested by dispatching the event).
+        caps.insert("unhandledPromptBehavior".into(), json!("accept"));
         let started = Instant::now();
         let client = loop {
             match ClientBuilder::new(HttpConnector::new())

@@ -436,6 +436,8 @@ pub enum HeldBack {
     Incomplete,
     /// Its secrets are masked: ADF would take the file and fail when the pipeline runs.
     Masked,
+    /// The refresh token was just refused with these credentials: ADF would be refused too.
+    CheckFailed,
 }
 
 /// Said where the Copy or Download button is, instead of giving a file that would fail.
@@ -449,6 +451,11 @@ pub fn held_back(why: HeldBack, done: &str) -> String {
             "Not {done}: the secrets are masked, and ADF would accept the file and then fail \
              when the pipeline runs. Reveal them to take the real values, or reference them in \
              Key Vault."
+        ),
+        HeldBack::CheckFailed => format!(
+            "Not {done}: the provider just refused this refresh token with this client (see the \
+             check above), and ADF would be refused the same way. Fix what the check names and \
+             check again."
         ),
     }
 }

@@ -76,6 +76,20 @@ pub fn App() -> impl IntoView {
         Task::ServiceAccount => tokens.access_token.read().is_some(),
         Task::ExplainError => false,
     };
+    // Tokens live in this tab's memory only: leaving or reloading while they are on screen
+    // asks first (the browser's own dialog), except when the page itself leaves for consent.
+    let guard = window_event_listener(leptos::ev::beforeunload, move |e| {
+        let leaving_for_consent = flow.flow.with_untracked(|f| {
+            matches!(
+                f.stage,
+                crate::oauth::Stage::Redirecting | crate::oauth::Stage::Saving { .. }
+            )
+        });
+        if tokens.exchange.with_untracked(Option::is_some) && !leaving_for_consent {
+            e.prevent_default();
+        }
+    });
+    on_cleanup(move || guard.remove());
     // Back from the provider: what follows the tokens, and their views, are fetched while the
     // code is exchanged.
     Effect::new(move |fetched: Option<bool>| {
@@ -107,11 +121,27 @@ pub fn App() -> impl IntoView {
             <main>
                 <TaskChooser />
                 <Show when=move || guide.forgotten.get()>
-                    <p class="notice" role="status" data-testid=crate::testids::TOKENS_FORGOTTEN>
-                        "This address opens a view of the tokens, but tokens live only in the memory of "
-                        "the tab that got them, so a reload or a new tab forgets them. Sign in again, or "
-                        "check a refresh token you already have."
-                    </p>
+                    <div class="notice" role="status" data-testid=crate::testids::TOKENS_FORGOTTEN>
+                        <p>
+                            "This address opens a view of the tokens, but tokens live only in the memory of "
+                            "the tab that got them, so a reload or a new tab forgets them."
+                        </p>
+                        <div class="actions">
+                            <button type="button" class="primary" data-testid=crate::testids::FORGOTTEN_SIGN_IN
+                                on:click=move |_| {
+                                    guide.forgotten.set(false);
+                                    guide.choose(Task::BigQuery, &form);
+                                    let registered = !form.settings.read_untracked().client_id.trim().is_empty();
+                                    guide.open(if registered { Step::Client } else { Step::Register });
+                                }>
+                                "Sign in again"
+                            </button>
+                            <button type="button" class="secondary" data-testid=crate::testids::FORGOTTEN_CHECK
+                                on:click=move |_| { guide.forgotten.set(false); guide.choose(Task::CheckToken, &form); }>
+                                "Check a refresh token I already have"
+                            </button>
+                        </div>
+                    </div>
                 </Show>
                 <div class="task-steps" data-task="bigquery google-ads" hidden=move || !signs_in()>
                     <p class="hint" data-testid=crate::testids::FABRIC_NOTE>

@@ -12,7 +12,7 @@ use crate::export::linked_service::{
 };
 use crate::export::pack::{pack, PackFile, Target};
 use crate::messages::{export_problem, held_back, pack_problem, HeldBack, DEVELOPER_TOKEN_HINT};
-use crate::oauth::Scopes;
+use crate::oauth::{Scopes, TokenFailure};
 
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
 #[component]
@@ -101,8 +101,17 @@ pub fn ExportCard() -> impl IntoView {
     let text = Signal::derive(move || json.get().unwrap_or_default());
     // A file ADF would refuse, or one whose secrets are masked (SecureString values that look
     // real and fail when the pipeline runs), never leaves the page: the button says why.
+    // A refresh with these credentials was refused: nothing is built on top of it unsaid.
+    let check_failed = move || {
+        tokens
+            .refresh
+            .value()
+            .with(|v| matches!(v, Some(Err(TokenFailure::Endpoint { .. }))))
+    };
     let held = move || {
-        if json.read().is_err() {
+        if check_failed() {
+            Some(HeldBack::CheckFailed)
+        } else if json.read().is_err() {
             Some(HeldBack::Incomplete)
         } else if !reveal.get() && !key_vault.get() {
             Some(HeldBack::Masked)
@@ -184,6 +193,9 @@ pub fn ExportCard() -> impl IntoView {
                 </div>
                 {move || save_error.get().map(|e| view! { <p class="problem" role="status" data-testid=crate::testids::LS_SAVE_PROBLEM>{e}</p> })}
                 <p class="hint" data-testid=crate::testids::LS_COPY_RULE>"Copy and Download give the real secrets once you reveal them (or Key Vault references): masked values would fail in ADF, so they are never copied or saved."</p>
+                {move || check_failed().then(|| view! {
+                    <p class="warning" role="status" data-testid=crate::testids::LS_CHECK_FAILED>{held_back(HeldBack::CheckFailed, "copied or saved")}</p>
+                })}
                 {move || match json.get() {
                     Ok(text) => view! { <pre data-testid=crate::testids::LS_JSON>{text}</pre> }.into_any(),
                     Err(problems) => view! {
