@@ -579,6 +579,57 @@ async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_check_builds_no_linked_service_on_top_of_it_unsaid() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let token = w
+        .provider
+        .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
+    let app = AppPage::open(b, &w.app_url).await;
+    b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
+    app.refresh_with(CLIENT_ID, "GOCSPX-wrong", &token).await;
+    let said = app
+        .see_error(testids::REFRESH_ERROR, "client secret is wrong")
+        .await;
+    assert!(!said.contains("Go to consent"), "{said}");
+    // The linked service below says the check failed, and gives nothing to paste into ADF.
+    b.click("#tab-adf").await;
+    b.wait_text(
+        &testids::sel(testids::LS_CHECK_FAILED),
+        "just refused this refresh token",
+    )
+    .await;
+    b.find(&testids::sel(testids::LS_PROJECT))
+        .await
+        .send_keys("my-project")
+        .await
+        .unwrap();
+    b.click(&testids::sel(testids::LS_REVEAL)).await;
+    b.run("navigator.clipboard.writeText('copied before'); return true")
+        .await;
+    b.click(&testids::sel(testids::LS_COPY)).await;
+    b.wait_text(
+        "[data-testid=ls-copy] + .copy-status",
+        "Not copied: the provider just refused this refresh token",
+    )
+    .await;
+    assert_eq!(b.clipboard().await, "copied before");
+    // With the right secret the check passes, and the linked service is there to take.
+    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    b.wait_text(
+        &testids::sel(testids::REFRESH_RESULT),
+        "The refresh token works",
+    )
+    .await;
+    b.click("#tab-adf").await;
+    assert!(!b.has(&testids::sel(testids::LS_CHECK_FAILED)).await);
+    b.click(&testids::sel(testids::LS_COPY)).await;
+    b.wait_text("[data-testid=ls-copy] + .copy-status", "Copied")
+        .await;
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn explaining_an_error_needs_nothing_else() {
     let w = World::google().await;
     let b = &w.browser;
@@ -647,7 +698,23 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
     let w = World::google().await;
     let b = &w.browser;
     let app = w.page().await;
+    // Leaving asks first only while tokens are on screen (the browser's own dialog, which
+    // this session accepts: the guard is read from the event it cancels).
+    let asks_before_leaving = || async {
+        b.run("const e = new Event('beforeunload', {cancelable: true}); window.dispatchEvent(e); return e.defaultPrevented")
+            .await
+    };
+    assert_eq!(
+        asks_before_leaving().await,
+        Value::Bool(false),
+        "no tokens yet"
+    );
     app.sign_in().await;
+    assert_eq!(
+        asks_before_leaving().await,
+        Value::Bool(true),
+        "the tokens are on screen"
+    );
     let page = w.app_url.clone();
     assert_eq!(b.url().await, page, "no fragment until a view is picked");
     b.click("#tab-check").await;
@@ -694,6 +761,19 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
         .body_text()
         .await
         .contains(&w.provider.refresh_tokens()[0]));
+    assert_eq!(
+        asks_before_leaving().await,
+        Value::Bool(false),
+        "nothing left to lose"
+    );
+    // The notice's next steps are controls: checking a token opens that task.
+    b.click(&testids::sel(testids::FORGOTTEN_CHECK)).await;
+    assert_eq!(
+        b.run("return document.querySelector('[name=task]:checked').value")
+            .await,
+        "check-token"
+    );
+    assert!(!b.has(&testids::sel(testids::TOKENS_FORGOTTEN)).await);
     w.finish().await;
 }
 
