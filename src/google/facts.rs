@@ -218,9 +218,36 @@ pub fn day_number(date: &str) -> Option<i64> {
         .then(|| super::ads::days_from_civil(y as i32, m, d))
 }
 
+/// Whether ISO date `a` comes before `b` (byte order is date order for `YYYY-MM-DD`).
+const fn earlier(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return a[i] < b[i];
+        }
+        i += 1;
+    }
+    a.len() < b.len()
+}
+
+/// The oldest check among the facts, worked out when the page is built, so that the page
+/// carries this one date and not the table.
+pub const CHECKED_ON: &str = {
+    let mut oldest = ALL[0].checked;
+    let mut i = 1;
+    while i < ALL.len() {
+        if earlier(ALL[i].checked, oldest) {
+            oldest = ALL[i].checked;
+        }
+        i += 1;
+    }
+    oldest
+};
+
 /// The oldest check among the facts: what "Facts checked on …" says.
 pub fn checked_on() -> &'static str {
-    ALL.iter().map(|f| f.checked).min().unwrap_or_default()
+    CHECKED_ON
 }
 
 /// The facts whose check is older than [`STALE_AFTER_DAYS`] at `today` (days since the
@@ -293,6 +320,8 @@ mod tests {
             .min()
             .unwrap();
         assert_eq!(day_number(checked_on()), Some(oldest));
+        assert_eq!(Some(checked_on()), ALL.iter().map(|f| f.checked).min());
+        assert!(earlier("2026-11-29", "2026-12-03") && !earlier("2026-12-03", "2026-12-03"));
         assert!(stale(oldest).is_empty());
         assert!(stale(oldest + STALE_AFTER_DAYS).is_empty());
         let late = stale(oldest + STALE_AFTER_DAYS + 1);
