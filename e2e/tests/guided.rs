@@ -471,6 +471,37 @@ async fn an_empty_secret_is_refused_at_the_client_step_for_its_real_reason() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_consent_step_leads_with_its_button_and_values_stay_whole() {
+    let w = World::google().await;
+    let b = &w.browser;
+    b.emulate(NARROW.0, NARROW.1, true).await;
+    let app = w.page().await;
+    app.at_consent().await;
+    // With the step's heading at the top of the screen, its main button is on that screen.
+    let below = b
+        .run("const h = document.querySelector('#consent-title').getBoundingClientRect(); \
+              const g = document.querySelector('[data-testid=go-to-consent]').getBoundingClientRect(); \
+              return Math.round(g.bottom - h.top)")
+        .await
+        .as_u64()
+        .expect("a distance");
+    println!("at 390 × 844, “Go to consent” ends {below} px below the consent step's heading");
+    assert!(below <= u64::from(NARROW.1), "{below} px below the heading");
+    // Short values of the parameter table stay on one line (no “offlin/e”).
+    for name in ["access_type", "prompt", "response_type"] {
+        let lines = b
+            .run(&format!(
+                "const row = [...document.querySelectorAll('[data-testid=consent-params] tr')]\
+                   .find(r => r.querySelector('th code')?.textContent === '{name}'); \
+                 return row.querySelector('td code').getClientRects().length"
+            ))
+            .await;
+        assert_eq!(lines, 1, "{name}'s value breaks across lines");
+    }
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fabric_users_are_led_to_the_service_account_task_and_the_facts_say_their_age() {
     let w = World::google().await;
     let b = &w.browser;

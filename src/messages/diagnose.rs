@@ -5,7 +5,7 @@
 //! redirect back here), an ADF, BigQuery or Google Ads error — answered with what was
 //! recognised and what, why and fix, or `None`.
 
-use super::{refused, Asked, Explanation};
+use super::{refused_when, Asked, Explanation};
 use crate::oauth::{parse_token_response, ErrorCode, TokenEndpointError, TokenError};
 
 /// What the page made of a pasted text.
@@ -330,7 +330,7 @@ pub fn diagnose(text: &str) -> Option<Diagnosis> {
         } else {
             "Google's token endpoint answer (JSON) inside another tool's message"
         };
-        return said(read_as, refused(&error, Asked::Pasted));
+        return said(read_as, refused_when(&error, Asked::Pasted));
     }
     // ASCII folding: the needles are ASCII, and Unicode case tables would cost the page KBs.
     let lower = text.to_ascii_lowercase();
@@ -341,7 +341,7 @@ pub fn diagnose(text: &str) -> Option<Diagnosis> {
         return said(row.seen, Explanation::new(row.what, row.why, row.fix));
     }
     let (error, read_as) = bare_code(text, &lower)?;
-    said(read_as, refused(&error, Asked::Pasted))
+    said(read_as, refused_when(&error, Asked::Pasted))
 }
 
 #[cfg(test)]

@@ -248,7 +248,7 @@ pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
         TokenFailure::Endpoint {
             error: TokenEndpointError::Refused(e),
             ..
-        } => refused(e, Asked::Refresh),
+        } => refused_when(e, Asked::Refresh),
         other => token_failure(other),
     }
 }
@@ -588,7 +588,7 @@ fn callback(error: &CallbackError) -> Explanation {
 
 fn token(error: &TokenEndpointError) -> Explanation {
     match error {
-        TokenEndpointError::Refused(e) => refused(e, Asked::Exchange),
+        TokenEndpointError::Refused(e) => refused(e),
         TokenEndpointError::NotJson {
             status,
             content_type_hint,
@@ -608,7 +608,7 @@ fn token(error: &TokenEndpointError) -> Explanation {
     }
 }
 
-pub(crate) fn refused(e: &TokenError, asked: Asked) -> Explanation {
+pub(crate) fn refused(e: &TokenError) -> Explanation {
     let desc = e.description.as_deref().unwrap_or("").trim();
     let said = provider_said(e.description.as_deref());
     let has = |needle: &str| {
@@ -634,11 +634,7 @@ pub(crate) fn refused(e: &TokenError, asked: Asked) -> Explanation {
             "This authorization code was already used.",
             "A code works exactly once. It was exchanged before: by this page, by another tool, \
              or by a second click or reload.",
-            match asked {
-                Asked::Exchange => "Start again with “Go to consent” to get a fresh code.",
-                _ => "Get a fresh code: sign in again with a refresh-token task on this page \
-                      (BigQuery or Google Ads), which exchanges the code at once.",
-            },
+            "Start again with “Go to consent” to get a fresh code.",
         ),
         // "reauth related error (invalid_rapt)" / "(rapt_required)", with `error_uri`
         // https://support.google.com/a/answer/9368756: Google Workspace's "session length for
@@ -677,39 +673,14 @@ pub(crate) fn refused(e: &TokenError, asked: Asked) -> Explanation {
              or cut or altered while copying.",
             "Copy the whole address after consent again, or start again.",
         ),
-        KnownError::InvalidGrant => match asked {
-            Asked::Exchange => Explanation::new(
-                "The provider did not accept the code.",
-                format!(
-                    "The code expired (they live for minutes), was issued for another client or \
-                     redirect URI, or was mistyped.{said}"
-                ),
-                "Start again with “Go to consent” and let the page exchange the code at once.",
+        KnownError::InvalidGrant => Explanation::new(
+            "The provider did not accept the code.",
+            format!(
+                "The code expired (they live for minutes), was issued for another client or \
+                 redirect URI, or was mistyped.{said}"
             ),
-            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration.
-            Asked::Refresh => Explanation::new(
-                "The provider did not accept the refresh token.",
-                format!(
-                    "It was revoked, it expired (7 days for an External app in “Testing”, six \
-                     months unused, or a time limit chosen at consent), it was issued to another \
-                     client ID than the one used here, or it was cut while copying.{said}"
-                ),
-                "Check that the client ID and secret are the ones the token was issued to; \
-                 otherwise get a new refresh token with the BigQuery or Google Ads task.",
-            ),
-            Asked::Pasted => Explanation::new(
-                "The provider did not accept a code or a refresh token.",
-                format!(
-                    "For a code: it expired (they live for minutes), was used already, or was \
-                     issued for another client or redirect URI. For a refresh token: it was \
-                     revoked or expired (7 days for an External app in “Testing”), or belongs \
-                     to another client.{said}"
-                ),
-                "Get a new refresh token with the BigQuery or Google Ads task on this page (it \
-                 exchanges the code at once), or check the one you have with “Check a refresh \
-                 token I already have”.",
-            ),
-        },
+            "Start again with “Go to consent” and let the page exchange the code at once.",
+        ),
         KnownError::RedirectUriMismatch => Explanation::new(
             "The redirect URI differs from the one used at consent or registered for the client.",
             format!(
@@ -788,6 +759,64 @@ pub(crate) fn refused(e: &TokenError, asked: Asked) -> Explanation {
             format!("See the provider's message.{said}"),
             "Fix what the message names and try again.",
         ),
+    }
+}
+
+/// A refusal of a request that was not this page's code exchange: the refresh grant, or an
+/// answer the user pasted. Its own function, so that its words travel with the parts of the
+/// page that use them (the check and explain tasks), not with the first screen.
+pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
+    let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
+    let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
+    let said = provider_said(e.description.as_deref());
+    if asked == Asked::Exchange || !invalid_grant {
+        return refused(e);
+    }
+    if desc.contains("already redeemed") {
+        return Explanation::new(
+            "This authorization code was already used.",
+            "A code works exactly once. It was exchanged before: by this page, by another tool, \
+             or by a second click or reload.",
+            "Get a fresh code: sign in again with a refresh-token task on this page (BigQuery \
+             or Google Ads), which exchanges the code at once.",
+        );
+    }
+    // The descriptions that say their own case are explained as after an exchange.
+    let own_case = [
+        "invalid_rapt",
+        "rapt_required",
+        "expired or revoked",
+        "code verifier",
+        "malformed",
+    ];
+    if own_case.iter().any(|c| desc.contains(c)) {
+        return refused(e);
+    }
+    match asked {
+        // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration.
+        Asked::Refresh => Explanation::new(
+            "The provider did not accept the refresh token.",
+            format!(
+                "It was revoked, it expired (7 days for an External app in “Testing”, six \
+                     months unused, or a time limit chosen at consent), it was issued to another \
+                     client ID than the one used here, or it was cut while copying.{said}"
+            ),
+            "Check that the client ID and secret are the ones the token was issued to; \
+                 otherwise get a new refresh token with the BigQuery or Google Ads task.",
+        ),
+        Asked::Pasted => Explanation::new(
+            "The provider did not accept a code or a refresh token.",
+            format!(
+                "For a code: it expired (they live for minutes), was used already, or was \
+                     issued for another client or redirect URI. For a refresh token: it was \
+                     revoked or expired (7 days for an External app in “Testing”), or belongs \
+                     to another client.{said}"
+            ),
+            "Get a new refresh token with the BigQuery or Google Ads task on this page (it \
+                 exchanges the code at once), or check the one you have with “Check a refresh \
+                 token I already have”.",
+        ),
+        Asked::Exchange => refused(e),
     }
 }
 

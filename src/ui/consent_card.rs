@@ -34,35 +34,15 @@ pub fn ConsentCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="consent-title" data-testid=crate::testids::CONSENT_CARD>
             <h2 id="consent-title">"3. Consent"</h2>
-            {move || match form.valid.get() {
-                Err(problems) => view! {
+            {move || form.valid.get().err().map(|problems| view! {
                     <div class="todo" data-testid=crate::testids::CONSENT_BLOCKED>
                         <p>"Before the consent URL can be made:"</p>
                         <ul>
                             {problems.into_iter().map(|p| crate::messages::field_problem(&p.error)).map(|e| view! { <li>{rich_text(&e.what)}" "{rich_text(&e.fix)}</li> }).collect_view()}
                         </ul>
                     </div>
-                }.into_any(),
-                Ok(_) => view! {
-                    <div>
-                        <p>"The address your browser will open. Each parameter, and why it is there:"</p>
-                        // A copied URL may come back into this tab: its sign-in is saved first.
-                        <div class="with-button" on:click=move |_| flow.copied()>
-                            <code class="consent-url" data-testid=crate::testids::CONSENT_URL>{move || url.get().unwrap_or_default()}</code>
-                            <CopyButton text=Signal::derive(move || url.get().unwrap_or_default()) what="consent URL" testid=crate::testids::COPY_CONSENT_URL />
-                        </div>
-                        <table class="params" data-testid=crate::testids::CONSENT_PARAMS>
-                            <thead><tr><th scope="col">"Parameter"</th><th scope="col">"Value"</th><th scope="col">"What it does"</th></tr></thead>
-                            <tbody>
-                                {move || parameters().into_iter().map(|(k, v)| {
-                                    let meaning = parameter_meaning(&k).unwrap_or("Part of the provider's endpoint address.");
-                                    view! { <tr><th scope="row"><code>{k}</code></th><td><code>{v}</code></td><td>{rich_text(meaning)}</td></tr> }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }}
+            })}
+            // The step's action first: on a phone the address and its parameters run long.
             <p class="hint" data-testid=crate::testids::SENDS_TO>
                 {move || form.valid.with(|v| v.as_ref().ok().map(|c| format!(
                     "The code{} will be sent to {} only.",
@@ -90,6 +70,25 @@ pub fn ConsentCard() -> impl IntoView {
                 "Go to consent"
             </button>
             {move || error().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CONSENT_ERROR /> })}
+            {move || form.valid.get().is_ok().then(|| view! {
+                    <div>
+                        <p>"The address “Go to consent” opens. Each parameter, and why it is there:"</p>
+                        // A copied URL may come back into this tab: its sign-in is saved first.
+                        <div class="with-button" on:click=move |_| flow.copied()>
+                            <code class="consent-url" data-testid=crate::testids::CONSENT_URL>{move || url.get().unwrap_or_default()}</code>
+                            <CopyButton text=Signal::derive(move || url.get().unwrap_or_default()) what="consent URL" testid=crate::testids::COPY_CONSENT_URL />
+                        </div>
+                        <table class="params" data-testid=crate::testids::CONSENT_PARAMS>
+                            <thead><tr><th scope="col">"Parameter"</th><th scope="col">"Value"</th><th scope="col">"What it does"</th></tr></thead>
+                            <tbody>
+                                {move || parameters().into_iter().map(|(k, v)| {
+                                    let meaning = parameter_meaning(&k).unwrap_or("Part of the provider's endpoint address.");
+                                    view! { <tr><th scope="row"><code>{k}</code></th><td><code>{v}</code></td><td>{rich_text(meaning)}</td></tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                })}
         </section>
     }
 }
