@@ -476,7 +476,9 @@ async fn on_a_phone_the_consent_step_leads_with_its_button_and_values_stay_whole
     let b = &w.browser;
     b.emulate(NARROW.0, NARROW.1, true).await;
     let app = w.page().await;
-    app.at_consent().await;
+    app.open_step("consent").await;
+    b.find(&testids::sel(testids::GO_TO_CONSENT)).await;
+    b.find(&testids::sel(testids::CONSENT_PARAMS)).await;
     // With the step's heading at the top of the screen, its main button is on that screen.
     let below = b
         .run("const h = document.querySelector('#consent-title').getBoundingClientRect(); \
