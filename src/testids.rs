@@ -195,3 +195,6 @@ pub const LS_SAVE_PROBLEM: &str = "ls-save-problem";
 pub const FORGOTTEN_SIGN_IN: &str = "forgotten-sign-in";
 pub const FORGOTTEN_CHECK: &str = "forgotten-check";
 pub const LS_CHECK_FAILED: &str = "ls-check-failed";
+pub const SETUP_EXPLAIN: &str = "setup-explain";
+pub const REVOKE_CONFIRM: &str = "revoke-confirm";
+pub const REVOKE_CANCEL: &str = "revoke-cancel";

@@ -133,10 +133,18 @@ impl<'p, 'a> ProveCard<'p, 'a> {
             .await
     }
 
+    /// Presses Revoke, which asks first, and confirms.
     pub async fn revoke(&self, needle: &str) -> String {
+        self.app.click(testids::REVOKE).await;
         self.app
-            .check(testids::REVOKE, testids::REVOKE_RESULT, needle)
+            .check(testids::REVOKE_CONFIRM, testids::REVOKE_RESULT, needle)
             .await
+    }
+
+    /// Presses Revoke and keeps the token after all.
+    pub async fn revoke_then_keep(&self) {
+        self.app.click(testids::REVOKE).await;
+        self.app.click(testids::REVOKE_CANCEL).await;
     }
 }
 

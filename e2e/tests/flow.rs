@@ -585,6 +585,10 @@ async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
     prove.tokeninfo("tester@example.com").await;
     prove.test_bigquery("demo-project").await;
     prove.refresh_now("refresh token works").await;
+    // Revoke asks first: kept, nothing is sent; confirmed, the token is revoked.
+    prove.revoke_then_keep().await;
+    assert!(!w.browser.has(&testids::sel(testids::REVOKE_CONFIRM)).await);
+    assert_eq!(w.provider.count("revoke"), 0, "kept: nothing sent");
     prove.revoke("Revoked").await;
     prove.refresh_now("no longer works").await;
     assert_eq!(w.provider.count("revoke"), 1);

@@ -666,8 +666,10 @@ async fn a_refused_check_builds_no_linked_service_on_top_of_it_unsaid() {
 async fn explaining_an_error_needs_nothing_else() {
     let w = World::google().await;
     let b = &w.browser;
-    let app = AppPage::open(b, &w.app_url).await;
-    app.open_task("explain-error").await;
+    let _app = AppPage::open(b, &w.app_url).await;
+    // The register step names the task where Google's page errors are explained, and leads there.
+    b.click(&testids::sel(testids::SETUP_EXPLAIN)).await;
+    assert_eq!(chosen_task(b).await, "explain-error");
     b.find(&testids::sel(testids::DIAGNOSE_INPUT))
         .await
         .send_keys(

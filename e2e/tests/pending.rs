@@ -4,7 +4,7 @@
 //! with the tab's storage, address, history and console checked for every secret.
 
 use e2e::browser::AppPage;
-use e2e::pages::ConsentStep;
+use e2e::pages::{ConsentStep, ProveCard};
 use e2e::provider::{ClientConfig, Provider};
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -255,8 +255,7 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     .await;
     app.check(testids::REFRESH_NOW_PROVE, "prove-refresh", "works")
         .await;
-    app.check(testids::REVOKE, testids::REVOKE_RESULT, "Revoked")
-        .await;
+    ProveCard::of(&app).revoke("Revoked").await;
     assert_eq!(w.provider.count("token:refresh_token"), 3);
     assert_eq!(w.provider.count("tokeninfo"), 2);
     assert_eq!(w.provider.count("revoke"), 1);

@@ -187,7 +187,10 @@ pub fn ExportCard() -> impl IntoView {
                     </Show>
                 </Show>
                 <div class="actions">
-                    <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
+                    // Key Vault references hold no secret: nothing to reveal.
+                    <Show when=move || !key_vault.get()>
+                        <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
+                    </Show>
                     <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY refuse=not_copied />
                     <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save>"Download .json"</button>
                 </div>

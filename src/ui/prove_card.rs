@@ -101,7 +101,10 @@ pub fn ProveCard() -> impl IntoView {
             outcome
         });
     };
+    // Revoking ends the token everywhere, ADF's pipelines included: it asks first.
+    let confirming = RwSignal::new(false);
     let revoke = move |_| {
+        confirming.set(false);
         let Some(p) = provider() else { return };
         let Some(endpoint) = p.revocation else { return };
         let token = match RefreshToken::parse(tokens.refresh_input.read_untracked().expose()) {
@@ -160,11 +163,20 @@ pub fn ProveCard() -> impl IntoView {
                         "Test BigQuery access"
                     </button>
                 </Show>
-                <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=revoke
+                <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=move |_| confirming.set(true)
                     disabled=move || checks.busy() || !can(|p| p.revocation.is_some())>
                     "Revoke"
                 </button>
             </div>
+            <Show when=move || confirming.get()>
+                <div class="warning" role="alert">
+                    <p>"Revoking ends this refresh token and its access tokens for good, wherever they are used: Azure Data Factory's pipelines that read it stop working. Revoke it?"</p>
+                    <div class="actions">
+                        <button type="button" class="danger" data-testid=crate::testids::REVOKE_CONFIRM on:click=revoke>"Revoke it"</button>
+                        <button type="button" class="secondary" data-testid=crate::testids::REVOKE_CANCEL on:click=move |_| confirming.set(false)>"Keep it"</button>
+                    </div>
+                </div>
+            </Show>
             {move || no_bigquery().map(|text| view! { <p class="hint" data-testid=crate::testids::NO_BIGQUERY_SCOPE>{text}</p> })}
             {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             {move || tokens.refresh.value().get().map(|r| match r {

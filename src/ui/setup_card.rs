@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use super::guide::Step;
+use super::form::use_form;
+use super::guide::{use_guide, Step, Task};
 use super::steps::NextStep;
 use super::{CopyButton, Deferred};
 use crate::oauth::RedirectUri;
@@ -12,6 +13,7 @@ pub fn SetupCard(
     /// be a redirect URI (a `file:` URL, plain HTTP on a public host).
     redirect_uri: Option<RedirectUri>,
 ) -> impl IntoView {
+    let (guide, form) = (use_guide(), use_form());
     let uri_view = match redirect_uri {
         Some(uri) => {
             let text = uri.as_str().to_owned();
@@ -76,7 +78,11 @@ pub fn SetupCard(
                         "Errors such as redirect_uri_mismatch, invalid_client, org_internal, "
                         "admin_policy_enforced, “Error 403: access_denied” (not a test user) or "
                         "“This app is blocked” (a Workspace admin) are shown on Google's page and never "
-                        "come back here: paste their text into “Paste an error” below."
+                        "come back here: paste their text into the task “Explain an error”. "
+                        <button type="button" class="link" data-testid=crate::testids::SETUP_EXPLAIN
+                            on:click=move |_| guide.choose(Task::ExplainError, &form)>
+                            "Explain an error"
+                        </button>
                     </p>
                 </Deferred>
             </details>
