@@ -198,3 +198,5 @@ pub const LS_CHECK_FAILED: &str = "ls-check-failed";
 pub const SETUP_EXPLAIN: &str = "setup-explain";
 pub const REVOKE_CONFIRM: &str = "revoke-confirm";
 pub const REVOKE_CANCEL: &str = "revoke-cancel";
+pub const ACCESS_TOKEN_NEWEST: &str = "access-token-newest";
+pub const ACCESS_TOKEN_NEWEST_NOTE: &str = "access-token-newest-note";

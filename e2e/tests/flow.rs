@@ -585,6 +585,13 @@ async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
     prove.tokeninfo("tester@example.com").await;
     prove.test_bigquery("demo-project").await;
     prove.refresh_now("refresh token works").await;
+    // Step 4 says which access token is the newest.
+    w.browser
+        .wait_text(
+            &testids::sel(testids::ACCESS_TOKEN_NEWEST_NOTE),
+            "The newest, from “Refresh now”",
+        )
+        .await;
     // Revoke asks first: kept, nothing is sent; confirmed, the token is revoked.
     prove.revoke_then_keep().await;
     assert!(!w.browser.has(&testids::sel(testids::REVOKE_CONFIRM)).await);

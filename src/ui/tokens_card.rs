@@ -52,6 +52,9 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         .map(|n| crate::messages::token_note(n, None))
         .collect();
     let no_refresh = response.refresh_token.is_none();
+    let state = use_tokens();
+    let exchanged = response.access_token.clone();
+    let newest = move || state.access_token.get().filter(|t| *t != exchanged);
     let retry_with_consent = move |_| {
         form.settings
             .update(|s| s.prompt = Prompt::Consent.id().into());
@@ -82,6 +85,12 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 </button>
             </Show>
             <h3>"Access token"</h3>
+            // After "Refresh now" the newest access token is said here too, first.
+            {move || newest().map(|t| view! {
+                <p class="hint" data-testid=crate::testids::ACCESS_TOKEN_NEWEST_NOTE>"The newest, from “Refresh now”:"</p>
+                <TokenValue secret=t.secret().clone() what="newest access token" testid=crate::testids::ACCESS_TOKEN_NEWEST />
+                <p class="hint">"The one the code exchange brought, which expires first:"</p>
+            })}
             <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
             <Lazy part=Part::TokenFacts shown=details />
         </section>
