@@ -459,3 +459,24 @@ pub fn held_back(why: HeldBack, done: &str) -> String {
         ),
     }
 }
+
+/// A Google API check that got no answer the page could read: it names the call, not a
+/// token endpoint. `detail` is the browser's word; `timeout` the seconds waited, if that.
+pub fn check_unanswered(call: &str, detail: &str, timeout: Option<u32>) -> Explanation {
+    match timeout {
+        Some(seconds) => Explanation::new(
+            format!("{call} got no answer within {seconds} seconds."),
+            "The API is slow or unreachable, or the connection stalled.",
+            "Try again. The same call from a terminal is in the Commands tab.",
+        ),
+        None => Explanation::new(
+            format!("{call} got no answer the page could read."),
+            format!(
+                "The API's host is unreachable (offline, DNS), or a browser extension or the \
+                 page's security policy blocked the call. The browser said: {detail}"
+            ),
+            "Check your connection and try again; the browser's developer console names the \
+             exact cause. The same call from a terminal is in the Commands tab.",
+        ),
+    }
+}

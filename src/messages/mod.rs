@@ -11,10 +11,10 @@ pub mod google;
 pub use consent::parameter_meaning;
 pub use diagnose::{diagnose, unknown_error, Diagnosis};
 pub use google::{
-    ads_api_sunset, ads_api_version_option, api_failure, describe, ending, expiry_reminder_text,
-    explain_api_failure, export_problem, facts_checked, held_back, key_file_problem,
-    no_bigquery_scope, pack_problem, service_account_failure, HeldBack, DEVELOPER_TOKEN_HINT,
-    FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
+    ads_api_sunset, ads_api_version_option, api_failure, check_unanswered, describe, ending,
+    expiry_reminder_text, explain_api_failure, export_problem, facts_checked, held_back,
+    key_file_problem, no_bigquery_scope, pack_problem, service_account_failure, HeldBack,
+    DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
 };
 
 use crate::form::FieldError;
@@ -912,6 +912,30 @@ mod tests {
         let not_key =
             key_file_problem(&crate::google::service_account::KeyFileError::BadPrivateKey);
         assert!(not_key.what.contains("PKCS#8") && not_key.fix.contains("new JSON key"));
+    }
+
+    #[test]
+    fn a_check_without_an_answer_names_its_call_not_a_token_endpoint() {
+        let tokeninfo = check_unanswered("Tokeninfo", "TypeError: Failed to fetch", None);
+        assert_eq!(
+            tokeninfo.what,
+            "Tokeninfo got no answer the page could read."
+        );
+        assert!(tokeninfo
+            .why
+            .ends_with("The browser said: TypeError: Failed to fetch"));
+        let slow = check_unanswered("ADF's query job (dry run)", "", Some(30));
+        assert_eq!(
+            slow.what,
+            "ADF's query job (dry run) got no answer within 30 seconds."
+        );
+        for e in [tokeninfo, slow] {
+            let all = format!("{} {} {}", e.what, e.why, e.fix);
+            assert!(
+                !all.contains("token endpoint") && !all.contains("authorization code"),
+                "{all}"
+            );
+        }
     }
 
     #[test]

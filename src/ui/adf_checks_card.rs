@@ -10,7 +10,7 @@ use super::check::{Checks, Outcome};
 use super::field::TextInput;
 use super::form::use_form;
 use super::requests::use_log;
-use super::requests::{api_call, http_explanation};
+use super::requests::{api_call, check_explanation};
 use super::status::use_status;
 use super::tokens::use_tokens;
 use super::{CopyButton, ErrorPanel, NoticePanel, SecretField};
@@ -40,7 +40,7 @@ fn shown(a: &Account) -> String {
 
 /// The CORS / network case: what happened and the commands instead.
 fn blocked<T>(e: &HttpError, call: ApiCall) -> Outcome<T> {
-    let mut why = http_explanation(e);
+    let mut why = check_explanation("The Google Ads call", e);
     if matches!(e, HttpError::Network(_)) {
         why.what = "The Google Ads API gave this page no readable answer.".into();
         why.why = "Browsers may call an API only if it allows the page's origin (CORS); the Google Ads API refused it, or the network failed.".into();
@@ -79,7 +79,7 @@ pub fn AdfChecksCard() -> impl IntoView {
         let project = adf.project.get_untracked().trim().to_owned();
         checks.run(dry_run, "BigQuery answered the dry run.", async move {
             let outcome = match api_call(log, dry_run_call(&endpoint, &project, &token)).await {
-                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Err(e) => Outcome::Failed(check_explanation("ADF's query job (dry run)", &e)),
                 Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
                     Err(e) => Outcome::Failed(explain_api_failure(&e)),
                     Ok(()) => {
@@ -94,7 +94,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                                         }
                                     })
                                     .unwrap_or_else(|e| explain_api_failure(&e).what),
-                                Err(e) => http_explanation(&e).what,
+                                Err(e) => check_explanation("Listing the datasets", &e).what,
                             };
                         Outcome::Done(format!(
                             "ADF can run its query jobs in {project}: a dry run of SELECT 1 was accepted. Datasets this token sees there: {datasets}."

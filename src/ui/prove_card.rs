@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::check::{Checks, Outcome};
 use super::form::use_form;
 use super::requests::use_log;
-use super::requests::{api_call, form_post, http_explanation};
+use super::requests::{api_call, check_explanation, form_post};
 use super::status::use_status;
 use super::tokens::use_tokens;
 use super::{ErrorPanel, NoticePanel};
@@ -55,7 +55,7 @@ pub fn ProveCard() -> impl IntoView {
         let Some(endpoint) = p.tokeninfo else { return };
         checks.run(info, "Tokeninfo answered.", async move {
             let outcome = match form_post(log, tokeninfo_request(&endpoint, &token)).await {
-                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Err(e) => Outcome::Failed(check_explanation("Tokeninfo", &e)),
                 Ok(a) => match parse_tokeninfo(a.status, &a.body) {
                     Ok(i) => Outcome::Done(format!(
                         "Account: {}. Scopes: {}. Expires in {}.",
@@ -79,7 +79,7 @@ pub fn ProveCard() -> impl IntoView {
         checks.run(bigquery, "BigQuery answered.", async move {
             let call = crate::google::call::ApiCall::get(endpoint.as_str().to_owned(), &token);
             let outcome = match api_call(log, call).await {
-                Err(e) => Outcome::Failed(http_explanation(&e)),
+                Err(e) => Outcome::Failed(check_explanation("BigQuery's projects list", &e)),
                 Ok(a) => match parse_projects(a.status, &a.body) {
                     Ok(list) if list.is_empty() => Outcome::Done(
                         "The call works; the account sees no projects (grant it a BigQuery role in one)."

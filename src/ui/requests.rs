@@ -8,7 +8,7 @@ use crate::browser::perf;
 use crate::browser::time::now_ms;
 use crate::export::raw::{self, Sent};
 use crate::google::call::ApiCall;
-use crate::messages::{token_failure, Explanation};
+use crate::messages::{check_unanswered, Explanation};
 use crate::oauth::response::masked_json;
 use crate::oauth::{parse_token_response, FormRequest, Received, Secret, TokenFailure};
 
@@ -22,9 +22,14 @@ pub struct LogEntry {
 /// Every request the page made, in order.
 pub type Log = RwSignal<Vec<LogEntry>>;
 
-/// A request that got no readable answer, explained.
-pub fn http_explanation(error: &HttpError) -> Explanation {
-    token_failure(&no_answer(error.clone()))
+/// A check's call to a Google API that got no readable answer, explained by its name.
+pub fn check_explanation(call: &str, error: &HttpError) -> Explanation {
+    match error {
+        HttpError::Timeout(seconds) => check_unanswered(call, "", Some(*seconds)),
+        HttpError::Network(detail) | HttpError::Body(detail) => {
+            check_unanswered(call, detail, None)
+        }
+    }
 }
 
 /// A request that got no readable answer, as the fact the messages explain.
