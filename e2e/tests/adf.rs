@@ -75,7 +75,10 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
     let app = w.page().await;
     app.set_scopes(&format!("{BIGQUERY} {ADWORDS}")).await;
     let refresh_token = app.sign_in().await;
+    w.browser.find(&testids::sel(testids::LS_REVEAL)).await;
     ExportCard::of(&app).toggle_key_vault().await;
+    // Key Vault references hold no secret: there is nothing to reveal.
+    assert!(!w.browser.has(&testids::sel(testids::LS_REVEAL)).await);
     w.browser
         .wait_text(
             &testids::sel(testids::PACK_MISSING),
