@@ -77,7 +77,9 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
     let refresh_token = app.sign_in().await;
     w.browser.find(&testids::sel(testids::LS_REVEAL)).await;
     ExportCard::of(&app).toggle_key_vault().await;
-    // Key Vault references hold no secret: there is nothing to reveal.
+    // Key Vault references hold no secret: there is nothing to reveal (once the vault's
+    // fields show, the switch has been made).
+    w.browser.find(&testids::sel("ls-store")).await;
     assert!(!w.browser.has(&testids::sel(testids::LS_REVEAL)).await);
     w.browser
         .wait_text(
