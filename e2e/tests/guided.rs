@@ -381,6 +381,18 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
         "{labels:?}"
     );
     assert_eq!(project_id_fields(b).await, 0, "Google Ads has no project");
+    let hint = b
+        .wait_text("#ls-developer-token-hint", "9 September 2026")
+        .await;
+    assert!(
+        hint.contains("Microsoft's connector page still lists it as required"),
+        "{hint}"
+    );
+    b.wait_text(
+        &testids::sel(testids::LS_WHERE),
+        "Azure Synapse pipelines take the same JSON",
+    )
+    .await;
 
     // No developer token: the linked service is complete without one, and copies as shown.
     b.find(&testids::sel(testids::LS_CUSTOMER))
