@@ -589,7 +589,7 @@ async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
     w.browser
         .wait_text(
             &testids::sel(testids::ACCESS_TOKEN_NEWEST_NOTE),
-            "The newest, from “Refresh now”",
+            "The newest access token, from “Refresh now”",
         )
         .await;
     // Revoke asks first: kept, nothing is sent; confirmed, the token is revoked.

@@ -52,9 +52,6 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
         .map(|n| crate::messages::token_note(n, None))
         .collect();
     let no_refresh = response.refresh_token.is_none();
-    let state = use_tokens();
-    let exchanged = response.access_token.clone();
-    let newest = move || state.access_token.get().filter(|t| *t != exchanged);
     let retry_with_consent = move |_| {
         form.settings
             .update(|s| s.prompt = Prompt::Consent.id().into());
@@ -85,12 +82,6 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
                 </button>
             </Show>
             <h3>"Access token"</h3>
-            // After "Refresh now" the newest access token is said here too, first.
-            {move || newest().map(|t| view! {
-                <p class="hint" data-testid=crate::testids::ACCESS_TOKEN_NEWEST_NOTE>"The newest, from “Refresh now”:"</p>
-                <TokenValue secret=t.secret().clone() what="newest access token" testid=crate::testids::ACCESS_TOKEN_NEWEST />
-                <p class="hint">"The one the code exchange brought, which expires first:"</p>
-            })}
             <TokenValue secret=response.access_token.secret().clone() what="access token" testid=crate::testids::ACCESS_TOKEN />
             <Lazy part=Part::TokenFacts shown=details />
         </section>
@@ -102,11 +93,28 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
 #[component]
 pub fn TokenFacts() -> impl IntoView {
     let state = use_tokens();
-    move || {
-        state
+    // After "Refresh now" the newest access token is said first (a part: it follows the
+    // exchange's own, which the first screen shows).
+    let newest = move || {
+        let exchanged = state
             .exchange
+            .with(|t| t.as_ref().map(|t| t.received.response.access_token.clone()));
+        state
+            .access_token
             .get()
-            .map(|t| view! { <TokenFactsView tokens=t /> })
+            .filter(|t| Some(t) != exchanged.as_ref())
+    };
+    view! {
+        {move || newest().map(|t| view! {
+            <p class="hint" data-testid=crate::testids::ACCESS_TOKEN_NEWEST_NOTE>"The newest access token, from “Refresh now” (the one above came with the code and expires first):"</p>
+            <TokenValue secret=t.secret().clone() what="newest access token" testid=crate::testids::ACCESS_TOKEN_NEWEST />
+        })}
+        {move || {
+            state
+                .exchange
+                .get()
+                .map(|t| view! { <TokenFactsView tokens=t /> })
+        }}
     }
 }
 
