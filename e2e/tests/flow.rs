@@ -562,6 +562,12 @@ async fn curl_and_powershell_ask_for_the_secrets_when_they_run() {
     assert!(!curl.contains(SECRET) && curl.contains("IFS= read -r client_secret;"));
     commands.use_powershell().await;
     commands.command(1, "Invoke-RestMethod -Method Post").await;
+    // The toggle shows which one is on by more than colour: the pressed one's label is bold.
+    let weights = w
+        .browser
+        .run("return ['format-curl', 'format-powershell'].map(id => getComputedStyle(document.querySelector(`[data-testid=${id}]`)).fontWeight)")
+        .await;
+    assert_eq!(weights, serde_json::json!(["400", "600"]));
     // Revealed or not, no secret is shown: they are asked for.
     commands.toggle_reveal().await;
     let ps = commands
@@ -598,6 +604,15 @@ async fn proving_and_revoking_are_logged_with_their_secrets_masked() {
     assert_eq!(w.provider.count("revoke"), 0, "kept: nothing sent");
     prove.revoke("Revoked").await;
     prove.refresh_now("no longer works").await;
+    // Each answer sits under the button whose call made it.
+    let beside = w
+        .browser
+        .run("return [['prove-refresh', 'refresh-now-prove'], ['tokeninfo-result', 'tokeninfo'], \
+              ['bigquery-result', 'test-bigquery'], ['revoke-result', 'revoke']].map(([r, b]) => { \
+              const row = document.querySelector(`[data-testid=${r}]`).closest('.check-row'); \
+              return row !== null && row === document.querySelector(`[data-testid=${b}]`).closest('.check-row'); })")
+        .await;
+    assert_eq!(beside, serde_json::json!([true, true, true, true]));
     assert_eq!(w.provider.count("revoke"), 1);
     assert_eq!(w.provider.count("tokeninfo"), 1);
     assert_eq!(w.provider.count("bigquery"), 1);

@@ -149,43 +149,50 @@ pub fn ProveCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="prove-title" data-testid=crate::testids::PROVE_CARD>
             <h2 id="prove-title">"Prove it works"</h2>
-            <div class="actions">
+            {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
+            // Each check's answer right under its button, so it is plain which call made it.
+            <div class="check-row">
                 <button type="button" class="secondary" data-testid=crate::testids::REFRESH_NOW_PROVE on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
                     "Refresh now (what ADF does)"
                 </button>
+                {move || tokens.refresh.value().get().map(|r| match r {
+                    Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived."</p> }.into_any(),
+                    Err(f) => view! { <ErrorPanel explanation=crate::messages::refresh_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
+                })}
+            </div>
+            <div class="check-row">
                 <button type="button" class="secondary" data-testid=crate::testids::TOKENINFO on:click=check_tokeninfo
                     disabled=move || checks.busy() || !has_access() || !can(|p| p.tokeninfo.is_some())>
                     "Tokeninfo"
                 </button>
+                {move || show(info.get(), crate::testids::TOKENINFO_RESULT)}
+            </div>
+            <div class="check-row">
                 <Show when=move || no_bigquery().is_none()>
                     <button type="button" class="secondary" data-testid=crate::testids::TEST_BIGQUERY on:click=check_bigquery
                         disabled=move || checks.busy() || !has_access() || !can(|p| p.bigquery.is_some())>
                         "Test BigQuery access"
                     </button>
                 </Show>
+                {move || no_bigquery().map(|text| view! { <p class="hint" data-testid=crate::testids::NO_BIGQUERY_SCOPE>{text}</p> })}
+                {move || show(bigquery.get(), crate::testids::BIGQUERY_RESULT)}
+            </div>
+            <div class="check-row">
                 <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=move |_| confirming.set(true)
                     disabled=move || checks.busy() || !can(|p| p.revocation.is_some())>
                     "Revoke"
                 </button>
-            </div>
-            <Show when=move || confirming.get()>
-                <div class="warning" role="alert">
-                    <p>"Revoking ends this refresh token and its access tokens for good, wherever they are used: Azure Data Factory's pipelines that read it stop working. Revoke it?"</p>
-                    <div class="actions">
-                        <button type="button" class="danger" data-testid=crate::testids::REVOKE_CONFIRM on:click=revoke>"Revoke it"</button>
-                        <button type="button" class="secondary" data-testid=crate::testids::REVOKE_CANCEL on:click=move |_| confirming.set(false)>"Keep it"</button>
+                <Show when=move || confirming.get()>
+                    <div class="warning" role="alert">
+                        <p>"Revoking ends this refresh token and its access tokens for good, wherever they are used: Azure Data Factory's pipelines that read it stop working. Revoke it?"</p>
+                        <div class="actions">
+                            <button type="button" class="danger" data-testid=crate::testids::REVOKE_CONFIRM on:click=revoke>"Revoke it"</button>
+                            <button type="button" class="secondary" data-testid=crate::testids::REVOKE_CANCEL on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        </div>
                     </div>
-                </div>
-            </Show>
-            {move || no_bigquery().map(|text| view! { <p class="hint" data-testid=crate::testids::NO_BIGQUERY_SCOPE>{text}</p> })}
-            {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
-            {move || tokens.refresh.value().get().map(|r| match r {
-                Ok(_) => view! { <p class="result" data-testid=crate::testids::PROVE_REFRESH>"The refresh token works: a new access token arrived."</p> }.into_any(),
-                Err(f) => view! { <ErrorPanel explanation=crate::messages::refresh_failure(&f) raw=f.raw().unwrap_or_default() testid=crate::testids::PROVE_REFRESH /> }.into_any(),
-            })}
-            {move || show(info.get(), crate::testids::TOKENINFO_RESULT)}
-            {move || show(bigquery.get(), crate::testids::BIGQUERY_RESULT)}
-            {move || show(revoked.get(), crate::testids::REVOKE_RESULT)}
+                </Show>
+                {move || show(revoked.get(), crate::testids::REVOKE_RESULT)}
+            </div>
         </section>
     }
 }
