@@ -299,18 +299,16 @@ impl Settings {
 }
 
 impl Settings {
-    /// Every problem that stops the sign-in before consent, in the fields' order: the form's,
-    /// and Google's client without its secret. (The consent URL itself needs no secret: a
-    /// copied one is exchanged later, with the secret typed on return.)
+    /// Every problem that stops the sign-in before consent, in the fields' order: the form's
+    /// (`validated`, what [`Settings::validate`] said of it) and Google's client without its
+    /// secret. (The consent URL itself needs no secret: a copied one is exchanged later, with
+    /// the secret typed on return.)
     pub fn consent_problems(
         &self,
-        page_redirect: Option<&RedirectUri>,
+        validated: &Result<ValidClient, Vec<FieldProblem>>,
         secret: &str,
     ) -> Vec<FieldProblem> {
-        let mut problems = self
-            .validate(page_redirect, secret)
-            .err()
-            .unwrap_or_default();
+        let mut problems = validated.as_ref().err().cloned().unwrap_or_default();
         if self.provider == ProviderChoice::Google && secret.trim().is_empty() {
             let at = problems
                 .iter()
@@ -387,6 +385,10 @@ mod tests {
         assert!(s.pkce && s.keep_secret);
     }
 
+    fn consent_problems(s: &Settings, secret: &str) -> Vec<FieldProblem> {
+        s.consent_problems(&s.validate(Some(&page()), secret), secret)
+    }
+
     #[test]
     fn google_needs_the_secret_before_consent_and_says_so_at_its_field() {
         let s = Settings {
@@ -398,24 +400,20 @@ mod tests {
             "the URL needs no secret"
         );
         assert_eq!(
-            s.consent_problems(Some(&page()), " "),
+            consent_problems(&s, " "),
             [FieldProblem {
                 field: Field::ClientSecret,
                 error: FieldError::SecretNeeded
             }]
         );
-        assert_eq!(s.consent_problems(Some(&page()), "GOCSPX-x"), []);
+        assert_eq!(consent_problems(&s, "GOCSPX-x"), []);
         // After the client ID's problem, before the others: the order of the fields.
         let bad = Settings {
             client_id: String::new(),
             scopes: " ".into(),
             ..Settings::default()
         };
-        let fields: Vec<Field> = bad
-            .consent_problems(Some(&page()), "")
-            .iter()
-            .map(|p| p.field)
-            .collect();
+        let fields: Vec<Field> = consent_problems(&bad, "").iter().map(|p| p.field).collect();
         assert_eq!(
             fields,
             [Field::ClientId, Field::ClientSecret, Field::Scopes]
@@ -428,7 +426,7 @@ mod tests {
             token_endpoint: "https://idp.example/token".into(),
             ..Settings::default()
         };
-        assert_eq!(custom.consent_problems(Some(&page()), ""), []);
+        assert_eq!(consent_problems(&custom, ""), []);
     }
 
     #[test]

@@ -440,6 +440,20 @@ pub enum HeldBack {
     CheckFailed,
 }
 
+impl HeldBack {
+    /// Why an export is held back, if it is: the refused check first, then what ADF would
+    /// refuse, then masked secrets (`masked`: SecureString values shown masked).
+    pub fn first(check_failed: bool, incomplete: bool, masked: bool) -> Option<Self> {
+        [
+            (check_failed, HeldBack::CheckFailed),
+            (incomplete, HeldBack::Incomplete),
+            (masked, HeldBack::Masked),
+        ]
+        .into_iter()
+        .find_map(|(holds, why)| holds.then_some(why))
+    }
+}
+
 /// Said where the Copy or Download button is, instead of giving a file that would fail.
 pub fn held_back(why: HeldBack, done: &str) -> String {
     match why {

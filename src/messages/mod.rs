@@ -915,6 +915,20 @@ mod tests {
     }
 
     #[test]
+    fn an_export_is_held_back_for_the_first_reason_that_holds() {
+        assert_eq!(HeldBack::first(false, false, false), None);
+        assert_eq!(HeldBack::first(false, false, true), Some(HeldBack::Masked));
+        assert_eq!(
+            HeldBack::first(false, true, true),
+            Some(HeldBack::Incomplete)
+        );
+        assert_eq!(
+            HeldBack::first(true, true, true),
+            Some(HeldBack::CheckFailed)
+        );
+    }
+
+    #[test]
     fn a_check_without_an_answer_names_its_call_not_a_token_endpoint() {
         let tokeninfo = check_unanswered("Tokeninfo", "TypeError: Failed to fetch", None);
         assert_eq!(

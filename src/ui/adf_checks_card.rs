@@ -24,7 +24,7 @@ use crate::google::ads::{
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
 use crate::google::presets::Preset;
-use crate::messages::{explain_api_failure, no_bigquery_scope, Explanation, DEVELOPER_TOKEN_HINT};
+use crate::messages::{explain_api_failure, Explanation, DEVELOPER_TOKEN_HINT};
 
 /// How many accessible accounts the page reads the clients of.
 const MAX_ACCOUNTS: usize = 10;
@@ -231,12 +231,7 @@ pub fn AdfChecksCard() -> impl IntoView {
 
     // A token without a BigQuery scope gets the reason instead of BigQuery's checks; an Ads
     // token sees the Ads checks first.
-    let no_bigquery = move || {
-        tokens
-            .granted()
-            .filter(|s| !Preset::reaches_bigquery(s))
-            .map(|s| no_bigquery_scope(&s))
-    };
+    let no_bigquery = move || tokens.no_bigquery();
     let ads_first = move || {
         tokens
             .granted()

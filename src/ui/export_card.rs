@@ -109,15 +109,11 @@ pub fn ExportCard() -> impl IntoView {
             .with(|v| matches!(v, Some(Err(TokenFailure::Endpoint { .. }))))
     };
     let held = move || {
-        if check_failed() {
-            Some(HeldBack::CheckFailed)
-        } else if json.read().is_err() {
-            Some(HeldBack::Incomplete)
-        } else if !reveal.get() && !key_vault.get() {
-            Some(HeldBack::Masked)
-        } else {
-            None
-        }
+        HeldBack::first(
+            check_failed(),
+            json.read().is_err(),
+            !reveal.get() && !key_vault.get(),
+        )
     };
     let not_copied = Signal::derive(move || held().map(|why| held_back(why, "copied")));
     let save_error = RwSignal::new(None::<String>);

@@ -56,11 +56,9 @@ impl FormState {
                 .read()
                 .validate(page.as_ref(), secret.read().expose())
         });
+        // Built on `valid`: the form is validated once per change.
         let before_consent = Memo::new(move |_| {
-            let page = page_redirect.get_value();
-            settings
-                .read()
-                .consent_problems(page.as_ref(), secret.read().expose())
+            valid.with(|v| settings.read().consent_problems(v, secret.read().expose()))
         });
         let form = Self {
             settings,

@@ -8,9 +8,8 @@ use super::status::use_status;
 use super::tokens::use_tokens;
 use super::{ErrorPanel, NoticePanel};
 use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
-use crate::google::presets::Preset;
+use crate::messages::human_duration;
 use crate::messages::{explain, Situation};
-use crate::messages::{human_duration, no_bigquery_scope};
 use crate::oauth::{grant, RefreshToken};
 
 /// "Prove it works": refresh now, tokeninfo, a BigQuery call, and revoke.
@@ -139,12 +138,7 @@ pub fn ProveCard() -> impl IntoView {
     };
     let has_access = move || tokens.access_token.read().is_some();
     // A token without a BigQuery scope is not offered BigQuery's check; the reason is said.
-    let no_bigquery = move || {
-        tokens
-            .granted()
-            .filter(|s| !Preset::reaches_bigquery(s))
-            .map(|s| no_bigquery_scope(&s))
-    };
+    let no_bigquery = move || tokens.no_bigquery();
     let can = move |f: fn(&crate::oauth::Provider) -> bool| provider().is_some_and(|p| f(&p));
     view! {
         <section class="card" aria-labelledby="prove-title" data-testid=crate::testids::PROVE_CARD>

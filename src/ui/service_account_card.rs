@@ -367,14 +367,12 @@ pub fn ServiceAccountExport() -> impl IntoView {
     let text = Signal::derive(move || json.get().unwrap_or_default());
     // As the linked service of a refresh token: no file ADF would refuse, no masked key.
     let not_copied = Signal::derive(move || {
-        let why = if json.read().is_err() {
-            Some(HeldBack::Incomplete)
-        } else if !reveal.get() && !key_vault.get() {
-            Some(HeldBack::Masked)
-        } else {
-            None
-        };
-        why.map(|why| held_back(why, "copied"))
+        HeldBack::first(
+            false,
+            json.read().is_err(),
+            !reveal.get() && !key_vault.get(),
+        )
+        .map(|why| held_back(why, "copied"))
     });
     let (resource_group, factory, vault) = (sa.resource_group, sa.factory, sa.vault);
     let files = Memo::new(move |_| {

@@ -129,6 +129,14 @@ impl TokenState {
         })
     }
 
+    /// Why BigQuery's checks are not offered, for a token whose granted scopes reach no
+    /// BigQuery (`None`: offered, or the scopes are unknown).
+    pub fn no_bigquery(&self) -> Option<String> {
+        self.granted()
+            .filter(|s| !crate::google::presets::Preset::reaches_bigquery(s))
+            .map(|s| crate::messages::no_bigquery_scope(&s))
+    }
+
     /// Where the checks go: the issuer of the newest access token (by an exchange, or by a
     /// refresh token checked in the refresh card), else the form's provider.
     pub fn target(&self, form: &FormState) -> Result<Target, Explanation> {
