@@ -63,6 +63,16 @@ async fn visible_texts(browser: &Browser, css: &str) -> Vec<String> {
         .collect()
 }
 
+/// Types `text` into the field `testid`, as a user does (after what it holds).
+async fn type_in(browser: &Browser, testid: &str, text: &str) {
+    browser
+        .find(&testids::sel(testid))
+        .await
+        .send_keys(text)
+        .await
+        .expect("typable");
+}
+
 /// The numbers of the visible numbered steps (folded lines and headings), in page order.
 async fn step_numbers(browser: &Browser) -> Vec<u32> {
     visible_texts(browser, ".folded strong, main h2")
@@ -229,11 +239,7 @@ async fn each_task_leads_into_its_own_steps_and_keeps_what_was_typed() {
     let b = &w.browser;
     let app = AppPage::open(b, &w.app_url).await;
     app.open_step("client").await;
-    b.find(&testids::sel(testids::CLIENT_ID))
-        .await
-        .send_keys(CLIENT_ID)
-        .await
-        .unwrap();
+    type_in(b, testids::CLIENT_ID, CLIENT_ID).await;
     // (card on screen, cards that must not be)
     let tasks = [
         (
@@ -300,18 +306,8 @@ async fn sign_in_from_the_client_step(
     if let Some(preset) = preset {
         app.choose(testids::PRESET, preset).await;
     }
-    browser
-        .find(&testids::sel(testids::CLIENT_ID))
-        .await
-        .send_keys(CLIENT_ID)
-        .await
-        .unwrap();
-    browser
-        .find(&testids::sel(testids::CLIENT_SECRET))
-        .await
-        .send_keys(SECRET)
-        .await
-        .unwrap();
+    type_in(browser, testids::CLIENT_ID, CLIENT_ID).await;
+    type_in(browser, testids::CLIENT_SECRET, SECRET).await;
     if let Some(scopes) = scopes {
         let field = browser.find(&testids::sel(testids::SCOPES)).await;
         field.clear().await.unwrap();
@@ -336,16 +332,8 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
     b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
     app.open_task("google-ads").await;
     b.click(&testids::sel("next-client")).await;
-    b.find(&testids::sel(testids::CLIENT_ID))
-        .await
-        .send_keys(CLIENT_ID)
-        .await
-        .unwrap();
-    b.find(&testids::sel(testids::CLIENT_SECRET))
-        .await
-        .send_keys(SECRET)
-        .await
-        .unwrap();
+    type_in(b, testids::CLIENT_ID, CLIENT_ID).await;
+    type_in(b, testids::CLIENT_SECRET, SECRET).await;
     b.click(&testids::sel("next-consent")).await;
     b.wait_text(
         &testids::sel(testids::CONSENT_URL),
@@ -395,11 +383,7 @@ async fn the_google_ads_task_ends_on_the_google_ads_linked_service() {
     .await;
 
     // No developer token: the linked service is complete without one, and copies as shown.
-    b.find(&testids::sel(testids::LS_CUSTOMER))
-        .await
-        .send_keys("444-555-6666")
-        .await
-        .unwrap();
+    type_in(b, testids::LS_CUSTOMER, "444-555-6666").await;
     let json = b
         .wait_text(&testids::sel(testids::LS_JSON), "4445556666")
         .await;
@@ -455,11 +439,7 @@ async fn an_empty_secret_is_refused_at_the_client_step_for_its_real_reason() {
     let b = &w.browser;
     let _app = AppPage::open(b, &w.app_url).await;
     b.click(&testids::sel("next-client")).await;
-    b.find(&testids::sel(testids::CLIENT_ID))
-        .await
-        .send_keys(CLIENT_ID)
-        .await
-        .unwrap();
+    type_in(b, testids::CLIENT_ID, CLIENT_ID).await;
     b.click(&testids::sel("next-consent")).await;
     focus_reaches(b, testids::CLIENT_SECRET).await;
     assert_eq!(current_step(b).await, "client", "Next refused");
@@ -469,11 +449,7 @@ async fn an_empty_secret_is_refused_at_the_client_step_for_its_real_reason() {
         ["Google exchanges a Web application client's code only with the client's secret, even with PKCE. Paste the secret shown when the client was created (Google Auth Platform → Clients → your client; lost, add a new secret there)."],
         "{said:?}"
     );
-    b.find(&testids::sel(testids::CLIENT_SECRET))
-        .await
-        .send_keys(SECRET)
-        .await
-        .unwrap();
+    type_in(b, testids::CLIENT_SECRET, SECRET).await;
     b.click(&testids::sel("next-consent")).await;
     b.wait_text_that("[aria-current=step]", "the consent step", |t| {
         t.contains("Consent")
@@ -644,11 +620,7 @@ async fn a_refused_check_builds_no_linked_service_on_top_of_it_unsaid() {
         "just refused this refresh token",
     )
     .await;
-    b.find(&testids::sel(testids::LS_PROJECT))
-        .await
-        .send_keys("my-project")
-        .await
-        .unwrap();
+    type_in(b, testids::LS_PROJECT, "my-project").await;
     b.click(&testids::sel(testids::LS_REVEAL)).await;
     b.run("navigator.clipboard.writeText('copied before'); return true")
         .await;
@@ -682,13 +654,12 @@ async fn explaining_an_error_needs_nothing_else() {
     // The register step names the task where Google's page errors are explained, and leads there.
     b.click(&testids::sel(testids::SETUP_EXPLAIN)).await;
     assert_eq!(chosen_task(b).await, "explain-error");
-    b.find(&testids::sel(testids::DIAGNOSE_INPUT))
-        .await
-        .send_keys(
-            r#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#,
-        )
-        .await
-        .unwrap();
+    type_in(
+        b,
+        testids::DIAGNOSE_INPUT,
+        r#"{"error":"invalid_grant","error_description":"Token has been expired or revoked."}"#,
+    )
+    .await;
     b.click(&testids::sel(testids::DIAGNOSE)).await;
     b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "no longer works")
         .await;
@@ -923,11 +894,7 @@ async fn the_first_screen_fetches_no_part_and_a_part_that_does_not_arrive_is_exp
     assert!(!b.has(&testids::sel(testids::DIAGNOSE_INPUT)).await);
     b.block_urls(&[]).await;
     b.click(&testids::sel(testids::PART_RETRY)).await;
-    b.find(&testids::sel(testids::DIAGNOSE_INPUT))
-        .await
-        .send_keys(r#"{"error":"invalid_client"}"#)
-        .await
-        .unwrap();
+    type_in(b, testids::DIAGNOSE_INPUT, r#"{"error":"invalid_client"}"#).await;
     b.click(&testids::sel(testids::DIAGNOSE)).await;
     b.wait_text(&testids::sel(testids::DIAGNOSE_RESULT), "client")
         .await;
