@@ -509,7 +509,7 @@ mod tests {
             ),
             "1",
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
         .unwrap_err();
         assert!(
             denied.why.contains("USER_PERMISSION_DENIED") && denied.fix.contains("loginCustomerID")
@@ -522,7 +522,7 @@ mod tests {
                 "The developer token is only approved for use with test accounts.",
             ),
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
         .unwrap_err();
         assert!(
             test_only.why.contains("test accounts only") && test_only.fix.contains("Basic access")
@@ -531,7 +531,7 @@ mod tests {
             403,
             r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes."}}"#,
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
         .unwrap_err();
         assert!(other.why.contains("…/auth/adwords"));
     }

@@ -175,7 +175,7 @@ mod tests {
             r#"{"error":{"code":403,"message":"Access Denied: Project p: User does not have bigquery.jobs.create permission in project p.","status":"PERMISSION_DENIED"}}"#,
             "p",
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
             .unwrap_err();
         assert!(denied.why.contains("may not run query jobs in project p"));
         assert!(denied.fix.contains("roles/bigquery.jobUser"));
@@ -184,7 +184,7 @@ mod tests {
             r#"{"error":{"code":404,"message":"Not found: Project q"}}"#,
             "q"
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
         .unwrap_err()
         .fix
         .contains("“q” is not a project"));
@@ -207,7 +207,7 @@ mod tests {
         assert_eq!(info.email.as_deref(), Some("me@example.com"));
         assert_eq!(info.expires_in, Some(3596));
         let bad = parse_tokeninfo(400, r#"{"error_description":"Invalid Value"}"#)
-            .map_err(|f| crate::messages::explain_api_failure(&f))
+            .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
             .unwrap_err();
         assert!(bad.why.contains("Invalid Value"));
     }
@@ -241,7 +241,7 @@ mod tests {
             403,
             r#"{"error":{"code":403,"message":"Request had insufficient authentication scopes.","status":"PERMISSION_DENIED"}}"#,
         )
-        .map_err(|f| crate::messages::explain_api_failure(&f))
+        .map_err(|f| crate::messages::explain_api_failure(&f, crate::messages::Asked::Refresh))
             .unwrap_err();
         assert!(denied.what.contains("HTTP 403") && denied.why.contains("insufficient"));
     }

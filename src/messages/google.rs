@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::Explanation;
+use super::{Asked, Explanation};
 use crate::export::linked_service::ExportProblem;
 use crate::export::pack::PackProblem;
 use crate::google::ads::AdsApiVersion;
@@ -12,7 +12,7 @@ use crate::google::lifetime::{Ending, Limit};
 use crate::oauth::RedirectDifference;
 
 /// Why a check failed, from a Google API error body or the status alone.
-pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
+pub fn api_failure(what: &str, status: u16, body: &str, asked: Asked) -> Explanation {
     let json: Option<Value> = serde_json::from_str(body).ok();
     let message = json
         .as_ref()
@@ -26,7 +26,11 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
     let (why, fix) = match status {
         400 | 401 => (
             "The access token is invalid or expired, or it was revoked.",
-            "Get a fresh access token with “Refresh now” and try again.",
+            if asked == Asked::ServiceAccount {
+                "Get a fresh access token: load the service account's key again, then try again."
+            } else {
+                "Get a fresh access token with “Refresh now” and try again."
+            },
         ),
         403 => (
             "The token lacks a scope this call needs, the API is not enabled in the project, or \
@@ -36,7 +40,7 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
         ),
         _ => (
             "The service answered with an error.",
-            "Try again in a moment; the raw answer is in the exchange log.",
+            "Try again in a moment; “The exchange, raw” shows the whole answer.",
         ),
     };
     Explanation::new(
@@ -50,24 +54,27 @@ pub fn api_failure(what: &str, status: u16, body: &str) -> Explanation {
 }
 
 /// A Google API check's failure explained, with what to change.
-pub fn explain_api_failure(f: &ApiFailure) -> Explanation {
+pub fn explain_api_failure(f: &ApiFailure, asked: Asked) -> Explanation {
     let (status, body) = (f.status, f.body.as_str());
     match &f.check {
-        Check::Tokeninfo => api_failure("Tokeninfo", status, body),
-        Check::Projects => api_failure("The BigQuery call", status, body),
-        Check::Datasets => api_failure("Listing the datasets", status, body),
-        Check::DryRun { project } => dry_run_failure(project, status, body),
-        Check::AdsAccounts => {
-            ads_failure("Listing the accessible Google Ads accounts", status, body)
-        }
-        Check::AdsHierarchy => ads_failure("Reading the account hierarchy", status, body),
-        Check::AdsQuery => ads_failure("ADF's Google Ads query", status, body),
+        Check::Tokeninfo => api_failure("Tokeninfo", status, body, asked),
+        Check::Projects => api_failure("The BigQuery call", status, body, asked),
+        Check::Datasets => api_failure("Listing the datasets", status, body, asked),
+        Check::DryRun { project } => dry_run_failure(project, status, body, asked),
+        Check::AdsAccounts => ads_failure(
+            "Listing the accessible Google Ads accounts",
+            status,
+            body,
+            asked,
+        ),
+        Check::AdsHierarchy => ads_failure("Reading the account hierarchy", status, body, asked),
+        Check::AdsQuery => ads_failure("ADF's Google Ads query", status, body, asked),
     }
 }
 
 /// ADF's query job refused: the role it needs, or a project the account cannot see.
-fn dry_run_failure(project: &str, status: u16, body: &str) -> Explanation {
-    let mut e = api_failure("ADF's query job (a dry run)", status, body);
+fn dry_run_failure(project: &str, status: u16, body: &str, asked: Asked) -> Explanation {
+    let mut e = api_failure("ADF's query job (a dry run)", status, body, asked);
     if status == 403 && body.contains("bigquery.jobs.create") {
         e.why = format!(
             "The account may not run query jobs in project {project}, and every ADF copy from \
@@ -90,8 +97,8 @@ fn dry_run_failure(project: &str, status: u16, body: &str) -> Explanation {
 /// since the developer-token sunset (`google::facts::ADS_DEVELOPER_TOKEN_SUNSET`,
 /// `ADS_ACCESS_LEVELS`, `ADS_NEW_ERRORS`) the access level of the Cloud project that owns
 /// the OAuth client or the service account, applied for on its Google Ads API Overview page.
-fn ads_failure(what: &str, status: u16, body: &str) -> Explanation {
-    let mut e = api_failure(what, status, body);
+fn ads_failure(what: &str, status: u16, body: &str, asked: Asked) -> Explanation {
+    let mut e = api_failure(what, status, body, asked);
     let Some((code, message)) = crate::google::ads::ads_error(body) else {
         if status == 403 {
             e.why = "The token lacks the Google Ads scope (…/auth/adwords), or the Google Cloud project of the OAuth client has no Google Ads API access for this account.".into();
@@ -361,6 +368,13 @@ pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanat
     let T::Refused(refused) = e else {
         return super::explain(super::Situation::Token(e));
     };
+    service_account_refused(refused)
+}
+
+/// A refusal of the signed assertion: the key's, the clock's or the account's problem, never
+/// a code's or a refresh token's.
+pub(super) fn service_account_refused(refused: &crate::oauth::TokenError) -> Explanation {
+    use crate::oauth::error::{ErrorCode, KnownError};
     let said = refused.description.clone().unwrap_or_default();
     let (why, fix) = if said.contains("Invalid JWT Signature") {
         (
@@ -377,13 +391,23 @@ pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanat
             "The service account no longer exists.",
             "Create a service account (or restore it within 30 days) and a new key.",
         )
+    } else if matches!(
+        refused.code,
+        ErrorCode::Known(KnownError::ServerError | KnownError::TemporarilyUnavailable)
+    ) {
+        return super::refused(refused);
     } else {
-        return super::explain(super::Situation::Token(e));
+        (
+            "Google did not accept the key, the service account or the assertion's claims.",
+            "Load the service account's JSON key again, as the Cloud console downloaded it; if \
+             Google still refuses, create a new key (IAM & Admin → Service accounts → Keys).",
+        )
     };
     Explanation::new(
         format!(
-            "Google refused the service account's assertion ({}: “{said}”).",
-            refused.code
+            "Google refused the service account's assertion ({}: “{}”).",
+            super::outside(refused.code.as_str()),
+            super::outside(&said)
         ),
         why,
         fix,

@@ -240,17 +240,67 @@ pub enum Asked {
     Refresh,
     /// An answer the user pasted into "Explain an error": either of the two.
     Pasted,
+    /// The service account's signed assertion ("A service account" task): no consent, no
+    /// refresh token.
+    ServiceAccount,
+}
+
+/// The page's controls an explanation may send the user to, as the page names them.
+pub const CONTROLS: [&str; 8] = [
+    "“Go to consent”",
+    "“Or paste the redirect by hand”",
+    "Advanced",
+    "“Refresh now”",
+    "“Revoke”",
+    "“The exchange, raw”",
+    // Words of earlier versions that name no control: never to be used again.
+    "exchange log",
+    "raw exchange",
+];
+
+impl Asked {
+    pub const ALL: [Asked; 4] = [
+        Asked::Exchange,
+        Asked::Refresh,
+        Asked::Pasted,
+        Asked::ServiceAccount,
+    ];
+
+    /// The controls on screen where this request's failure is explained (beside the task
+    /// chooser, which is on every screen).
+    pub fn controls(self) -> &'static [&'static str] {
+        match self {
+            // Step 3 of a sign-in, before any token.
+            Asked::Exchange => &[
+                "“Go to consent”",
+                "“Or paste the redirect by hand”",
+                "Advanced",
+            ],
+            // The Check view of a token with a refresh token, or "Check a refresh token".
+            Asked::Refresh => &["“Refresh now”", "“Revoke”", "“The exchange, raw”"],
+            Asked::Pasted => &[],
+            Asked::ServiceAccount => &["“The exchange, raw”"],
+        }
+    }
+}
+
+/// A token request that brought no tokens, explained for where it was asked.
+pub fn failure_at(failure: &TokenFailure, asked: Asked) -> Explanation {
+    match failure {
+        TokenFailure::Endpoint { error, .. } if asked == Asked::ServiceAccount => {
+            google::service_account_failure(error)
+        }
+        TokenFailure::Endpoint {
+            error: TokenEndpointError::Refused(e),
+            ..
+        } => refused_when(e, asked),
+        other => token_failure(other),
+    }
 }
 
 /// A refresh grant that brought no tokens, explained as a refresh token's problem.
 pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
-    match failure {
-        TokenFailure::Endpoint {
-            error: TokenEndpointError::Refused(e),
-            ..
-        } => refused_when(e, Asked::Refresh),
-        other => token_failure(other),
-    }
+    failure_at(failure, Asked::Refresh)
 }
 
 /// The explanation of a situation.
@@ -597,13 +647,12 @@ fn token(error: &TokenEndpointError) -> Explanation {
             "The token endpoint address is wrong (it points at a web page), or a proxy or the \
              provider failed in between.",
             "Check the token endpoint address (Google: https://oauth2.googleapis.com/token) and \
-             try again. The raw answer is below.",
+             try again.",
         ),
         TokenEndpointError::Malformed { status, reason } => Explanation::new(
             format!("The token endpoint answered HTTP {status}, but not with a token response."),
             format!("The JSON does not follow OAuth 2.0: {reason}."),
-            "Check that the token endpoint is the provider's OAuth 2.0 token endpoint. The raw \
-             answer is below.",
+            "Check that the token endpoint is the provider's OAuth 2.0 token endpoint.",
         ),
     }
 }
@@ -724,7 +773,7 @@ pub(crate) fn refused(e: &TokenError) -> Explanation {
         KnownError::InvalidRequest => Explanation::new(
             "The provider says the token request is malformed.",
             format!("A required parameter is missing or repeated.{said}"),
-            "Check the fields; if it persists, the raw exchange shows what was sent.",
+            "Check the fields the provider's message names, and try again.",
         ),
         KnownError::UnauthorizedClient => Explanation::new(
             "This client may not use this grant.",
@@ -769,6 +818,9 @@ pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
     let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
     let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
     let said = provider_said(e.description.as_deref());
+    if asked == Asked::ServiceAccount {
+        return google::service_account_refused(e);
+    }
     if asked == Asked::Exchange || !invalid_grant {
         return refused(e);
     }
@@ -816,7 +868,7 @@ pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
                  exchanges the code at once), or check the one you have with “Check a refresh \
                  token I already have”.",
         ),
-        Asked::Exchange => refused(e),
+        Asked::Exchange | Asked::ServiceAccount => refused(e),
     }
 }
 
@@ -900,15 +952,12 @@ mod tests {
         assert!(said("Invalid grant: account not found")
             .why
             .contains("no longer exists"));
-        // Anything else reads as any token endpoint refusal.
-        assert_eq!(
-            said("Bad Request").what,
-            token_says(
-                400,
-                r#"{"error":"invalid_grant","error_description":"Bad Request"}"#
-            )
-            .what
+        // Anything else is still the assertion's problem, never a code's.
+        let other = said("Bad Request");
+        assert!(
+            other.what.contains("service account's assertion") && other.fix.contains("JSON key")
         );
+        assert!(!other.why.contains("code") && !other.fix.contains("consent"));
         let not_key =
             key_file_problem(&crate::google::service_account::KeyFileError::BadPrivateKey);
         assert!(not_key.what.contains("PKCS#8") && not_key.fix.contains("new JSON key"));
@@ -950,6 +999,97 @@ mod tests {
                 "{all}"
             );
         }
+    }
+
+    /// Every answer a token request or a check can get, explained where it was asked: its fix
+    /// names only controls that are on that screen.
+    #[test]
+    fn every_fix_names_only_controls_that_its_task_shows() {
+        use crate::google::failure::{ApiFailure, Check};
+        let descriptions = [
+            "",
+            "Bad Request",
+            "Code was already redeemed.",
+            "reauth related error (invalid_rapt)",
+            "Token has been expired or revoked.",
+            "Invalid code verifier.",
+            "Malformed auth code.",
+            "Missing required parameter: client_secret",
+            "The OAuth client was not found.",
+            "Invalid JWT Signature.",
+            "Invalid JWT: Token must be a short-lived token (60 minutes) and in a reasonable timeframe.",
+            "Invalid grant: account not found",
+        ];
+        let mut failures = vec![
+            TokenFailure::NoAnswer {
+                detail: "TypeError: Failed to fetch".into(),
+            },
+            TokenFailure::TimedOut { seconds: 30 },
+        ];
+        for (status, body) in [
+            (502, "<html>Bad gateway</html>"),
+            (200, r#"{"token_type":"Bearer"}"#),
+        ] {
+            failures.push(TokenFailure::Endpoint {
+                error: parse_token_response(status, body).unwrap_err(),
+                status,
+                masked_body: body.into(),
+            });
+        }
+        let codes = KnownError::ALL
+            .iter()
+            .map(|k| k.as_str().to_owned())
+            .chain(["made_up_error".to_owned()]);
+        for code in codes {
+            for description in descriptions {
+                let body = serde_json::json!({"error": code, "error_description": description})
+                    .to_string();
+                failures.push(TokenFailure::Endpoint {
+                    error: parse_token_response(400, &body).unwrap_err(),
+                    status: 400,
+                    masked_body: body,
+                });
+            }
+        }
+        let checks = [
+            Check::Tokeninfo,
+            Check::Projects,
+            Check::Datasets,
+            Check::DryRun {
+                project: "p".into(),
+            },
+            Check::AdsAccounts,
+            Check::AdsHierarchy,
+            Check::AdsQuery,
+        ];
+        let mut seen = 0;
+        for asked in Asked::ALL {
+            let mut explained: Vec<Explanation> =
+                failures.iter().map(|f| failure_at(f, asked)).collect();
+            // The checks run once there is a token: not in "Explain an error", not before consent.
+            if matches!(asked, Asked::Refresh | Asked::ServiceAccount) {
+                for check in &checks {
+                    for status in [400, 401, 403, 404, 429, 500, 503] {
+                        let body = r#"{"error":{"code":1,"message":"m","status":"S"}}"#;
+                        explained.push(google::explain_api_failure(
+                            &ApiFailure::new(check.clone(), status, body),
+                            asked,
+                        ));
+                    }
+                }
+            }
+            for e in explained {
+                for control in CONTROLS {
+                    assert!(
+                        !e.fix.contains(control) || asked.controls().contains(&control),
+                        "{asked:?}: the fix names {control}, which is not there: {}",
+                        e.fix
+                    );
+                }
+                seen += 1;
+            }
+        }
+        assert!(seen > 4 * failures.len());
     }
 
     #[test]
@@ -1238,13 +1378,17 @@ mod tests {
             "Listing",
             400,
             r#"{"error":{"code":400,"message":"bad `x","status":"INVALID_ARGUMENT"}}"#,
+            Asked::Refresh,
         );
         texts.extend([failure.what, failure.why, failure.fix]);
-        let ads = google::explain_api_failure(&crate::google::failure::ApiFailure::new(
-            crate::google::failure::Check::AdsQuery,
-            403,
-            r#"{"error":{"code":403,"message":"m","status":"PERMISSION_DENIED","details":[{"errors":[{"errorCode":{"authorizationError":"USER_PERMISSION_DENIED"},"message":"see `x"}]}]}}"#,
-        ));
+        let ads = google::explain_api_failure(
+            &crate::google::failure::ApiFailure::new(
+                crate::google::failure::Check::AdsQuery,
+                403,
+                r#"{"error":{"code":403,"message":"m","status":"PERMISSION_DENIED","details":[{"errors":[{"errorCode":{"authorizationError":"USER_PERMISSION_DENIED"},"message":"see `x"}]}]}}"#,
+            ),
+            Asked::Refresh,
+        );
         texts.extend([ads.what, ads.why, ads.fix]);
         let denial = Denial {
             error: ErrorCode::parse("odd`code"),

@@ -66,6 +66,8 @@ pub fn AdfChecksCard() -> impl IntoView {
     };
     let has_access = move || tokens.access_token.read().is_some();
     let checks = Checks::new(status);
+    let guide = super::guide::use_guide();
+    let asked = move || guide.task.get_untracked().asked();
     let dry_run = RwSignal::new(None::<Outcome<String>>);
     let accounts = RwSignal::new(None::<Outcome<Vec<(Account, Option<String>, String)>>>);
 
@@ -81,7 +83,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, dry_run_call(&endpoint, &project, &token)).await {
                 Err(e) => Outcome::Failed(check_explanation("ADF's query job (dry run)", &e)),
                 Ok(a) => match parse_dry_run(a.status, &a.body, &project) {
-                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e, asked())),
                     Ok(()) => {
                         let datasets =
                             match api_call(log, datasets_call(&endpoint, &project, &token)).await {
@@ -93,7 +95,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                                             d.join(", ")
                                         }
                                     })
-                                    .unwrap_or_else(|e| explain_api_failure(&e).what),
+                                    .unwrap_or_else(|e| explain_api_failure(&e, asked()).what),
                                 Err(e) => check_explanation("Listing the datasets", &e).what,
                             };
                         Outcome::Done(format!(
@@ -117,7 +119,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, first.clone()).await {
                 Err(e) => blocked(&e, first),
                 Ok(a) => match parse_accessible(a.status, &a.body) {
-                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e, asked())),
                     Ok(ids) => {
                         let mut choices = Vec::new();
                         let mut failure = None;
@@ -130,7 +132,8 @@ pub fn AdfChecksCard() -> impl IntoView {
                                 }
                                 Ok(a) => match parse_hierarchy(a.status, &a.body, id) {
                                     Err(e) => {
-                                        failure = Some(Outcome::Failed(explain_api_failure(&e)));
+                                        failure =
+                                            Some(Outcome::Failed(explain_api_failure(&e, asked())));
                                         break;
                                     }
                                     Ok(h) => choices.extend(h.choices().into_iter().map(
@@ -187,7 +190,7 @@ pub fn AdfChecksCard() -> impl IntoView {
             let outcome = match api_call(log, call.clone()).await {
                 Err(e) => blocked(&e, call),
                 Ok(a) => match parse_adf_query(a.status, &a.body) {
-                    Err(e) => Outcome::Failed(explain_api_failure(&e)),
+                    Err(e) => Outcome::Failed(explain_api_failure(&e, asked())),
                     Ok(name) => Outcome::Done(format!(
                         "ADF's query works: {} answers{}.",
                         name.unwrap_or_else(|| client.clone()),

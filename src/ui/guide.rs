@@ -53,6 +53,17 @@ impl Task {
         }
     }
 
+    /// What a failed token request or check in this task was, so its fix names what is there.
+    pub fn asked(self) -> crate::messages::Asked {
+        use crate::messages::Asked;
+        match self {
+            Task::ServiceAccount => Asked::ServiceAccount,
+            Task::ExplainError => Asked::Pasted,
+            // After the tokens (or with one pasted): "Refresh now" is on screen.
+            Task::BigQuery | Task::GoogleAds | Task::CheckToken => Asked::Refresh,
+        }
+    }
+
     /// Whether the task goes through the consent screen.
     pub fn signs_in(self) -> bool {
         matches!(self, Task::BigQuery | Task::GoogleAds)

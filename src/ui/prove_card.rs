@@ -23,6 +23,9 @@ pub fn ProveCard() -> impl IntoView {
     let bigquery = RwSignal::new(None::<Outcome<String>>);
     let revoked = RwSignal::new(None::<Outcome<String>>);
     let checks = Checks::new(status);
+    let guide = super::guide::use_guide();
+    let asked = move || guide.task.get_untracked().asked();
+    let refreshable = move || guide.task.get() != super::guide::Task::ServiceAccount;
     // The issuer of the newest access token; the form's provider before there is one.
     let target = move || {
         form.settings.track();
@@ -64,7 +67,7 @@ pub fn ProveCard() -> impl IntoView {
                             .map(human_duration)
                             .unwrap_or_else(|| "an unknown time".into())
                     )),
-                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
+                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e, asked())),
                 },
             };
             outcome
@@ -94,7 +97,7 @@ pub fn ProveCard() -> impl IntoView {
                             .collect::<Vec<_>>()
                             .join(", ")
                     )),
-                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e)),
+                    Err(e) => Outcome::Failed(crate::messages::explain_api_failure(&e, asked())),
                 },
             };
             outcome
@@ -117,7 +120,7 @@ pub fn ProveCard() -> impl IntoView {
                     "Revoked. The refresh token and its access tokens no longer work; “Refresh now” shows the provider's answer."
                         .into(),
                 ),
-                Ok(a) => Outcome::Failed(crate::messages::api_failure("Revoking", a.status, &a.body)),
+                Ok(a) => Outcome::Failed(crate::messages::api_failure("Revoking", a.status, &a.body, asked())),
                 Err(e) => Outcome::Unreadable(explain(Situation::RevokeUnreadable {
                     detail: &e.to_string(),
                 })),
@@ -145,7 +148,8 @@ pub fn ProveCard() -> impl IntoView {
             <h2 id="prove-title">"Prove it works"</h2>
             {move || goes_to().map(|text| view! { <p class="hint" data-testid=crate::testids::CHECKS_GO_TO>{text}</p> })}
             // Each check's answer right under its button, so it is plain which call made it.
-            <div class="check-row">
+            // A service account's token has no refresh token to refresh or revoke.
+            <div class="check-row" hidden=move || !refreshable()>
                 <button type="button" class="secondary" data-testid=crate::testids::REFRESH_NOW_PROVE on:click=refresh_now disabled=move || tokens.refresh.pending().get()>
                     "Refresh now (what ADF does)"
                 </button>
@@ -171,7 +175,7 @@ pub fn ProveCard() -> impl IntoView {
                 {move || no_bigquery().map(|text| view! { <p class="hint" data-testid=crate::testids::NO_BIGQUERY_SCOPE>{text}</p> })}
                 {move || show(bigquery.get(), crate::testids::BIGQUERY_RESULT)}
             </div>
-            <div class="check-row">
+            <div class="check-row" hidden=move || !refreshable()>
                 <button type="button" class="danger" data-testid=crate::testids::REVOKE on:click=move |_| confirming.set(true)
                     disabled=move || checks.busy() || !can(|p| p.revocation.is_some())>
                     "Revoke"
