@@ -152,6 +152,7 @@ pub const LS_DOWNLOAD: &str = "ls-download";
 pub const MANUAL_CARD: &str = "manual-card";
 pub const PACK_COPY: &str = "pack-copy";
 pub const PACK_DOWNLOAD: &str = "pack-download";
+pub const PACK_DOWNLOAD_ALL: &str = "pack-download-all";
 pub const PKCE: &str = "pkce";
 pub const PKCE_OFF_WARNING: &str = "pkce-off-warning";
 pub const PRESET: &str = "preset";

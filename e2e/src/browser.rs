@@ -131,6 +131,12 @@ impl Browser {
     /// Waits for the browser to finish downloading `name`, and reads it (then deletes it, so
     /// the next download of the same name is the next one read).
     pub async fn downloaded(&self, name: &str) -> String {
+        String::from_utf8(self.downloaded_bytes(name).await)
+            .unwrap_or_else(|e| panic!("{name} is not UTF-8: {e}"))
+    }
+
+    /// Waits for the browser to finish downloading `name`, and reads its bytes (then deletes it).
+    pub async fn downloaded_bytes(&self, name: &str) -> Vec<u8> {
         let path = self.downloads.join(name);
         let started = Instant::now();
         loop {
@@ -141,9 +147,9 @@ impl Browser {
                 })
                 .unwrap_or(false);
             if !busy {
-                if let Ok(text) = std::fs::read_to_string(&path) {
+                if let Ok(bytes) = std::fs::read(&path) {
                     let _ = std::fs::remove_file(&path);
-                    return text;
+                    return bytes;
                 }
             }
             if started.elapsed() > PATIENCE {
@@ -877,6 +883,39 @@ impl<'a> AppPage<'a> {
                     .collect()
             })
             .unwrap_or_else(|| vec![format!("unexpected axe result: {result}")])
+    }
+
+    /// The accessible names that two or more controls on screen share, with how many: a
+    /// screen reader's list of buttons and links cannot tell them apart. The name is computed
+    /// as the accessible-name algorithm does for these elements (aria-labelledby, aria-label,
+    /// the label, the text with visually hidden parts), whitespace collapsed.
+    pub async fn shared_names(&self) -> Vec<String> {
+        let found = self
+            .browser
+            .run(
+                "const text = e => e ? e.textContent : ''; \
+                 const name = e => { \
+                   const by = e.getAttribute('aria-labelledby'); \
+                   if (by) return by.split(/\\s+/).map(id => text(document.getElementById(id))).join(' '); \
+                   const label = e.getAttribute('aria-label'); \
+                   if (label) return label; \
+                   if (e.labels && e.labels.length) return [...e.labels].map(text).join(' '); \
+                   return e.textContent; }; \
+                 const count = new Map(); \
+                 document.querySelectorAll('button, a[href], input:not([type=hidden]), select, textarea, summary, [role=tab]') \
+                   .forEach(e => { \
+                     if (!e.checkVisibility()) return; \
+                     const n = name(e).replace(/\\s+/g, ' ').trim(); \
+                     count.set(n, (count.get(n) || 0) + 1); }); \
+                 return [...count].filter(([, c]) => c > 1).map(([n, c]) => c + ' × ' + JSON.stringify(n));",
+            )
+            .await;
+        found
+            .as_array()
+            .unwrap_or_else(|| panic!("unexpected names: {found}"))
+            .iter()
+            .map(|v| v.as_str().expect("a line").to_owned())
+            .collect()
     }
 
     /// What any page of the same origin can do: write `value` under `key` in this tab's

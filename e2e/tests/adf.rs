@@ -363,6 +363,22 @@ async fn a_service_account_key_becomes_a_token_a_dry_run_and_an_export() {
     AdfChecksCard::of(&app)
         .dry_run("ADF can run its query jobs in demo-project")
         .await;
+    // A service account's token has no refresh token: no "Refresh now", no "Revoke".
+    for testid in [testids::REFRESH_NOW_PROVE, testids::REVOKE] {
+        let shown = w
+            .browser
+            .run(&format!(
+                "const b = document.querySelector('[data-view=check] [data-testid={testid}]'); \
+                 return b !== null && b.getClientRects().length > 0;"
+            ))
+            .await;
+        assert_eq!(shown, serde_json::json!(false), "{testid} is shown");
+    }
+    assert!(
+        w.browser
+            .has("[data-view=check] [data-testid=tokeninfo]")
+            .await
+    );
     w.browser
         .wait_text(&testids::sel(testids::SA_KEY), "The key was wiped")
         .await;
@@ -567,6 +583,23 @@ async fn every_download_button_saves_its_file() {
             .unwrap();
         let saved = w.browser.downloaded(name).await;
         // The page shows the text in a <pre>, whose text WebDriver gives without a final newline.
+        assert_eq!(saved.trim_end(), text.trim_end(), "{name}");
+    }
+    // And all of them in one go: the same files, in one folder of a .zip.
+    w.browser
+        .find(&testids::sel(testids::PACK_DOWNLOAD_ALL))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let zip = w.browser.downloaded_bytes("adf-deployment-pack.zip").await;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a .zip");
+    assert_eq!(archive.len(), files.len());
+    for (i, (name, text)) in files.iter().enumerate() {
+        let mut entry = archive.by_index(i).unwrap();
+        assert_eq!(entry.name(), format!("adf-deployment-pack/{name}"));
+        let mut saved = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut saved).unwrap();
         assert_eq!(saved.trim_end(), text.trim_end(), "{name}");
     }
     w.assert_no_secret_left(&app).await;

@@ -811,6 +811,9 @@ async fn audit(app: &AppPage<'_>, what: &str) {
             let scheme = if dark { "dark" } else { "light" };
             assert!(found.is_empty(), "{what}, {width} px, {scheme}: {found:#?}");
         }
+        // Two controls never share one accessible name.
+        let shared = app.shared_names().await;
+        assert!(shared.is_empty(), "{what}, {width} px: {shared:#?}");
     }
 }
 
@@ -855,6 +858,10 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
         .await;
     let planted = app.accessibility_violations().await;
     assert!(planted.iter().any(|v| v.contains("label")), "{planted:#?}");
+    // And two controls of one name are reported.
+    b.run("document.body.insertAdjacentHTML('beforeend', '<button>Twice</button><button>Twice</button>'); return 1")
+        .await;
+    assert_eq!(app.shared_names().await, ["2 × \"Twice\""]);
     w.finish().await;
 }
 
@@ -911,6 +918,55 @@ async fn the_first_screen_fetches_no_part_and_a_part_that_does_not_arrive_is_exp
     assert!(
         !parts.iter().any(|u| u.contains("-split_use_them")),
         "{parts:#?}"
+    );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_progress_line_marks_the_step_being_read() {
+    let w = World::google().await;
+    let b = &w.browser;
+    b.emulate(WIDE.0, WIDE.1, false).await;
+    let app = w.page().await;
+    app.sign_in().await;
+    b.find(&testids::sel(testids::USE_THEM)).await;
+    let marked = |at: &'static str| async move {
+        b.run(&format!("{at}; return 1")).await;
+        // Scroll events are handled in the next frame: wait for the line to follow.
+        let mut text = String::new();
+        for _ in 0..40 {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            text = b
+                .run("return document.querySelector('[aria-current=step]').textContent")
+                .await
+                .as_str()
+                .unwrap_or_default()
+                .to_owned();
+            if text.contains(if at.contains("use") {
+                "Use them"
+            } else {
+                "Your tokens"
+            }) {
+                break;
+            }
+        }
+        text
+    };
+    // The tokens at the top of the screen: step 4 is being read.
+    let top =
+        marked("window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)").await;
+    assert!(top.contains("Your tokens"), "{top}");
+    // "Use them" at the top: step 5.
+    let down = marked("document.querySelector('[data-step=use]').scrollIntoView()").await;
+    assert!(down.contains("Use them"), "{down}");
+    // Back up: step 4 again; steps 1 to 3 stay done.
+    let up =
+        marked("window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)").await;
+    assert!(up.contains("Your tokens"), "{up}");
+    assert_eq!(
+        b.run("return document.querySelectorAll('.progress-line li.done').length")
+            .await,
+        3
     );
     w.finish().await;
 }

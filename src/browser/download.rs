@@ -20,8 +20,17 @@ pub enum DownloadError {
 const OBJECT_URL_LIFETIME_MS: i32 = 60_000;
 
 pub fn save_text(file_name: &str, mime: &str, text: &str) -> Result<(), DownloadError> {
+    save(file_name, mime, &wasm_bindgen::JsValue::from_str(text))
+}
+
+/// Bytes made in the page (the pack's `.zip`).
+pub fn save_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), DownloadError> {
+    save(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+fn save(file_name: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), DownloadError> {
     let refused = |e: wasm_bindgen::JsValue| DownloadError::Refused(js_error_text(&e));
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =

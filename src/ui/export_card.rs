@@ -210,7 +210,7 @@ pub fn ExportCard() -> impl IntoView {
                     <TextInput id=crate::testids::PACK_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
                     <TextInput id=crate::testids::PACK_FACTORY label="Data factory name" value=factory />
                     <TextInput id=crate::testids::PACK_VAULT label="Key Vault name" value=vault hint="The name in https://NAME.vault.azure.net/." />
-                    <PackFiles files=files id="pack-file" />
+                    <PackFiles files=files id="pack-file" folder="adf-deployment-pack" />
                 </Show>
             </section>
         </Show>
@@ -223,6 +223,8 @@ pub(super) fn PackFiles(
     #[prop(into)] files: Signal<Result<Vec<PackFile>, Vec<crate::export::pack::PackProblem>>>,
     /// The file picker's `id`: one per card, as both cards are in the page.
     id: &'static str,
+    /// The `.zip`'s name and the folder in it.
+    folder: &'static str,
 ) -> impl IntoView {
     let chosen = RwSignal::new(0usize);
     let current = Signal::derive(move || {
@@ -242,6 +244,17 @@ pub(super) fn PackFiles(
             save_error.set(Some(e.to_string()));
         }
     };
+    // All files at once, in one folder.
+    let save_all = move |_| {
+        let Ok(list) = files.get_untracked() else {
+            return;
+        };
+        let zip = crate::export::pack::archive::zip(folder, &list);
+        let name = format!("{folder}.zip");
+        if let Err(e) = download::save_bytes(&name, "application/zip", &zip) {
+            save_error.set(Some(e.to_string()));
+        }
+    };
     move || {
         match files.get() {
         Err(problems) if problems.is_empty() => view! {
@@ -253,7 +266,9 @@ pub(super) fn PackFiles(
                 <ul>{problems.iter().map(|p| view! { <li>{rich_text(&pack_problem(p))}</li> }).collect_view()}</ul>
             </div>
         }.into_any(),
-        Ok(list) => view! {
+        Ok(list) => {
+            let all = format!("Download all {} files (.zip)", list.len());
+            view! {
             <Labelled id=id label="File">
                 <select id=id data-testid=crate::testids::PACK_FILE aria-describedby=described_by(id) on:change=move |ev| {
                     if let Ok(i) = event_target_value(&ev).parse() { chosen.set(i) }
@@ -265,11 +280,13 @@ pub(super) fn PackFiles(
             </Labelled>
             <div class="actions">
                 <CopyButton text=text what="file" testid=crate::testids::PACK_COPY />
-                <button type="button" class="secondary" data-testid=crate::testids::PACK_DOWNLOAD on:click=save>"Download"</button>
+                <button type="button" class="secondary" data-testid=crate::testids::PACK_DOWNLOAD on:click=save>"Download this file"</button>
+                <button type="button" class="secondary" data-testid=crate::testids::PACK_DOWNLOAD_ALL on:click=save_all>{all}</button>
             </div>
             <pre data-testid=crate::testids::PACK_TEXT>{move || text.get()}</pre>
             {move || save_error.get().map(|e| view! { <p class="problem">{e}</p> })}
-        }.into_any(),
+        }.into_any()
+        }
     }
     }
 }

@@ -185,6 +185,9 @@ pub struct Guide {
     /// The page opened on a view's address with no tokens (a reload, or a shared link): the
     /// tokens lived in the memory of the tab that had them.
     pub forgotten: RwSignal<bool>,
+    /// With the tokens, steps 4 and 5 are open together: the one on screen, as the user
+    /// scrolls (set by "Use them", which follows the scroll).
+    pub reading: RwSignal<Option<Step>>,
     tokens: TokenState,
 }
 
@@ -207,6 +210,7 @@ impl Guide {
             step: RwSignal::new(first),
             view: RwSignal::new(view.unwrap_or(View::Adf)),
             forgotten: RwSignal::new(view.is_some()),
+            reading: RwSignal::new(None),
             tokens,
         };
         // Back to the address without a fragment is back to the first view.
@@ -267,6 +271,15 @@ impl Guide {
         guide
     }
 
+    /// The step the progress line marks: the one being read when two are open.
+    pub fn marked(&self) -> Step {
+        let step = self.step.get();
+        match self.reading.get() {
+            Some(reading) if step == Step::Use => reading,
+            _ => step,
+        }
+    }
+
     /// Whether a step can be opened now: the ones after consent need tokens.
     pub fn reachable(&self, step: Step) -> bool {
         step <= Step::Consent || self.tokens.exchange.read().is_some()
@@ -274,6 +287,7 @@ impl Guide {
 
     /// Opens `step` and moves focus to its heading.
     pub fn open(&self, step: Step) {
+        self.reading.set(None);
         self.step.set(step);
         focus_on(&format!("[data-step={}] h2", step.id()));
     }

@@ -422,7 +422,7 @@ pub fn ServiceAccountExport() -> impl IntoView {
                     <TextInput id=crate::testids::SA_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
                     <TextInput id=crate::testids::SA_FACTORY label="Data factory name" value=factory />
                     <TextInput id=crate::testids::SA_VAULT label="Key Vault name" value=vault />
-                    <PackFiles files=files id="sa-pack-file" />
+                    <PackFiles files=files id="sa-pack-file" folder="adf-service-account-pack" />
                 </Show>
         </div>
     }

@@ -36,7 +36,7 @@ pub fn TaskChooser() -> impl IntoView {
     }
 }
 
-/// The steps of a sign-in, the current one marked; the ones that can be opened are buttons.
+/// The steps of a sign-in, the one being read marked; the ones that can be opened are buttons.
 #[component]
 pub fn ProgressLine() -> impl IntoView {
     let guide = use_guide();
@@ -44,8 +44,8 @@ pub fn ProgressLine() -> impl IntoView {
         <nav class="progress-line" aria-label="Steps" data-testid=crate::testids::PROGRESS>
             <ol>
                 {Step::ALL.into_iter().map(|step| {
-                    let current = move || guide.step.get() == step;
-                    let done = move || guide.step.get() > step;
+                    let current = move || guide.marked() == step;
+                    let done = move || guide.marked() > step;
                     view! {
                         <li class:current=current class:done=done>
                             <button

@@ -32,6 +32,22 @@ pub fn UseThem() -> impl IntoView {
         guide.show(all[to]);
         focus_on(&format!("#tab-{}", all[to].id()));
     };
+    // Steps 4 and 5 are open together: the progress line marks the one being read.
+    let follow = move || {
+        if !guide.task.get_untracked().signs_in() {
+            return;
+        }
+        let reading = use_top().map(|top| if top <= 0.4 { Step::Use } else { Step::Tokens });
+        if reading != guide.reading.get_untracked() {
+            guide.reading.set(reading);
+        }
+    };
+    let scrolled = window_event_listener(leptos::ev::scroll, move |_| follow());
+    request_animation_frame(follow);
+    on_cleanup(move || {
+        scrolled.remove();
+        guide.reading.set(None);
+    });
     let title = move || {
         if guide.task.get().signs_in() {
             format!("{}. {}", Step::Use.number(), Step::Use.label())
@@ -95,4 +111,21 @@ fn Panel(view: View, children: Children) -> impl IntoView {
             {children()}
         </div>
     }
+}
+
+/// Where "Use them" starts, as a share of the window's height from its top (negative once
+/// scrolled past); `None` while it is not laid out.
+fn use_top() -> Option<f64> {
+    use wasm_bindgen::JsCast as _;
+    let window = web_sys::window()?;
+    let section: web_sys::HtmlElement = window
+        .document()?
+        .query_selector("[data-step=use]")
+        .ok()??
+        .dyn_into()
+        .ok()?;
+    let height = window.inner_height().ok()?.as_f64()?;
+    let scrolled = window.scroll_y().ok()?;
+    (section.offset_height() > 0 && height > 0.0)
+        .then(|| (f64::from(section.offset_top()) - scrolled) / height)
 }

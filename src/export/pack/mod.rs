@@ -29,6 +29,7 @@
 //!   is 3–24 letters, digits and hyphens, starts with a letter, ends with a letter or digit,
 //!   no two hyphens in a row; a secret name is 1–127 letters, digits and hyphens.
 
+pub mod archive;
 mod arm;
 mod azcli;
 mod bicep;
