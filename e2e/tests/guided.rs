@@ -458,6 +458,59 @@ async fn an_empty_secret_is_refused_at_the_client_step_for_its_real_reason() {
     w.finish().await;
 }
 
+/// How far below the top of its heading a step's main button ends, in CSS pixels.
+async fn main_button_below(b: &Browser, heading: &str, button: &str) -> u64 {
+    b.find(heading).await;
+    b.find(&testids::sel(button)).await;
+    b.run(&format!(
+        "const h = document.querySelector({}).getBoundingClientRect(); \
+         const g = document.querySelector({}).getBoundingClientRect(); \
+         return Math.round(g.bottom - h.top)",
+        serde_json::json!(heading),
+        serde_json::json!(testids::sel(button))
+    ))
+    .await
+    .as_u64()
+    .unwrap_or_else(|| panic!("{button} is above {heading}"))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_every_step_and_task_leads_with_its_main_button() {
+    let w = World::google().await;
+    let b = &w.browser;
+    b.emulate(NARROW.0, NARROW.1, true).await;
+    let app = w.page().await;
+    let mut measured = Vec::new();
+    app.open_step("register").await;
+    measured.push((
+        "register",
+        main_button_below(b, "[data-step=register] h2", "next-client").await,
+    ));
+    app.open_step("client").await;
+    measured.push((
+        "client",
+        main_button_below(b, "[data-step=client] h2", "next-consent").await,
+    ));
+    app.open_task("check-token").await;
+    measured.push((
+        "check-token",
+        main_button_below(b, "[data-task=check-token] h2", testids::REFRESH_NOW).await,
+    ));
+    app.open_task("service-account").await;
+    measured.push((
+        "service-account",
+        main_button_below(b, "#sa-title", testids::SA_TOKEN).await,
+    ));
+    println!("at 390 × 844, each main button ends this far below its heading: {measured:?}");
+    for (step, below) in measured {
+        assert!(
+            below <= u64::from(NARROW.1),
+            "{step}: {below} px below the heading"
+        );
+    }
+    w.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_consent_step_leads_with_its_button_and_values_stay_whole() {
     let w = World::google().await;
@@ -468,13 +521,7 @@ async fn on_a_phone_the_consent_step_leads_with_its_button_and_values_stay_whole
     b.find(&testids::sel(testids::GO_TO_CONSENT)).await;
     b.find(&testids::sel(testids::CONSENT_PARAMS)).await;
     // With the step's heading at the top of the screen, its main button is on that screen.
-    let below = b
-        .run("const h = document.querySelector('#consent-title').getBoundingClientRect(); \
-              const g = document.querySelector('[data-testid=go-to-consent]').getBoundingClientRect(); \
-              return Math.round(g.bottom - h.top)")
-        .await
-        .as_u64()
-        .expect("a distance");
+    let below = main_button_below(b, "#consent-title", testids::GO_TO_CONSENT).await;
     println!("at 390 × 844, “Go to consent” ends {below} px below the consent step's heading");
     assert!(below <= u64::from(NARROW.1), "{below} px below the heading");
     // Short values of the parameter table stay on one line (no “offlin/e”).

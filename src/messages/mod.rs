@@ -300,7 +300,13 @@ pub fn failure_at(failure: &TokenFailure, asked: Asked) -> Explanation {
 
 /// A refresh grant that brought no tokens, explained as a refresh token's problem.
 pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
-    failure_at(failure, Asked::Refresh)
+    match failure {
+        TokenFailure::Endpoint {
+            error: TokenEndpointError::Refused(e),
+            ..
+        } => refused_after_consent(e, Asked::Refresh),
+        other => token_failure(other),
+    }
 }
 
 /// The explanation of a situation.
@@ -815,12 +821,18 @@ pub(crate) fn refused(e: &TokenError) -> Explanation {
 /// answer the user pasted. Its own function, so that its words travel with the parts of the
 /// page that use them (the check and explain tasks), not with the first screen.
 pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
-    let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
-    let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
-    let said = provider_said(e.description.as_deref());
     if asked == Asked::ServiceAccount {
         return google::service_account_refused(e);
     }
+    refused_after_consent(e, asked)
+}
+
+/// A refusal after the consent screen or of a refresh token; a service account's is worded
+/// apart (`google::service_account_refused`), so its words stay in its part of the page.
+fn refused_after_consent(e: &TokenError, asked: Asked) -> Explanation {
+    let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
+    let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
+    let said = provider_said(e.description.as_deref());
     if asked == Asked::Exchange || !invalid_grant {
         return refused(e);
     }

@@ -40,7 +40,7 @@ pub fn CommandsCard() -> impl IntoView {
                 <div class="actions" role="group" aria-label="Command format">
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "curl").to_string() data-testid=crate::testids::FORMAT_CURL on:click=move |_| shell.set("curl")>"curl"</button>
                     <button type="button" class="secondary" aria-pressed=move || (shell.get() == "powershell").to_string() data-testid=crate::testids::FORMAT_POWERSHELL on:click=move |_| shell.set("powershell")>"PowerShell"</button>
-                    <RevealToggle reveal=reveal testid=crate::testids::COMMANDS_REVEAL />
+                    <RevealToggle reveal=reveal testid=crate::testids::COMMANDS_REVEAL of="the commands" />
                 </div>
                 <p class="hint">"Each command asks for the client secret and the tokens when it runs, so none of them lands in a command line or your shell's history. Copy gives exactly what is shown; Reveal shows the code, which works once."</p>
                 {move || requests().into_iter().enumerate().map(|(i, (title, request))| {

@@ -32,7 +32,7 @@ pub fn ExchangeLog() -> impl IntoView {
                 <div id="log-body">
                     <Show when=move || shown.get()>
                         <div class="actions">
-                            <RevealToggle reveal=reveal testid=crate::testids::LOG_REVEAL />
+                            <RevealToggle reveal=reveal testid=crate::testids::LOG_REVEAL of="the exchange" />
                             <CopyButton text=text what="exchange log" testid=crate::testids::LOG_COPY />
                         </div>
                         <pre data-testid=crate::testids::LOG_TEXT>{move || text.get()}</pre>

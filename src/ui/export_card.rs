@@ -185,7 +185,7 @@ pub fn ExportCard() -> impl IntoView {
                 <div class="actions">
                     // Key Vault references hold no secret: nothing to reveal.
                     <Show when=move || !key_vault.get()>
-                        <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL />
+                        <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL of="the linked service" />
                     </Show>
                     <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY refuse=not_copied />
                     <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save>"Download .json"</button>

@@ -28,6 +28,8 @@ pub fn SecretField(
     let reveal_testid = format!("{testid}-reveal");
     let described = described_by(&id);
     let hint = hint.unwrap_or_default();
+    // The button's name says which field: a task can show two secret fields.
+    let whose = format!(" {label}");
     view! {
         <Labelled id=id.clone() label=label hint=hint problem=problem>
             <div class="with-button">
@@ -50,6 +52,7 @@ pub fn SecretField(
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
                     {move || if shown.get() { "Hide" } else { "Reveal" }}
+                    <span class="visually-hidden">{whose}</span>
                 </button>
             </div>
         </Labelled>

@@ -406,7 +406,7 @@ pub fn ServiceAccountExport() -> impl IntoView {
                     <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
                 </div>
                 <div class="actions">
-                    <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL />
+                    <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL of="the linked service" />
                     <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY refuse=not_copied />
                 </div>
                 {move || match json.get() {

@@ -81,7 +81,7 @@ pub fn SetupCard(
                         "come back here: paste their text into the task “Explain an error”. "
                         <button type="button" class="link" data-testid=crate::testids::SETUP_EXPLAIN
                             on:click=move |_| guide.choose(Task::ExplainError, &form)>
-                            "Explain an error"
+                            "Open “Explain an error”"
                         </button>
                     </p>
                 </Deferred>

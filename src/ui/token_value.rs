@@ -36,6 +36,7 @@ pub fn TokenValue(
                     on:click=move |_| shown.update(|s| *s = !*s)
                 >
                     {move || if shown.get() { "Hide" } else { "Reveal" }}
+                    <span class="visually-hidden">{format!(" {what}")}</span>
                 </button>
                 <CopyButton text=copy_text what=what testid=copy_id />
             </div>

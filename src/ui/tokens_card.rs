@@ -175,7 +175,7 @@ fn TokenFactsView(tokens: Tokens) -> impl IntoView {
             })}
             <details class="raw" data-testid=crate::testids::RAW_TOKEN_RESPONSE>
                 <summary>"Raw response"</summary>
-                <RevealToggle reveal=raw_shown testid=crate::testids::RAW_REVEAL />
+                <RevealToggle reveal=raw_shown testid=crate::testids::RAW_REVEAL of="the raw answer" />
                 {
                     // Masked here, off the path that brings the tokens to the screen.
                     let masked = format!("HTTP {status_code}\n\n{}", masked_json(body.expose()));
