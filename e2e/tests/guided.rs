@@ -160,13 +160,14 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
 
     tally.click(b, &testids::sel(testids::GO_TO_CONSENT)).await;
     tally.click(b, "#allow").await;
-    // The tokens open by themselves (nothing clicked: `find` would open a step).
-    b.wait_text_that("[aria-current=step]", "the step Use them", |t| {
-        t.contains("Use them")
+    // The tokens open by themselves (nothing clicked: `find` would open a step), and the
+    // line marks them: they are what is on screen, "Use them" below.
+    b.wait_text_that("[aria-current=step]", "the step Your tokens", |t| {
+        t.contains("Your tokens")
     })
     .await;
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
-    assert_eq!(current_step(b).await, "use");
+    assert_eq!(current_step(b).await, "tokens");
     assert_eq!(step_numbers(b).await, vec![1, 2, 3, 4, 5]);
     assert!(
         visible_texts(b, "[data-testid=consent-url], [data-testid=manual-card]")
@@ -317,11 +318,7 @@ async fn sign_in_from_the_client_step(
     browser.click(&testids::sel(testids::GO_TO_CONSENT)).await;
     browser.click("#allow").await;
     browser.find(&testids::sel(testids::REFRESH_TOKEN)).await;
-    browser
-        .wait_text_that("[aria-current=step]", "the step Use them", |t| {
-            t.contains("Use them")
-        })
-        .await;
+    browser.find(&testids::sel(testids::USE_THEM)).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -977,9 +974,10 @@ async fn the_progress_line_marks_the_step_being_read() {
     let app = w.page().await;
     app.sign_in().await;
     b.find(&testids::sel(testids::USE_THEM)).await;
-    let marked = |at: &'static str| async move {
-        b.run(&format!("{at}; return 1")).await;
-        // Scroll events are handled in the next frame: wait for the line to follow.
+    // Runs `script`, then waits (scrolling is followed in the next frame) for the line to
+    // mark `expected`; returns what it marks.
+    let marks = |script: &'static str, expected: &'static str| async move {
+        b.run(&format!("{script}; return 1")).await;
         let mut text = String::new();
         for _ in 0..40 {
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
@@ -989,31 +987,37 @@ async fn the_progress_line_marks_the_step_being_read() {
                 .as_str()
                 .unwrap_or_default()
                 .to_owned();
-            if text.contains(if at.contains("use") {
-                "Use them"
-            } else {
-                "Your tokens"
-            }) {
+            if text.contains(expected) {
                 break;
             }
         }
         text
     };
+    let to_tokens = "window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)";
+    let to_use = "document.querySelector('[data-step=use]').scrollIntoView()";
     // The tokens at the top of the screen: step 4 is being read.
-    let top =
-        marked("window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)").await;
+    let top = marks(to_tokens, "Your tokens").await;
     assert!(top.contains("Your tokens"), "{top}");
     // "Use them" at the top: step 5.
-    let down = marked("document.querySelector('[data-step=use]').scrollIntoView()").await;
+    let down = marks(to_use, "Use them").await;
     assert!(down.contains("Use them"), "{down}");
     // Back up: step 4 again; steps 1 to 3 stay done.
-    let up =
-        marked("window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)").await;
+    let up = marks(to_tokens, "Your tokens").await;
     assert!(up.contains("Your tokens"), "{up}");
     assert_eq!(
         b.run("return document.querySelectorAll('.progress-line li.done').length")
             .await,
         3
     );
+    // The line's own buttons move between the two open steps; neither closes.
+    app.open_step("use").await;
+    focus_reaches(b, "use-title").await;
+    let clicked = marks("0", "Use them").await;
+    assert!(clicked.contains("Use them"), "{clicked}");
+    app.open_step("tokens").await;
+    focus_reaches(b, "tokens-title").await;
+    let back = marks("0", "Your tokens").await;
+    assert!(back.contains("Your tokens"), "{back}");
+    assert!(b.has("[data-step=use]:not([hidden])").await);
     w.finish().await;
 }

@@ -264,15 +264,6 @@ pub fn ClientCard() -> impl IntoView {
                 />
                 <label for="remember">"Remember these settings on this computer (never the secret)"</label>
             </div>
-            {form.page_redirect.get_value().map(|page| {
-                let link = Signal::derive(move || settings.read().share_link(&page));
-                view! {
-                    <p class="hint">
-                        "A link that fills in this client ID and these scopes for a colleague (never the secret or the endpoints): "
-                        <CopyButton text=link what="settings link" testid=crate::testids::COPY_SETTINGS_LINK />
-                    </p>
-                }
-            })}
             <details class="advanced" data-testid=crate::testids::ADVANCED open=open_advanced>
                 <summary>"Advanced"</summary>
                 {restored_mark(advanced_restored)}
@@ -314,6 +305,16 @@ pub fn ClientCard() -> impl IntoView {
                 </Deferred>
             </details>
             <NextStep to=Step::Consent ready=Callback::new(move |()| ready_for_consent(form, status)) />
+            // After the step's button: a side errand, not a step of the sign-in.
+            {form.page_redirect.get_value().map(|page| {
+                let link = Signal::derive(move || settings.read().share_link(&page));
+                view! {
+                    <p class="hint">
+                        "A link that fills in this client ID and these scopes for a colleague (never the secret or the endpoints): "
+                        <CopyButton text=link what="settings link" testid=crate::testids::COPY_SETTINGS_LINK />
+                    </p>
+                }
+            })}
         </section>
     }
 }

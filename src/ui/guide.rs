@@ -287,8 +287,13 @@ impl Guide {
 
     /// Opens `step` and moves focus to its heading.
     pub fn open(&self, step: Step) {
-        self.reading.set(None);
-        self.step.set(step);
+        if step == Step::Tokens && self.step.get_untracked() == Step::Use {
+            // Both are open: going to the tokens is going up the page, "Use them" stays.
+            self.reading.set(Some(Step::Tokens));
+        } else {
+            self.reading.set(None);
+            self.step.set(step);
+        }
         focus_on(&format!("[data-step={}] h2", step.id()));
     }
 

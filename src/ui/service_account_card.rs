@@ -255,14 +255,17 @@ pub fn ServiceAccountCard() -> impl IntoView {
     view! {
         <section class="card" node_ref=card aria-labelledby="sa-title" data-testid=crate::testids::SA_CARD>
             <h2 id="sa-title">"A service account instead of a refresh token"</h2>
-            <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
+            // On a phone the key and its button come first; why a service account is one click away.
+            <details class="why">
+                <summary>"Why a service account?"</summary>
+                <p>"For BigQuery a service account is often the better choice: no consent screen, so no 7-day limit of an app in Testing and no Workspace session-length policy ends it, and it is nobody's personal account, so ADF keeps working when people leave. Google Ads takes one too, once an admin of the Ads account adds the service account's email as a user, but Azure Data Factory runs it only on a self-hosted integration runtime."</p>
+            </details>
             <p class="hint" data-testid=crate::testids::SA_FABRIC>{crate::messages::FABRIC_KEY_WHERE}</p>
-            <p class="hint">"The key stays in this page's memory: never stored, never in the address, never logged, and wiped as soon as you click or move the focus outside this card and its linked service."</p>
             <Labelled id="sa-file" label="The service account's JSON key file">
                 <input id="sa-file" type="file" accept=".json,application/json" data-testid=crate::testids::SA_FILE aria-describedby=described_by("sa-file") on:change=from_file />
             </Labelled>
             // The key is read and the box emptied at once: the key is never on screen.
-            <Labelled id=crate::testids::SA_TEXT label="Or paste its content" hint="Paste the whole key: the box empties at once, and the summary below says which key this page now holds.">
+            <Labelled id=crate::testids::SA_TEXT label="Or paste its content" hint="The key stays in this page's memory: never stored, never in the address, never logged. The box empties at once, the summary below says which key the page holds, and the key is wiped as soon as you click or move the focus outside this card and its linked service.">
                 <textarea id=crate::testids::SA_TEXT rows="3" spellcheck="false" autocomplete="off" data-testid=crate::testids::SA_TEXT
                     aria-describedby=described_by(crate::testids::SA_TEXT)
                     on:input=move |ev| {
