@@ -186,8 +186,9 @@ pub struct Guide {
     /// tokens lived in the memory of the tab that had them.
     pub forgotten: RwSignal<bool>,
     /// With the tokens, steps 4 and 5 are open together: the one on screen, as the user
-    /// scrolls (set by "Use them", which follows the scroll).
-    pub reading: RwSignal<Option<Step>>,
+    /// scrolls (set by "Use them", which follows the scroll). A `Step`, not an `Option`: a
+    /// signal of a new type costs the first screen its own copy of the signal code.
+    pub reading: RwSignal<Step>,
     tokens: TokenState,
 }
 
@@ -210,7 +211,7 @@ impl Guide {
             step: RwSignal::new(first),
             view: RwSignal::new(view.unwrap_or(View::Adf)),
             forgotten: RwSignal::new(view.is_some()),
-            reading: RwSignal::new(None),
+            reading: RwSignal::new(Step::Use),
             tokens,
         };
         // Back to the address without a fragment is back to the first view.
@@ -273,10 +274,9 @@ impl Guide {
 
     /// The step the progress line marks: the one being read when two are open.
     pub fn marked(&self) -> Step {
-        let step = self.step.get();
-        match self.reading.get() {
-            Some(reading) if step == Step::Use => reading,
-            _ => step,
+        match self.step.get() {
+            Step::Use => self.reading.get(),
+            step => step,
         }
     }
 
@@ -289,9 +289,9 @@ impl Guide {
     pub fn open(&self, step: Step) {
         if step == Step::Tokens && self.step.get_untracked() == Step::Use {
             // Both are open: going to the tokens is going up the page, "Use them" stays.
-            self.reading.set(Some(Step::Tokens));
+            self.reading.set(Step::Tokens);
         } else {
-            self.reading.set(None);
+            self.reading.set(Step::Use);
             self.step.set(step);
         }
         focus_on(&format!("[data-step={}] h2", step.id()));

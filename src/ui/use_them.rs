@@ -37,7 +37,8 @@ pub fn UseThem() -> impl IntoView {
         if !guide.task.get_untracked().signs_in() {
             return;
         }
-        let reading = use_top().map(|top| if top <= 0.4 { Step::Use } else { Step::Tokens });
+        let Some(top) = use_top() else { return };
+        let reading = if top <= 0.4 { Step::Use } else { Step::Tokens };
         if reading != guide.reading.get_untracked() {
             guide.reading.set(reading);
         }
@@ -46,7 +47,7 @@ pub fn UseThem() -> impl IntoView {
     request_animation_frame(follow);
     on_cleanup(move || {
         scrolled.remove();
-        guide.reading.set(None);
+        guide.reading.set(Step::Use);
     });
     let title = move || {
         if guide.task.get().signs_in() {
