@@ -181,11 +181,12 @@ fn sniff(body: &str) -> String {
 /// The fields that hold secrets in a token response.
 pub const SECRET_FIELDS: [&str; 3] = ["access_token", "refresh_token", "id_token"];
 
-/// The response body pretty-printed, with every secret field masked. A body that is not
-/// JSON is returned as it is.
+/// The response body pretty-printed, with every secret field masked. A form-encoded body
+/// (`access_token=…&refresh_token=…`, which some providers send) is masked alike, one field
+/// per line; any other body the page cannot read is hidden whole, as it may hold a token.
 pub fn masked_json(body: &str) -> String {
     let Ok(mut value) = serde_json::from_str::<Value>(body) else {
-        return body.to_owned();
+        return masked_other(body);
     };
     if let Some(map) = value.as_object_mut() {
         for field in SECRET_FIELDS {
@@ -195,6 +196,33 @@ pub fn masked_json(body: &str) -> String {
         }
     }
     serde_json::to_string_pretty(&value).unwrap_or_else(|_| body.to_owned())
+}
+
+fn masked_other(body: &str) -> String {
+    let trimmed = body.trim();
+    if trimmed.is_empty() {
+        return body.to_owned();
+    }
+    // Form encoding has no raw whitespace, and every field has its `=`.
+    let form = !trimmed.contains(char::is_whitespace)
+        && trimmed.split('&').all(|pair| pair.contains('='));
+    if !form {
+        return format!(
+            "({} bytes that are neither JSON nor form-encoded: hidden until you reveal them, as they may hold a token)",
+            body.len()
+        );
+    }
+    form_urlencoded::parse(trimmed.as_bytes())
+        .map(|(name, value)| {
+            let value = if SECRET_FIELDS.contains(&name.as_ref()) {
+                Secret::new(value.into_owned()).masked()
+            } else {
+                value.into_owned()
+            };
+            format!("{name}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Something worth telling about tokens that did come back.
@@ -351,7 +379,22 @@ mod tests {
         let masked = masked_json(GOOGLE_OK);
         assert!(!masked.contains("ya29.a0AfH6SM") && !masked.contains("1//0gLxYz"));
         assert!(masked.contains("\"expires_in\": 3599"));
-        assert_eq!(masked_json("<html>"), "<html>");
+        assert_eq!(masked_json(""), "");
+    }
+
+    #[test]
+    fn masks_form_encoded_answers_and_hides_what_it_cannot_read() {
+        let form = "access_token=ya29.a0AfH6SMsecret&token_type=Bearer&expires_in=3599&refresh_token=1%2F%2F0gLxYzsecret&scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fbigquery";
+        let masked = masked_json(form);
+        assert!(!masked.contains("AfH6SMsecret") && !masked.contains("0gLxYzsecret"), "{masked}");
+        assert!(masked.contains("token_type=Bearer\nexpires_in=3599"), "{masked}");
+        assert!(masked.contains("scope=https://www.googleapis.com/auth/bigquery"), "{masked}");
+        // Anything else may hold a token in a shape the page does not know: hidden whole.
+        for other in ["<html><body>token ya29.secret</body></html>", "ya29.secret", "a=1 b=2"] {
+            let hidden = masked_json(other);
+            assert!(!hidden.contains("secret") && !hidden.contains("a=1"), "{hidden}");
+            assert!(hidden.contains(&format!("({} bytes", other.len())), "{hidden}");
+        }
     }
 
     #[test]
