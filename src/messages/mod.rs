@@ -124,6 +124,8 @@ pub enum Situation<'a> {
     },
     /// The request never got an answer the page could read.
     Network { detail: &'a str },
+    /// The browser gave no secure random numbers (for `state` and the PKCE verifier).
+    NoRandomness { detail: &'a str },
     /// The request took too long and was given up.
     Timeout { seconds: u32 },
     /// A form field is not valid.
@@ -217,7 +219,7 @@ pub fn explain_problem(problem: &Problem) -> Explanation {
         Problem::Callback(e) => Situation::Callback(e),
         Problem::Input(e) => Situation::Input(e),
         Problem::StorageUnavailable => Situation::StorageUnavailable,
-        Problem::NoRandomness { detail } => Situation::Network { detail },
+        Problem::NoRandomness { detail } => Situation::NoRandomness { detail },
         Problem::Exchange(failure) => return token_failure(failure),
     })
 }
@@ -526,6 +528,16 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             capitalise(&error.to_string()) + ".",
             "Enter the full address as the provider documents it, starting with https:// \
              (http:// is accepted only for localhost and 127.0.0.1).",
+        ),
+        Situation::NoRandomness { detail } => Explanation::new(
+            "This browser gave the page no secure random numbers, so the sign-in was not started.",
+            format!(
+                "The `state` and the PKCE verifier must be unguessable; they come from the \
+                 browser's secure random source (crypto.getRandomValues), which refused. The \
+                 browser said: {detail}"
+            ),
+            "Use a current browser on this page's https:// address (or localhost), without \
+             extensions that replace the page's crypto functions.",
         ),
         Situation::StorageUnavailable => Explanation::new(
             "This browser does not let the page keep anything for the trip to the provider.",
@@ -1010,6 +1022,74 @@ mod tests {
                 !all.contains("token endpoint") && !all.contains("authorization code"),
                 "{all}"
             );
+        }
+    }
+
+    /// Each problem of the sign-in is worded as its own cause: the words name what went wrong
+    /// (the match has no catch-all, so a new problem needs its words here too).
+    #[test]
+    fn every_problem_is_worded_as_its_own_cause() {
+        let denial = Denial {
+            error: ErrorCode::parse("access_denied"),
+            description: None,
+            error_uri: None,
+            state: None,
+        };
+        let problems = [
+            Problem::Denied {
+                denial,
+                authorization: WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth")
+                    .unwrap(),
+            },
+            Problem::ForeignDenial,
+            Problem::Refused(Refusal::MissingState),
+            Problem::Refused(Refusal::StateMismatch),
+            Problem::Refused(Refusal::IssuerMismatch {
+                expected: "https://accounts.google.com".into(),
+                got: "https://evil.example".into(),
+            }),
+            Problem::NoPendingFlow,
+            Problem::NoPendingPaste,
+            Problem::PendingFlow(PendingFlowError::Expired { minutes: 12 }),
+            Problem::NavigationRefused {
+                detail: "blocked by policy".into(),
+            },
+            Problem::Callback(CallbackError::NoCode),
+            Problem::Input(InputError::Empty { field: "Client ID" }),
+            Problem::StorageUnavailable,
+            Problem::NoRandomness {
+                detail: "QuotaExceededError".into(),
+            },
+            Problem::Exchange(Box::new(TokenFailure::TimedOut { seconds: 30 })),
+        ];
+        for problem in &problems {
+            let cause = match problem {
+                Problem::Denied { .. } => "Consent was not given",
+                Problem::ForeignDenial => "did not start",
+                Problem::Refused(Refusal::MissingState) => "no `state`",
+                Problem::Refused(Refusal::StateMismatch) => "does not belong",
+                Problem::Refused(Refusal::IssuerMismatch { .. }) => "another provider",
+                Problem::NoPendingFlow => "A code arrived for a sign-in this tab did not start",
+                Problem::NoPendingPaste => "pasted code",
+                Problem::PendingFlow(_) => "too long ago",
+                Problem::NavigationRefused { .. } => "did not open the consent screen",
+                Problem::Callback(_) => "no authorization code",
+                Problem::Input(_) => "Client ID is not valid",
+                Problem::StorageUnavailable => "keep anything",
+                Problem::NoRandomness { .. } => "no secure random numbers",
+                Problem::Exchange(_) => "within 30 seconds",
+            };
+            let e = explain_problem(problem);
+            assert!(
+                e.what.contains(cause),
+                "{problem:?} is worded as: {}",
+                e.what
+            );
+            let said = format!("{} {}", e.what, e.why);
+            // A problem that made no request is never worded as one that got no answer.
+            if !matches!(problem, Problem::Exchange(_)) {
+                assert!(!said.contains("got no answer"), "{problem:?}: {said}");
+            }
         }
     }
 

@@ -204,8 +204,8 @@ fn masked_other(body: &str) -> String {
         return body.to_owned();
     }
     // Form encoding has no raw whitespace, and every field has its `=`.
-    let form = !trimmed.contains(char::is_whitespace)
-        && trimmed.split('&').all(|pair| pair.contains('='));
+    let form =
+        !trimmed.contains(char::is_whitespace) && trimmed.split('&').all(|pair| pair.contains('='));
     if !form {
         return format!(
             "({} bytes that are neither JSON nor form-encoded: hidden until you reveal them, as they may hold a token)",
@@ -386,14 +386,33 @@ mod tests {
     fn masks_form_encoded_answers_and_hides_what_it_cannot_read() {
         let form = "access_token=ya29.a0AfH6SMsecret&token_type=Bearer&expires_in=3599&refresh_token=1%2F%2F0gLxYzsecret&scope=https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fbigquery";
         let masked = masked_json(form);
-        assert!(!masked.contains("AfH6SMsecret") && !masked.contains("0gLxYzsecret"), "{masked}");
-        assert!(masked.contains("token_type=Bearer\nexpires_in=3599"), "{masked}");
-        assert!(masked.contains("scope=https://www.googleapis.com/auth/bigquery"), "{masked}");
+        assert!(
+            !masked.contains("AfH6SMsecret") && !masked.contains("0gLxYzsecret"),
+            "{masked}"
+        );
+        assert!(
+            masked.contains("token_type=Bearer\nexpires_in=3599"),
+            "{masked}"
+        );
+        assert!(
+            masked.contains("scope=https://www.googleapis.com/auth/bigquery"),
+            "{masked}"
+        );
         // Anything else may hold a token in a shape the page does not know: hidden whole.
-        for other in ["<html><body>token ya29.secret</body></html>", "ya29.secret", "a=1 b=2"] {
+        for other in [
+            "<html><body>token ya29.secret</body></html>",
+            "ya29.secret",
+            "a=1 b=2",
+        ] {
             let hidden = masked_json(other);
-            assert!(!hidden.contains("secret") && !hidden.contains("a=1"), "{hidden}");
-            assert!(hidden.contains(&format!("({} bytes", other.len())), "{hidden}");
+            assert!(
+                !hidden.contains("secret") && !hidden.contains("a=1"),
+                "{hidden}"
+            );
+            assert!(
+                hidden.contains(&format!("({} bytes", other.len())),
+                "{hidden}"
+            );
         }
     }
 
