@@ -141,7 +141,8 @@ need_chromium() {
 # One crate of the page (wasm_split_helpers, which leptos depends on) names itself in the wasm
 # with a hash of its manifest's absolute path, in cargo's home, where no path remapping reaches.
 # So release builds reach cargo's home through a link whose path is the same on every machine.
-STABLE_CARGO_HOME=/tmp/refresh-token-helper-cargo-home
+# (Tests point it elsewhere with RTH_STABLE_CARGO_HOME.)
+STABLE_CARGO_HOME="${RTH_STABLE_CARGO_HOME:-/tmp/refresh-token-helper-cargo-home}"
 
 stable_cargo_home() {
   local real
@@ -149,12 +150,34 @@ stable_cargo_home() {
   if [ -e "$STABLE_CARGO_HOME" ] || [ -L "$STABLE_CARGO_HOME" ]; then
     # Only a link of this user's may be reused: anyone could have put another one there.
     if ! [ -L "$STABLE_CARGO_HOME" ] || [ "$(stat -c %u "$STABLE_CARGO_HOME")" != "$(id -u)" ]; then
-      echo "$STABLE_CARGO_HOME is in the way of the release build (it must be a link of yours to cargo's home); remove it and run this again." >&2
-      exit 1
+      in_the_way
     fi
   fi
-  ln -sfn "$real" "$STABLE_CARGO_HOME"
+  place_link "$real" "$STABLE_CARGO_HOME"
   export CARGO_HOME="$STABLE_CARGO_HOME"
+}
+
+in_the_way() {
+  echo "$STABLE_CARGO_HOME is in the way of the release build (it must be a link of yours to cargo's home); remove it and run this again." >&2
+  exit 1
+}
+
+# Puts a link at $2 to $1, or stops. Made in a fresh folder beside it and renamed into place:
+# between the check above and this, anyone may create a directory at $2, and `ln -sfn` would
+# then put the link inside it and succeed; a rename onto a directory fails instead. Then the
+# link is checked: a link, this user's, to $1.
+place_link() {
+  local made
+  made=$(mktemp -d "$(dirname "$2")/.rth-link.XXXXXX")
+  ln -s "$1" "$made/link"
+  if ! mv -T "$made/link" "$2" 2>/dev/null; then
+    rm -rf "$made"
+    in_the_way
+  fi
+  rmdir "$made"
+  if ! [ -L "$2" ] || [ "$(stat -c %u "$2")" != "$(id -u)" ] || [ "$(readlink "$2")" != "$1" ]; then
+    in_the_way
+  fi
 }
 
 # The flags of a release build: the target's own from .cargo/config.toml (a variable replaces

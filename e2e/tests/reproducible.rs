@@ -40,6 +40,48 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Runs `script` in bash after sourcing scripts/setup.sh, with `RTH_STABLE_CARGO_HOME` at
+/// `link`; returns whether it succeeded, and what it said.
+fn with_setup(link: &Path, script: &str) -> (bool, String) {
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg(format!("source scripts/setup.sh\n{script}"))
+        .current_dir(root())
+        .env("RTH_STABLE_CARGO_HOME", link)
+        .output()
+        .expect("bash runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_cargo_home_link_is_never_put_inside_a_directory_planted_in_its_place() {
+    let place = e2e::fresh_dir("cargo-home-link");
+    let home = place.join("cargo");
+    std::fs::create_dir(&home).unwrap();
+    let link = place.join("stable-cargo-home");
+    let home_arg = home.display().to_string();
+    // Nothing there: the link is made, to cargo's home, and reused on the next build.
+    for _ in 0..2 {
+        let (ok, said) = with_setup(&link, &format!("stable_cargo_home '{home_arg}'"));
+        assert!(ok, "{said}");
+        assert_eq!(std::fs::read_link(&link).unwrap(), home);
+    }
+    // A directory planted there before the check: refused.
+    std::fs::remove_file(&link).unwrap();
+    std::fs::create_dir(&link).unwrap();
+    let (ok, said) = with_setup(&link, &format!("stable_cargo_home '{home_arg}'"));
+    assert!(!ok && said.contains("is in the way of the release build"), "{said}");
+    // A directory planted between the check and the link (the race): the link is not put
+    // inside it, and the build stops.
+    let (ok, said) = with_setup(&link, &format!("place_link '{home_arg}' \"$STABLE_CARGO_HOME\""));
+    assert!(!ok && said.contains("is in the way of the release build"), "{said}");
+    assert_eq!(std::fs::read_dir(&link).unwrap().count(), 0, "something was put inside");
+    std::fs::remove_dir_all(&place).unwrap();
+}
+
 #[test]
 fn the_release_build_is_the_same_from_another_path_and_cargo_home() {
     let root = root();
