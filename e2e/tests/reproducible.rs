@@ -73,12 +73,25 @@ fn the_cargo_home_link_is_never_put_inside_a_directory_planted_in_its_place() {
     std::fs::remove_file(&link).unwrap();
     std::fs::create_dir(&link).unwrap();
     let (ok, said) = with_setup(&link, &format!("stable_cargo_home '{home_arg}'"));
-    assert!(!ok && said.contains("is in the way of the release build"), "{said}");
+    assert!(
+        !ok && said.contains("is in the way of the release build"),
+        "{said}"
+    );
     // A directory planted between the check and the link (the race): the link is not put
     // inside it, and the build stops.
-    let (ok, said) = with_setup(&link, &format!("place_link '{home_arg}' \"$STABLE_CARGO_HOME\""));
-    assert!(!ok && said.contains("is in the way of the release build"), "{said}");
-    assert_eq!(std::fs::read_dir(&link).unwrap().count(), 0, "something was put inside");
+    let (ok, said) = with_setup(
+        &link,
+        &format!("place_link '{home_arg}' \"$STABLE_CARGO_HOME\""),
+    );
+    assert!(
+        !ok && said.contains("is in the way of the release build"),
+        "{said}"
+    );
+    assert_eq!(
+        std::fs::read_dir(&link).unwrap().count(),
+        0,
+        "something was put inside"
+    );
     std::fs::remove_dir_all(&place).unwrap();
 }
 
@@ -197,5 +210,116 @@ async fn verify_tells_this_build_from_a_copy_with_one_byte_changed() {
         "{said}"
     );
     assert!(said.contains("MISMATCH  "), "{said}");
+    let _ = std::fs::remove_dir_all(&place);
+}
+
+/// A loopback server that answers every request with `answer`, counting them.
+async fn counting_server(
+    answer: impl Fn(String) -> axum::response::Response + Clone + Send + Sync + 'static,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = count.clone();
+    let router = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+        let answer = answer.clone();
+        let seen = seen.clone();
+        async move {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            answer(uri.to_string())
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (format!("http://{addr}"), count)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_checks_only_what_a_browser_loads_from_this_build() {
+    use axum::response::IntoResponse as _;
+    let shipped = e2e::site::dist_dir();
+    let place = e2e::fresh_dir("verify-refuses");
+
+    // A page that redirects to another origin with its own files: refused, whatever is there.
+    let copy = place.join("same");
+    std::fs::create_dir(&copy).unwrap();
+    for (name, bytes) in files(&shipped) {
+        std::fs::write(copy.join(name), bytes).unwrap();
+    }
+    let other = e2e::site::spawn(copy.clone(), "/").await;
+    let target = other.clone();
+    let (redirecting, _) = counting_server(move |path| {
+        axum::response::Redirect::temporary(&format!("{}{}", target.trim_end_matches('/'), path))
+            .into_response()
+    })
+    .await;
+    let (ok, said) = verify(&format!("{redirecting}/tools/"), &shipped);
+    assert!(
+        !ok && said.contains("redirects to another origin"),
+        "{said}"
+    );
+    assert!(!said.contains("Verdict: match"), "{said}");
+
+    // Names a browser would load from elsewhere, or that this build does not have.
+    let (elsewhere, asked) =
+        counting_server(|_| "console.log('not this build')".into_response()).await;
+    let planted = [
+        "../outside.js".to_owned(),
+        "/abs.js".to_owned(),
+        "file:///etc/hostname".to_owned(),
+        format!("//{}/x.js", elsewhere.trim_start_matches("http://")),
+        "extra.js".to_owned(),
+    ];
+    let hosted = place.join("hosted");
+    std::fs::create_dir(&hosted).unwrap();
+    for (name, bytes) in files(&shipped) {
+        std::fs::write(hosted.join(&name), bytes).unwrap();
+    }
+    std::fs::write(hosted.join("extra.js"), "console.log('extra')").unwrap();
+    let index = std::fs::read_to_string(hosted.join("index.html")).unwrap();
+    let scripts: String = planted
+        .iter()
+        .map(|src| format!("<script src=\"{src}\"></script>"))
+        .collect();
+    std::fs::write(
+        hosted.join("index.html"),
+        index.replace("</head>", &format!("{scripts}</head>")),
+    )
+    .unwrap();
+    let planted_index_build = place.join("build");
+    std::fs::create_dir(&planted_index_build).unwrap();
+    for (name, bytes) in files(&shipped) {
+        std::fs::write(planted_index_build.join(name), bytes).unwrap();
+    }
+    // The build's index is the hosted one, so only the planted names can fail the verdict.
+    std::fs::copy(
+        hosted.join("index.html"),
+        planted_index_build.join("index.html"),
+    )
+    .unwrap();
+    let url = e2e::site::spawn(hosted.clone(), "/tools/refresh-token/").await;
+    for source in [url.as_str(), hosted.to_str().unwrap()] {
+        let (ok, said) = verify(source, &planted_index_build);
+        assert!(!ok, "{said}");
+        for (src, why) in [
+            ("../outside.js", "outside the page's folder"),
+            ("/abs.js", "outside the page's folder"),
+            ("file:///etc/hostname", "another origin"),
+            (planted[3].as_str(), "another origin"),
+            ("extra.js", "not a file of this commit's build"),
+        ] {
+            assert!(
+                said.contains(&format!("UNKNOWN   {src}: {why}")),
+                "{source}, {src}: {said}"
+            );
+        }
+        assert!(said.contains("Verdict: MISMATCH"), "{said}");
+    }
+    assert_eq!(
+        asked.load(std::sync::atomic::Ordering::SeqCst),
+        0,
+        "another host was asked"
+    );
     let _ = std::fs::remove_dir_all(&place);
 }
