@@ -46,7 +46,9 @@ pub struct WebUrl {
 // The path-segment encode set of the standard, for special schemes (with `\`).
 const FRAGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`');
 const PATH: &AsciiSet = &FRAGMENT.add(b'#').add(b'?').add(b'{').add(b'}');
-const SPECIAL_PATH_SEGMENT: &AsciiSet = &PATH.add(b'/').add(b'%').add(b'\\');
+// `[` and `]` too (which the url crate leaves as they are): curl reads them as a glob, and a
+// project ID like `p[1-3]` in a command would send the token three times.
+const SPECIAL_PATH_SEGMENT: &AsciiSet = &PATH.add(b'/').add(b'%').add(b'\\').add(b'[').add(b']');
 
 impl WebUrl {
     /// Parses an absolute URL (surrounding spaces are ignored, as browsers do).
@@ -228,7 +230,7 @@ impl WebUrl {
     }
 
     /// The same URL with `segment` added to its path as one segment (a trailing empty
-    /// segment is replaced): `/`, `?`, `#` and `%` in it are escaped. Tabs and newlines are
+    /// segment is replaced): `/`, `?`, `#`, `%`, brackets and braces in it are escaped. Tabs and newlines are
     /// dropped, and a `.` or `..` segment is left out, as the standard's path parser does.
     pub fn with_segment(&self, segment: &str) -> Self {
         let segment: String = segment
@@ -434,6 +436,13 @@ pub mod vectors {
             .with_segment("queries");
         if job.as_str() != "https://bigquery.googleapis.com/bigquery/v2/projects/my%20project%2F%3F%23%25/queries" {
             return Err(format!("with_segment gave {job:?}"));
+        }
+        // Nothing of curl's URL globbing stays in a segment.
+        let globbed = WebUrl::parse("https://bigquery.googleapis.com/bigquery/v2/projects/")
+            .map_err(|e| e.to_string())?
+            .with_segment("p[1-3]{a,b}");
+        if !globbed.as_str().ends_with("/projects/p%5B1-3%5D%7Ba,b%7D") {
+            return Err(format!("with_segment gave {globbed:?}"));
         }
         Ok(())
     }

@@ -94,6 +94,17 @@ impl ShCommand {
                 sh_quote(p.label),
                 p.var
             ));
+            // curl's config reads a value's first `"` as the start of a quoted string with
+            // escapes, drops a leading `:` or `=`, and ends a value at white space: such a
+            // value would reach the provider as something else. No token holds them.
+            lines.push(format!(
+                "  case \"${}\" in ''|[\\\":=]*|*[[:space:][:cntrl:]]*) echo {} >&2; exit 1;; esac",
+                p.var,
+                sh_quote(&format!(
+                    "{} refused: it is empty, has a space or a control character, or starts with \" : or =. Nothing was sent.",
+                    p.label
+                ))
+            ));
         }
         // `printf` is built into the shell: the values reach curl's standard input without
         // ever being an argument of a program. curl's config takes an unquoted value up to
@@ -143,7 +154,7 @@ fn ps_plain(p: &Prompted) -> String {
 /// `curl` posting the form, each field URL-encoded by curl itself; secrets asked for.
 pub fn curl(request: &FormRequest, reveal: bool) -> String {
     let mut command = ShCommand::new(format!(
-        "curl -sS -X POST {}",
+        "curl -sS --globoff -X POST {}",
         sh_quote(request.url.as_str())
     ));
     for field in request.fields() {
@@ -189,7 +200,7 @@ pub fn powershell(request: &FormRequest, reveal: bool) -> String {
 /// `curl` making an API call: its headers (the tokens asked for), and its JSON body as given.
 pub fn api_curl(call: &ApiCall, reveal: bool) -> String {
     let mut command = ShCommand::new(format!(
-        "curl -sS -X {} {}",
+        "curl -sS --globoff -X {} {}",
         call.method.as_str(),
         sh_quote(&call.url)
     ));
@@ -320,7 +331,7 @@ mod tests {
             assert!(command.starts_with("(\n  printf '%s: ' 'Refresh token' >&2; stty -echo"));
             assert!(command.contains("IFS= read -r client_secret;"));
             assert!(command.contains(
-                "  printf 'data-urlencode = refresh_token=%s\\ndata-urlencode = client_secret=%s\\n' \"$refresh_token\" \"$client_secret\" |\n  curl -sS -X POST 'https://oauth2.googleapis.com/token' \\\n"
+                "  printf 'data-urlencode = refresh_token=%s\\ndata-urlencode = client_secret=%s\\n' \"$refresh_token\" \"$client_secret\" |\n  curl -sS --globoff -X POST 'https://oauth2.googleapis.com/token' \\\n"
             ), "{command}");
             assert!(command.contains("--data-urlencode 'grant_type=refresh_token'"));
             assert!(command.contains("--data-urlencode 'client_id=cid'"));
@@ -352,7 +363,7 @@ mod tests {
             );
             assert!(curl.contains("printf 'oauth2-bearer = %s\\nheader = developer-token:%s\\n' \"$access_token\" \"$developer_token\" |"), "{curl}");
             assert!(curl.contains(
-                "  curl -sS -X POST 'https://googleads.googleapis.com/v26/customers/1/googleAds:search' \\\n"
+                "  curl -sS --globoff -X POST 'https://googleads.googleapis.com/v26/customers/1/googleAds:search' \\\n"
             ));
             assert!(curl.contains("-H 'login-customer-id: 1'"));
             assert!(curl.contains(r#"--data-raw '{"query":"it'\''s"}'"#));
@@ -389,18 +400,21 @@ mod tests {
         assert!(holds_no_secret(&curl(&request, true)));
     }
 
+    /// What a shell did with a command: whether it succeeded, what it said, and what the
+    /// stand-in `curl` got (its arguments and standard input), if it ran.
+    struct Ran {
+        ok: bool,
+        said: String,
+        curl: Option<(String, String)>,
+    }
+
     /// Runs `script` in `shell` with a stand-in `curl` that records its arguments and its
     /// standard input, typing `typed` at the prompts.
     #[cfg(unix)]
-    fn run_with_stand_in_curl(shell: &str, script: &str, typed: &str) -> (String, String) {
+    fn run_in(shell: &str, script: &str, typed: &str) -> Ran {
         use std::io::Write as _;
         use std::os::unix::fs::PermissionsExt as _;
-        let dir = std::env::temp_dir().join(format!(
-            "rth-commands-{shell}-{}-{}",
-            std::process::id(),
-            SECRETS.len() + script.len()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = crate::export::pack::testing::temp_dir("commands");
         let stand_in = dir.join("curl");
         std::fs::write(
             &stand_in,
@@ -432,17 +446,89 @@ mod tests {
             .write_all(typed.as_bytes())
             .unwrap();
         let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{shell}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let recorded = (
-            std::fs::read_to_string(&argv).unwrap(),
-            std::fs::read_to_string(&stdin).unwrap(),
-        );
+        let ran = Ran {
+            ok: out.status.success(),
+            said: String::from_utf8_lossy(&out.stderr).into_owned(),
+            curl: std::fs::read_to_string(&argv)
+                .ok()
+                .zip(std::fs::read_to_string(&stdin).ok()),
+        };
         std::fs::remove_dir_all(&dir).unwrap();
-        recorded
+        ran
+    }
+
+    #[cfg(unix)]
+    fn run_with_stand_in_curl(shell: &str, script: &str, typed: &str) -> (String, String) {
+        let ran = run_in(shell, script, typed);
+        assert!(ran.ok, "{shell}: {}", ran.said);
+        ran.curl
+            .unwrap_or_else(|| panic!("{shell}: curl did not run"))
+    }
+
+    /// Brackets and braces in an address never make curl send the token more than once.
+    #[cfg(unix)]
+    #[test]
+    fn every_curl_command_turns_globbing_off() {
+        let projects = Endpoint::parse(
+            "BigQuery",
+            "https://bigquery.googleapis.com/bigquery/v2/projects",
+        )
+        .unwrap();
+        let token = crate::oauth::AccessToken::parse("ya29.secret-access").unwrap();
+        let call = crate::google::checks::dry_run_call(&projects, "p[1-3]", &token);
+        for shell in ["sh", "bash"] {
+            let (argv, _) = run_with_stand_in_curl(shell, &api_curl(&call, true), "ya29.secret\n");
+            assert!(argv.starts_with("-sS\n--globoff\n"), "{shell}: {argv}");
+            assert!(
+                argv.contains("/projects/p%5B1-3%5D/jobs\n"),
+                "{shell}: {argv}"
+            );
+        }
+        assert!(curl(&refresh_request(), false).contains("curl -sS --globoff "));
+    }
+
+    /// A value curl's config would read as something else is refused at the prompt, with a
+    /// line saying why, and curl never runs.
+    #[cfg(unix)]
+    #[test]
+    fn the_shell_commands_refuse_values_curl_would_misread() {
+        let typed_values = [
+            "",
+            " 1//0g-leading-space",
+            "1//0g with-space",
+            "\"ya29.x\\r\\nX-Injected: yes\"",
+            ":ya29.colon",
+            "=ya29.equals",
+            "ya29.tab\there",
+            "ya29.bell\u{7}",
+        ];
+        for shell in ["sh", "bash"] {
+            for value in typed_values {
+                let ran = run_in(
+                    shell,
+                    &api_curl(&ads_call(), true),
+                    &format!("{value}\ndev\n"),
+                );
+                assert!(
+                    !ran.ok && ran.curl.is_none(),
+                    "{shell}, {value:?}: curl ran"
+                );
+                assert!(
+                    ran.said.contains(
+                        "Access token refused: it is empty, has a space or a control character"
+                    ),
+                    "{shell}, {value:?}: {}",
+                    ran.said
+                );
+            }
+            // A token as tokens are goes through.
+            let ran = run_in(
+                shell,
+                &api_curl(&ads_call(), true),
+                "ya29.a0-_~.+/=x\ndev\n",
+            );
+            assert!(ran.ok, "{shell}: {}", ran.said);
+        }
     }
 
     #[cfg(unix)]
