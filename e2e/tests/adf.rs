@@ -254,7 +254,7 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
         .await
         .unwrap();
     assert!(
-        curl.contains("\n  curl -sS -X POST 'https://googleads.googleapis.com/"),
+        curl.contains("\n  curl -sS --globoff -X POST 'https://googleads.googleapis.com/"),
         "{curl}"
     );
     assert!(
