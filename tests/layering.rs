@@ -83,9 +83,21 @@ fn test_only_files(src: &Path, files: &[PathBuf]) -> BTreeSet<PathBuf> {
     for file in files {
         let text = std::fs::read_to_string(file).unwrap();
         let lines: Vec<&str> = text.lines().collect();
-        for pair in lines.windows(2) {
-            if pair[0].starts_with("#[cfg(") && pair[0].contains("test") {
-                let decl = pair[1].trim();
+        for (i, line) in lines.iter().enumerate() {
+            if line.starts_with("#[cfg(") && line.contains("test") {
+                // `#[path = "file.rs"]` between the two names the file itself.
+                let mut next = i + 1;
+                if let Some(path) = lines.get(next).and_then(|l| {
+                    l.trim()
+                        .strip_prefix("#[path = \"")
+                        .and_then(|r| r.strip_suffix("\"]"))
+                }) {
+                    out.insert(file.parent().unwrap().join(path));
+                    next += 1;
+                }
+                let Some(decl) = lines.get(next).map(|l| l.trim()) else {
+                    continue;
+                };
                 if let Some(name) = decl
                     .strip_prefix("mod ")
                     .or_else(|| decl.strip_prefix("pub(crate) mod "))
@@ -106,7 +118,153 @@ fn test_only_files(src: &Path, files: &[PathBuf]) -> BTreeSet<PathBuf> {
     out
 }
 
-/// Every `crate::module` a module's shipped code names, with the files that name it.
+/// The module path of a file: `oauth/flow.rs` → `[oauth, flow]`, `oauth/mod.rs` → `[oauth]`,
+/// `lib.rs` → `[]`.
+fn module_path(rel: &str) -> Vec<String> {
+    let mut parts: Vec<String> = rel
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(str::to_owned)
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+fn ident(text: &str) -> String {
+    text.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+/// The first name of each entry of a `{…}` group that starts `text` (nested groups kept
+/// whole).
+fn group_heads(text: &str) -> Vec<String> {
+    let mut heads = Vec::new();
+    let (mut depth, mut entry) = (0, String::new());
+    for c in text.chars() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth == 1 {
+                    continue;
+                }
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    heads.push(ident(entry.trim()));
+                    break;
+                }
+            }
+            ',' if depth == 1 => {
+                heads.push(ident(entry.trim()));
+                entry.clear();
+                continue;
+            }
+            _ => {}
+        }
+        entry.push(c);
+    }
+    heads.into_iter().filter(|h| !h.is_empty()).collect()
+}
+
+/// The inline modules of a file (`mod name { … }`), with the span of each.
+fn inline_modules(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    for (at, _) in code.match_indices("mod ") {
+        if at > 0 && code.as_bytes()[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let name = ident(&code[at + 4..]);
+        let after = code[at + 4 + name.len()..].trim_start();
+        if name.is_empty() || !after.starts_with('{') {
+            continue;
+        }
+        let open = code.len() - after.len();
+        let mut depth = 0;
+        for (i, c) in code[open..].char_indices() {
+            match c {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        out.push((name.clone(), open..open + i));
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// The top modules a file's code names, in every form a path to them takes: `crate::name`,
+/// `crate::{a, b::c}`, and `super::` (any number) from the file's own module path (inside
+/// `mod name { … }`, `super::` first leaves that module).
+fn file_references(rel: &str, code: &str) -> BTreeSet<String> {
+    let file_path = module_path(rel);
+    let inline = inline_modules(code);
+    let mut out = BTreeSet::new();
+    let bytes = code.as_bytes();
+    let mut at = 0;
+    while at < code.len() {
+        let rest = &code[at..];
+        let starts_word = at == 0 || {
+            let b = bytes[at - 1];
+            !(b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b == b':')
+        };
+        let prefix = if !starts_word {
+            None
+        } else if rest.starts_with("crate::") {
+            Some((Vec::<String>::new(), "crate::".len()))
+        } else if rest.starts_with("super::") {
+            let mut here = file_path.clone();
+            here.extend(
+                inline
+                    .iter()
+                    .filter(|(_, range)| range.contains(&at))
+                    .map(|(name, _)| name.clone()),
+            );
+            let mut ups = 0;
+            let mut len = 0;
+            while rest[len..].starts_with("super::") {
+                ups += 1;
+                len += "super::".len();
+            }
+            Some((here[..here.len().saturating_sub(ups)].to_vec(), len))
+        } else {
+            None
+        };
+        let Some((base, len)) = prefix else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let tail = rest[len..].trim_start();
+        let heads = if tail.starts_with('{') {
+            group_heads(tail)
+        } else {
+            vec![ident(tail)]
+        };
+        for head in heads {
+            let top = match base.first() {
+                Some(top) => top.clone(),
+                None if head == "self" || head.is_empty() => continue,
+                None => head,
+            };
+            out.insert(top);
+        }
+        at += len;
+    }
+    out
+}
+
+/// Every top module a module's shipped code names, with the files that name it.
 fn references(src: &Path) -> BTreeMap<(String, String), BTreeSet<String>> {
     let mut files = Vec::new();
     sources(src, &mut files);
@@ -114,19 +272,13 @@ fn references(src: &Path) -> BTreeMap<(String, String), BTreeSet<String>> {
     let mut out: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for file in files.iter().filter(|f| !tests.contains(*f)) {
         let from = module_of(src, file);
+        let rel = file.strip_prefix(src).unwrap().display().to_string();
         let code = shipped_code(&std::fs::read_to_string(file).unwrap());
-        for (at, _) in code.match_indices("crate::") {
-            let before = code[..at].chars().last();
-            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                continue; // `some_crate::` or `$crate::`
-            }
-            let to: String = code[at + 7..]
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if !to.is_empty() && to != from {
-                let rel = file.strip_prefix(src).unwrap().display().to_string();
-                out.entry((from.clone(), to)).or_default().insert(rel);
+        for to in file_references(&rel, &code) {
+            if to != from {
+                out.entry((from.clone(), to))
+                    .or_default()
+                    .insert(rel.clone());
             }
         }
     }
@@ -170,22 +322,65 @@ fn modules_import_only_from_lower_layers() {
 
 #[test]
 fn the_checker_catches_an_import_against_the_layers() {
-    let mut refs = references(&src());
-    refs.entry(("oauth".into(), "messages".into()))
-        .or_default()
-        .insert("oauth/flow.rs".into());
-    refs.entry(("export".into(), "form".into()))
-        .or_default()
-        .insert("export/pack/mod.rs".into());
-    let bad = violations(&refs);
-    assert!(
-        bad.iter().any(|b| b.starts_with("oauth uses messages")),
-        "{bad:?}"
+    // Real import lines, through the same reader as the sources: each form of path.
+    let planted = [
+        (
+            "oauth/flow.rs",
+            "use crate::messages::explain;\n",
+            "oauth uses messages",
+        ),
+        (
+            "oauth/flow.rs",
+            "use crate::{\n    weburl::WebUrl,\n    messages::{self, Situation},\n};\n",
+            "oauth uses messages",
+        ),
+        (
+            "export/pack/mod.rs",
+            "use super::super::form::Settings;\n",
+            "export uses form",
+        ),
+        (
+            "google/ads.rs",
+            "fn f() { super::super::ui::app(); }\n",
+            "google uses ui",
+        ),
+        (
+            "oauth/mod.rs",
+            "pub use super::browser::http;\n",
+            "oauth uses browser",
+        ),
+    ];
+    for (file, line, expected) in planted {
+        let mut refs = references(&src());
+        let from = module_path(file)[0].clone();
+        for to in file_references(file, &shipped_code(line)) {
+            if to != from {
+                refs.entry((from.clone(), to))
+                    .or_default()
+                    .insert(file.into());
+            }
+        }
+        let bad = violations(&refs);
+        assert!(
+            bad.iter().any(|b| b.starts_with(expected)),
+            "{file}: {line:?} not caught: {bad:?}"
+        );
+    }
+    // Inside an inline module, `super::` is the file's own module.
+    assert_eq!(
+        file_references(
+            "weburl.rs",
+            "mod native {\n    use super::{Host, ParseError};\n}\n"
+        ),
+        BTreeSet::from(["weburl".to_owned()])
     );
-    assert!(
-        bad.iter().any(|b| b.starts_with("export uses form")),
-        "{bad:?}"
-    );
+    // Paths within a module, and names that only end in `crate`, are not imports of another.
+    assert!(file_references(
+        "oauth/flow.rs",
+        "use super::pending::X; use $crate::y; my_crate::z;"
+    )
+    .iter()
+    .all(|m| m == "oauth"));
     // Tests at a file's end, and comments, are not shipped code.
     let code = shipped_code(
         "use a;\n// crate::ui\nfn f() {}\n#[cfg(test)]\nmod tests { use crate::ui; }\n",
