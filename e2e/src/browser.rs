@@ -545,7 +545,7 @@ impl<'a> AppPage<'a> {
     /// (a CSP the browser cannot parse, a refused resource, a panic).
     pub async fn open(browser: &'a Browser, url: &str) -> Self {
         // What earlier pages logged is not this load's.
-        let _ = browser.client.issue_cmd(console_log()).await;
+        read_console(browser).await;
         browser.client.goto(url).await.expect("the page loads");
         browser.find(&testids::sel(testids::APP)).await;
         let page = Self {
@@ -562,15 +562,9 @@ impl<'a> AppPage<'a> {
 
     /// Console entries at warning level or worse since the last read.
     pub async fn console_complaints(&self) -> Vec<String> {
-        let log = self
-            .browser
-            .client
-            .issue_cmd(console_log())
+        read_console(self.browser)
             .await
-            .unwrap_or_default();
-        log.as_array()
-            .into_iter()
-            .flatten()
+            .iter()
             .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
             .map(|e| e.to_string())
             .collect()
@@ -820,21 +814,17 @@ impl<'a> AppPage<'a> {
                  cookie: document.cookie});",
             )
             .await;
-        let mut traces = js.as_str().unwrap_or_default().to_owned();
-        if let Ok(logs) = self.browser.client.issue_cmd(console_log()).await {
-            traces.push_str(&logs.to_string());
-        }
+        let mut traces = js
+            .as_str()
+            .unwrap_or_else(|| panic!("the page's traces are unreadable: {js}"))
+            .to_owned();
+        traces.push_str(&Value::Array(read_console(self.browser).await).to_string());
         traces
     }
 
     /// The browser console so far (ChromeDriver's log, emptied by each read).
     pub async fn console(&self) -> String {
-        self.browser
-            .client
-            .issue_cmd(console_log())
-            .await
-            .map(|v| v.to_string())
-            .unwrap_or_default()
+        Value::Array(read_console(self.browser).await).to_string()
     }
 
     /// POSTs a form to `url` from the page, as the page's own requests are made, and says
@@ -963,6 +953,20 @@ impl fantoccini::wd::WebDriverCompatibleCommand for SessionPost {
 }
 
 /// The browser's console since the last read (ChromeDriver's `se/log`, not in W3C WebDriver).
+/// The browser console since the last read (ChromeDriver's log, emptied by each read). A read
+/// that fails fails the test: "nothing logged" must never be what a failed read looks like.
+async fn read_console(browser: &Browser) -> Vec<Value> {
+    let log = browser
+        .client
+        .issue_cmd(console_log())
+        .await
+        .unwrap_or_else(|e| panic!("the browser console could not be read: {e}"));
+    match log {
+        Value::Array(entries) => entries,
+        other => panic!("the browser console read as {other}, not a list of entries"),
+    }
+}
+
 fn console_log() -> SessionPost {
     SessionPost {
         path: "se/log",

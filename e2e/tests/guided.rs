@@ -1021,3 +1021,22 @@ async fn the_progress_line_marks_the_step_being_read() {
     assert!(b.has("[data-step=use]:not([hidden])").await);
     w.finish().await;
 }
+
+/// The console checks do read the console: a planted error is a complaint, and a secret
+/// logged there is in the traces the secrets check reads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_console_checks_catch_a_planted_error_and_a_logged_secret() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    assert!(app.console_complaints().await.is_empty());
+    b.run("console.error('planted error'); return 1").await;
+    let complaints = app.console_complaints().await;
+    assert!(
+        complaints.iter().any(|c| c.contains("planted error")),
+        "{complaints:?}"
+    );
+    b.run("console.log('ya29.planted-secret'); return 1").await;
+    assert!(app.traces().await.contains("ya29.planted-secret"));
+    w.finish().await;
+}
