@@ -67,9 +67,7 @@ impl Browser {
         .map(String::from)
         .to_vec();
         args.extend_from_slice(extra);
-        let downloads =
-            std::env::temp_dir().join(format!("rth-downloads-{}-{port}", std::process::id()));
-        std::fs::create_dir_all(&downloads).expect("a download folder");
+        let downloads = crate::fresh_dir("downloads");
         let prefs = json!({
             "download.default_directory": downloads.display().to_string(),
             "download.prompt_for_download": false,
@@ -438,6 +436,31 @@ impl Browser {
                 assert!(started.elapsed() < PATIENCE, "the app never mounted");
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
+        }
+    }
+
+    /// Waits until the page is quiet: no request started for half a second (the resource list
+    /// of the page, fetches included, stopped growing) and nothing marked busy. Checks that
+    /// something did not happen come after this, not right after the action.
+    pub async fn quiet(&self) {
+        let started = Instant::now();
+        let mut last = Value::Null;
+        let mut since = Instant::now();
+        loop {
+            let now = self
+                .run("return [performance.getEntriesByType('resource').length, document.querySelectorAll('[aria-busy=true]:not([hidden])').length]")
+                .await;
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= Duration::from_millis(500) && last[1] == 0 {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the page never became quiet: {last}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

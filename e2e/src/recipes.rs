@@ -25,10 +25,7 @@ fn free_port() -> u16 {
 
 /// A fresh folder for one server's files.
 fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("rth-{name}-{}-{}", std::process::id(), free_port()));
-    std::fs::create_dir_all(&dir).expect("a temp folder");
-    dir
+    crate::fresh_dir(name)
 }
 
 /// A server process, ended when dropped.

@@ -55,18 +55,59 @@ fn read_back(name: &str, text: &str) {
             hcl::parse(text).expect(name);
         }
         "sh" => {
-            let dir = std::env::temp_dir().join(format!("rth-e2e-{}-{name}", std::process::id()));
-            std::fs::write(&dir, text).unwrap();
+            let dir = e2e::fresh_dir("read-back");
+            let file = dir.join(name);
+            std::fs::write(&file, text).unwrap();
             let ok = std::process::Command::new("bash")
                 .arg("-n")
-                .arg(&dir)
+                .arg(&file)
                 .status()
                 .unwrap();
-            let _ = std::fs::remove_file(&dir);
+            let _ = std::fs::remove_dir_all(&dir);
             assert!(ok.success(), "{name} is not valid bash");
         }
-        _ => {}
+        // No parser of these here: the shape each must have, and brackets that close.
+        "bicep" => {
+            assert!(
+                text.contains("resource ") && text.contains("@2018-06-01"),
+                "{name} declares no Data Factory resource"
+            );
+            assert_balanced(name, text);
+        }
+        "ps1" => {
+            assert!(
+                text.contains("Read-Host -AsSecureString") || text.contains("-DefinitionFile"),
+                "{name} neither asks for a secret nor deploys a definition"
+            );
+            assert_balanced(name, text);
+        }
+        other => panic!("{name}: no check reads a .{other} file back"),
     }
+}
+
+/// Every bracket of `text` closes, in order (quoted text, '…' and "…" within a line, skipped).
+fn assert_balanced(name: &str, text: &str) {
+    let mut stack = Vec::new();
+    let mut quote = None;
+    for c in text.chars() {
+        match (quote, c) {
+            (Some(_), '\n') => quote = None,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '(' | '[' | '{') => stack.push(c),
+            (None, ')' | ']' | '}') => {
+                let want = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                assert_eq!(stack.pop(), Some(want), "{name}: an unmatched {c}");
+            }
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "{name}: {stack:?} never closed");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -23,6 +23,7 @@ fn attackers_code(w: &World) -> String {
 
 /// Asserts that nothing reached the token endpoint and no tokens are on the page.
 async fn nothing_was_exchanged(w: &World) {
+    w.browser.quiet().await;
     assert_eq!(
         w.provider.count("token"),
         0,
@@ -56,6 +57,7 @@ async fn a_link_with_someone_elses_code_is_never_exchanged() {
     );
     // The victim fills in their client, as the old page asked them to: still no way on.
     app.fill_client(CLIENT_ID, SECRET).await;
+    w.browser.quiet().await;
     assert!(
         !w.browser
             .has(&testids::sel(testids::EXCHANGE_WAITING_CODE))
@@ -121,6 +123,7 @@ async fn an_error_link_shows_none_of_the_attackers_words() {
         "The provider refused a sign-in this tab did not start",
     )
     .await;
+    w.browser.quiet().await;
     let page = w.browser.body_text().await;
     assert!(
         !page.contains("leaked") && !page.contains("evil.example"),

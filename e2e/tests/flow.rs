@@ -79,8 +79,13 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
     w.browser.client.refresh().await.unwrap();
     w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
     assert!(!w.browser.has(&testids::sel(testids::TOKENS_CARD)).await);
-    let _ = w.browser.client.back().await;
+    w.browser
+        .client
+        .back()
+        .await
+        .expect("the browser goes back");
     w.browser.settled().await;
+    w.browser.quiet().await;
     assert!(
         !w.browser
             .has(&testids::sel(testids::EXCHANGE_PROGRESS))

@@ -128,8 +128,7 @@ async fn a_token_endpoint_on_another_site_is_warned_about() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_refuses_to_run_inside_a_frame() {
     let w = World::google().await;
-    let dir = std::env::temp_dir().join(format!("rth-framer-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = e2e::fresh_dir("framer");
     std::fs::write(
         dir.join("index.html"),
         format!(

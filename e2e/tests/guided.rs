@@ -924,6 +924,8 @@ async fn the_first_screen_fetches_no_part_and_a_part_that_does_not_arrive_is_exp
     let b = &w.browser;
     let app = AppPage::open(b, &w.app_url).await;
     b.settled().await;
+    // Read once the page is quiet: work deferred after the mount has run by then.
+    b.quiet().await;
     let first = b.fetched().await;
     assert!(
         first.iter().any(|u| u.ends_with("_bg.wasm")),

@@ -72,7 +72,13 @@ async fn check_served(url: &str, promised: &[(String, String)]) {
 
 /// The files of the page, without the compressed copies beside them.
 fn page_files() -> Vec<String> {
-    recipes::page_files(&site::dist_dir())
+    let files = recipes::page_files(&site::dist_dir());
+    // Every loop over them checks something only if there is something to check.
+    assert!(
+        files.iter().any(|f| f.ends_with(".wasm")) && files.iter().any(|f| f == "index.html"),
+        "no page in dist/: {files:?}"
+    );
+    files
 }
 
 /// What goes over the wire for each file, as a browser that accepts `br, gzip`, one that

@@ -15,10 +15,7 @@ fn root() -> PathBuf {
 
 /// A fresh folder of this test's.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rth-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    e2e::fresh_dir(name)
 }
 
 /// Every file below `dir`, by its path relative to `dir`, with its bytes.

@@ -266,8 +266,7 @@ fn print_modules(what: &str, b: &e2e::breakdown::Breakdown) {
 /// The static form with our stylesheet, in a folder of its own to serve.
 fn static_form_dir() -> PathBuf {
     let root = root();
-    let dir = std::env::temp_dir().join("rth-static-form");
-    std::fs::create_dir_all(&dir).expect("a temp folder");
+    let dir = e2e::fresh_dir("static-form");
     for (from, to) in [
         ("bench/static-form/index.html", "index.html"),
         ("bench/static-form/mark.js", "mark.js"),
