@@ -68,6 +68,14 @@ impl Default for Settings {
     }
 }
 
+/// Whether a page at `host` shares its origin with pages it does not control: every
+/// repository of a GitHub user is served from `<user>.github.io`, and any of them can read
+/// this page's storage. There the client secret is not kept across the redirect by default.
+pub fn shared_origin(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host.ends_with(".github.io")
+}
+
 /// A remembered setting that changes where or how the sign-in goes. Anything on this site's
 /// origin can write `localStorage`, so such a value is shown as restored, never used silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,12 +92,16 @@ pub enum Restored {
     PkceOff,
     /// Another provider's endpoints (the any-provider build only).
     Provider,
+    /// `include_granted_scopes`: the token also carries what the account granted before.
+    IncludeGrantedScopes,
+    /// A client ID (from a shared link: it names the app the user consents to).
+    ClientId,
 }
 
 impl Restored {
     /// Whether the Advanced section holds this setting.
     pub fn is_advanced(self) -> bool {
-        self != Restored::Scopes
+        !matches!(self, Restored::Scopes | Restored::ClientId)
     }
 }
 
@@ -147,23 +159,35 @@ impl Settings {
     /// Applies a shared link's query. A link may set the client ID, the preset and the scopes,
     /// and nothing else: never an endpoint, a redirect URI or a secret, so a link cannot
     /// make the page send anything anywhere.
-    pub fn apply_link(&mut self, query: &str) {
+    /// Returns what the link set that steers the sign-in, to be shown as the link's.
+    pub fn apply_link(&mut self, query: &str) -> Vec<Restored> {
         let query = query.strip_prefix('?').unwrap_or(query);
+        let mut set = Vec::new();
         for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-            match key.as_ref() {
-                "client_id" => self.client_id = value.trim().to_owned(),
-                "preset" => {
-                    if let Some(preset) = Preset::from_id(&value) {
-                        self.select_preset(preset);
-                    }
+            let what = match key.as_ref() {
+                "client_id" => {
+                    self.client_id = value.trim().to_owned();
+                    Restored::ClientId
                 }
+                "preset" => match Preset::from_id(&value) {
+                    Some(preset) => {
+                        self.select_preset(preset);
+                        Restored::Scopes
+                    }
+                    None => continue,
+                },
                 "scope" => {
                     self.scopes = value.trim().to_owned();
                     self.preset = Preset::Custom.id().into();
+                    Restored::Scopes
                 }
-                _ => {}
+                _ => continue,
+            };
+            if !set.contains(&what) {
+                set.push(what);
             }
         }
+        set
     }
 
     /// The remembered values that change where or how the sign-in goes, to be shown.
@@ -183,6 +207,7 @@ impl Settings {
                 preset == Preset::Custom || self.scopes != preset.scope_text(),
             ),
             (Restored::PkceOff, !self.pkce),
+            (Restored::IncludeGrantedScopes, self.include_granted_scopes),
         ]
         .into_iter()
         .filter_map(|(restored, differs)| differs.then_some(restored))
@@ -570,10 +595,20 @@ mod tests {
         let plain = Settings {
             client_id: "cid".into(),
             keep_secret: false,
+            ..Settings::default()
+        };
+        assert_eq!(
+            plain.restored(),
+            [],
+            "a remembered client ID steers nothing"
+        );
+        // include_granted_scopes widens what the token grants: marked too.
+        let widened = Settings {
             include_granted_scopes: true,
             ..Settings::default()
         };
-        assert_eq!(plain.restored(), [], "a client ID steers nothing");
+        assert_eq!(widened.restored(), [Restored::IncludeGrantedScopes]);
+        assert!(Restored::IncludeGrantedScopes.is_advanced());
         let mut ads = Settings::default();
         ads.select_preset(Preset::GoogleAds);
         assert_eq!(ads.restored(), []);
@@ -606,6 +641,26 @@ mod tests {
                 Restored::Scopes
             ]
         );
+    }
+
+    #[test]
+    fn a_links_values_are_named_as_the_links() {
+        let mut s = Settings::default();
+        assert_eq!(s.apply_link("?utm_source=mail"), []);
+        assert_eq!(
+            s.apply_link("?client_id=123-abc.apps.googleusercontent.com&scope=openid&preset=google-ads&scope=email"),
+            [Restored::ClientId, Restored::Scopes]
+        );
+        assert!(!Restored::ClientId.is_advanced());
+    }
+
+    #[test]
+    fn a_github_io_origin_is_shared() {
+        assert!(shared_origin("someone.github.io"));
+        assert!(shared_origin("Someone.GitHub.io."));
+        assert!(!shared_origin("tools.example.com"));
+        assert!(!shared_origin("github.io.example.com"));
+        assert!(!shared_origin("127.0.0.1"));
     }
 
     #[test]

@@ -100,6 +100,7 @@ pub const RESTORED_ENDPOINTS: &str = "restored-endpoints";
 pub const RETRY_WITH_CONSENT: &str = "retry-with-consent";
 pub const PROVIDER_SAID: &str = "provider-said";
 pub const RESTORED_SETTINGS: &str = "restored-settings";
+pub const LINKED_SETTINGS: &str = "linked-settings";
 pub const RETURN_PROBLEM: &str = "return-problem";
 pub const RETURN_SECRET: &str = "return-secret";
 pub const REVOKE: &str = "revoke";

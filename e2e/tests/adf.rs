@@ -76,8 +76,10 @@ fn read_back(name: &str, text: &str) {
         }
         "ps1" => {
             assert!(
-                text.contains("Read-Host -AsSecureString") || text.contains("-DefinitionFile"),
-                "{name} neither asks for a secret nor deploys a definition"
+                ["Set-AzKeyVaultSecret", "-DefinitionFile"]
+                    .iter()
+                    .any(|verb| text.contains(verb)),
+                "{name} neither stores a secret nor deploys a definition"
             );
             assert_balanced(name, text);
         }

@@ -149,6 +149,7 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
         "login_hint": "victim@example.com",
         "preset": "custom",
         "scopes": format!("{BIGQUERY} https://www.googleapis.com/auth/drive"),
+        "include_granted_scopes": true,
     });
     app.plant(Storage::Local, "rth.settings", &planted.to_string())
         .await;
@@ -168,6 +169,7 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
         "a redirect URI other than this page",
         "the prompt",
         "a login hint",
+        "include_granted_scopes",
     ] {
         assert!(mark.contains(named), "{named} in {mark}");
     }
@@ -185,5 +187,59 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
         !w.browser.has("#pkce").await,
         "no PKCE switch in the Google-only build"
     );
+    w.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_link_is_marked_as_the_links_and_not_remembered_until_used() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let app = AppPage::open(b, &w.app_url).await;
+    // The user remembers their own client.
+    let remembered = serde_json::json!({"client_id": CLIENT_ID, "preset": "adf-bigquery",
+        "scopes": BIGQUERY, "prompt": "consent", "keep_secret": true, "pkce": true});
+    app.plant(Storage::Local, "rth.settings", &remembered.to_string())
+        .await;
+    let stored = || async {
+        b.run("return localStorage.getItem('rth.settings')")
+            .await
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    // Someone's link names another client and more scopes.
+    let other = "999-someone-else.apps.googleusercontent.com";
+    let forged = link(
+        &w,
+        &format!(
+            "client_id={other}&scope={BIGQUERY}%20https%3A%2F%2Fwww.googleapis.com%2Fauth%2Fdrive"
+        ),
+    );
+    let app = AppPage::open(b, &forged).await;
+    app.open_step("client").await;
+    let mark = b
+        .wait_text(
+            &testids::sel(testids::LINKED_SETTINGS),
+            "From the link you opened",
+        )
+        .await;
+    assert!(mark.contains("the client ID and the scopes"), "{mark}");
+    b.wait_text(
+        &testids::sel(testids::RESTORED_SCOPES),
+        "From the link you opened",
+    )
+    .await;
+    assert_eq!(app.value_of(testids::CLIENT_ID).await, other);
+    b.quiet().await;
+    let kept = stored().await;
+    assert!(
+        kept.contains(CLIENT_ID) && !kept.contains(other),
+        "opening the link rewrote the remembered settings: {kept}"
+    );
+    // Going on with them is the user's choice: then they are remembered.
+    app.fill_client(other, SECRET).await;
+    b.click(&testids::sel("next-consent")).await;
+    b.quiet().await;
+    assert!(stored().await.contains(other));
     w.finish().await;
 }

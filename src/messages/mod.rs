@@ -148,6 +148,10 @@ pub fn restored_setting(restored: crate::form::Restored) -> &'static str {
         Restored::LoginHint => "a login hint",
         Restored::Scopes => "the scopes",
         Restored::PkceOff => "PKCE turned off",
+        Restored::IncludeGrantedScopes => {
+            "include_granted_scopes (the token also gets the scopes this account granted the client before)"
+        }
+        Restored::ClientId => "the client ID",
     }
 }
 

@@ -129,6 +129,24 @@ fn restored_mark(restored: Vec<Restored>) -> impl IntoView {
     })
 }
 
+/// What a shared link filled in and steers the sign-in: named, so that a link from anyone
+/// is read before it is used, and not remembered until the user goes on.
+fn linked_mark(linked: Vec<Restored>) -> impl IntoView {
+    let names = linked
+        .into_iter()
+        .map(crate::messages::restored_setting)
+        .collect::<Vec<_>>()
+        .join(" and ");
+    (!names.is_empty()).then(|| {
+        view! {
+            <p class="warning" data-testid=crate::testids::LINKED_SETTINGS>
+                {format!("From the link you opened: check {names} before you sign in. ")}
+                "This computer remembers them only once you go on."
+            </p>
+        }
+    })
+}
+
 /// PKCE: always on in the Google-only build; a visible, warned choice in the other.
 #[cfg(any_provider)]
 #[component]
@@ -172,7 +190,9 @@ pub fn ClientCard() -> impl IntoView {
         .collect();
     let open_advanced = !advanced_restored.is_empty();
     let status = use_status();
-    let scopes_restored = restored.contains(&Restored::Scopes);
+    let linked = form.linked.get_value();
+    let scopes_linked = linked.contains(&Restored::Scopes);
+    let scopes_restored = restored.contains(&Restored::Scopes) && !scopes_linked;
     let secret_problem = problem_of(Field::ClientSecret, move || {
         !form.secret.read().expose().trim().is_empty()
     });
@@ -199,6 +219,7 @@ pub fn ClientCard() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="client-title" data-testid=crate::testids::CLIENT_CARD>
             <h2 id="client-title">"2. Your OAuth client"</h2>
+            {linked_mark(linked)}
             <ClientFileImport />
             <Labelled id="preset" label="What the token is for">
                 <select
@@ -236,9 +257,10 @@ pub fn ClientCard() -> impl IntoView {
                 hint="Kept in this tab's memory. Sent only to the token endpoint."
             />
             <Labelled id="scopes" label="Scopes" hint="Separated by spaces. Editing them switches to custom scopes." problem=scopes_problem
-                note=scopes_restored.then(|| view! {
+                note=(scopes_restored || scopes_linked).then(|| view! {
                     <p class="warning" data-testid=crate::testids::RESTORED_SCOPES>
-                        "Restored from this computer: check these scopes before you sign in."
+                        {if scopes_linked { "From the link you opened" } else { "Restored from this computer" }}
+                        ": check these scopes before you sign in."
                     </p>
                 }).into_any()>
                 <textarea
@@ -260,7 +282,10 @@ pub fn ClientCard() -> impl IntoView {
                     type="checkbox"
                     data-testid=crate::testids::REMEMBER
                     prop:checked=move || form.remember.get()
-                    on:change=move |ev| form.remember.set(event_target_checked(&ev))
+                    on:change=move |ev| {
+                        form.hold.set(false);
+                        form.remember.set(event_target_checked(&ev));
+                    }
                 />
                 <label for="remember">"Remember these settings on this computer (never the secret)"</label>
             </div>
@@ -323,7 +348,11 @@ pub fn ClientCard() -> impl IntoView {
 /// with one takes the focus.
 fn ready_for_consent(form: FormState, status: Status) -> bool {
     match form.before_consent.get_untracked() {
-        problems if problems.is_empty() => true,
+        problems if problems.is_empty() => {
+            // Going on with a link's values is the user's choice of them.
+            form.hold.set(false);
+            true
+        }
         problems => {
             form.show_problems.set(true);
             status.say(format!(

@@ -177,7 +177,7 @@ impl FlowController {
         let search = location::search().unwrap_or_default();
         let query = callback_from_query(&search);
         if matches!(query, Ok(None)) && !search.is_empty() {
-            self.form.settings.update(|s| s.apply_link(&search));
+            self.form.apply_link(&search);
         }
         let stored = storage::get(Area::Session, PENDING_FLOW_KEY)
             .map_err(|_| ())

@@ -29,6 +29,11 @@ pub struct FormState {
     pub before_consent: Memo<Vec<FieldProblem>>,
     /// Remembered values that change where or how the sign-in goes: shown, never silent.
     pub restored: StoredValue<Vec<Restored>>,
+    /// What a shared link set that steers the sign-in: shown as the link's.
+    pub linked: StoredValue<Vec<Restored>>,
+    /// A link's values are not remembered until the user goes on with them (or touches
+    /// "Remember"): opening a link never rewrites what this computer remembers.
+    pub hold: RwSignal<bool>,
     /// Every field's problem shows, typed in or not: set when the user tries to go on.
     pub show_problems: RwSignal<bool>,
 }
@@ -47,7 +52,16 @@ impl FormState {
             .as_ref()
             .map(Settings::restored)
             .unwrap_or_default();
-        let settings = RwSignal::new(remembered.clone().unwrap_or_default());
+        // On an origin other sites share, the secret is not kept across the redirect unless
+        // the user ticks it (SECURITY.md, "Origin isolation").
+        let shared = page_redirect
+            .as_ref()
+            .and_then(|p| p.url().host_str())
+            .is_some_and(crate::form::shared_origin);
+        let settings = RwSignal::new(remembered.clone().unwrap_or_else(|| Settings {
+            keep_secret: !shared,
+            ..Settings::default()
+        }));
         let secret = RwSignal::new(Secret::new(String::new()));
         let page_redirect = StoredValue::new(page_redirect);
         let valid = Memo::new(move |_| {
@@ -68,6 +82,8 @@ impl FormState {
             valid,
             before_consent,
             restored: StoredValue::new(restored),
+            linked: StoredValue::new(Vec::new()),
+            hold: RwSignal::new(false),
             show_problems: RwSignal::new(false),
         };
         Effect::new(move |_| form.persist());
@@ -140,7 +156,21 @@ impl FormState {
     }
 
     /// Writes or clears the remembered settings.
+    /// Applies a shared link's query (before the first render): its values are marked as the
+    /// link's and not remembered until the user goes on.
+    pub fn apply_link(&self, query: &str) {
+        let mut set = Vec::new();
+        self.settings.update(|s| set = s.apply_link(query));
+        if !set.is_empty() {
+            self.linked.set_value(set);
+            self.hold.set(true);
+        }
+    }
+
     fn persist(&self) {
+        if self.hold.get() {
+            return;
+        }
         if self.remember.get() {
             if let Ok(json) = serde_json::to_string(&*self.settings.read()) {
                 let _ = storage::set(Area::Local, SETTINGS_KEY, &json);
