@@ -402,6 +402,7 @@ mod tests {
 
     /// What a shell did with a command: whether it succeeded, what it said, and what the
     /// stand-in `curl` got (its arguments and standard input), if it ran.
+    #[cfg(unix)]
     struct Ran {
         ok: bool,
         said: String,
