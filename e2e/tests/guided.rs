@@ -1042,3 +1042,44 @@ async fn the_console_checks_catch_a_planted_error_and_a_logged_secret() {
     assert!(app.traces().await.contains("ya29.planted-secret"));
     w.finish().await;
 }
+
+/// A link with a code this tab did not start (or an old bookmark of the redirect): refused
+/// above the steps, the user left on the first step that needs them, nothing of theirs
+/// marked wrong, no folded step with an empty value.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stray_arrival_is_refused_without_blaming_the_user() {
+    let w = World::google().await;
+    let b = &w.browser;
+    let code = w.provider.issue_code(
+        CLIENT_ID,
+        &w.app_url,
+        &["https://www.googleapis.com/auth/bigquery"],
+    );
+    let stray = format!("{}?code={code}&state=from-an-old-tab&scope=x", w.app_url);
+    let app = AppPage::open(b, &stray).await;
+    let said = app
+        .see_error(testids::RETURN_PROBLEM, "did not start")
+        .await;
+    assert!(said.contains("was not used"), "{said}");
+    b.quiet().await;
+    assert_eq!(current_step(b).await, "register");
+    assert_eq!(
+        visible_texts(b, ".problem, [aria-invalid=true]").await,
+        Vec::<String>::new(),
+        "a field the user never touched is marked wrong"
+    );
+    assert!(visible_texts(b, "[data-testid^=folded-]")
+        .await
+        .iter()
+        .all(|t| !t.contains("client ,")));
+    assert_eq!(w.provider.count("token"), 0);
+    // The refusal stays readable while the user goes on.
+    b.click(&testids::sel("next-client")).await;
+    assert_eq!(current_step(b).await, "client");
+    let folded = visible_texts(b, "[data-testid=folded-register]").await;
+    assert!(
+        folded.iter().all(|t| t.contains("redirect URI")),
+        "{folded:?}"
+    );
+    w.finish().await;
+}

@@ -38,3 +38,17 @@ pub enum Problem {
     /// The code went to the token endpoint, and no tokens came back.
     Exchange(Box<TokenFailure>),
 }
+
+impl Problem {
+    /// An arrival this tab did not ask for (a link with a code or an error it did not start,
+    /// an old bookmark of the redirect): nothing of a sign-in of this tab comes back with it,
+    /// so the user goes on from the first step that needs them.
+    pub fn is_stray(&self) -> bool {
+        matches!(
+            self,
+            Problem::ForeignDenial
+                | Problem::NoPendingFlow
+                | Problem::Refused(Refusal::MissingState | Refusal::StateMismatch)
+        )
+    }
+}

@@ -9,7 +9,7 @@ use super::requests::RequestLog;
 use super::status::Status;
 use super::steps::{GuideStep, ProgressLine, TaskChooser};
 use super::tokens::TokenState;
-use super::{ClientCard, ReturnCard, SetupCard, TokensCard};
+use super::{ClientCard, ReturnCard, SetupCard, StrayArrival, TokensCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
 
@@ -46,6 +46,10 @@ fn client_summary(form: FormState) -> String {
         }
         _ => id.to_owned(),
     };
+    // Never an empty value: a step folds only once it is done, but say so if it was not.
+    if short.is_empty() {
+        return format!("no client ID yet, {}", settings.preset().short_label());
+    }
     format!("client {short}, {}", settings.preset().short_label())
 }
 
@@ -151,6 +155,7 @@ pub fn App() -> impl IntoView {
                             "Use a service account instead"
                         </button>
                     </p>
+                    <StrayArrival />
                     <ProgressLine />
                     <GuideStep step=Step::Register summary=register_summary>
                         <SetupCard redirect_uri=form.page_redirect.get_value() />

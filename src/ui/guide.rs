@@ -235,11 +235,12 @@ impl Guide {
         });
         // Back from the provider: the exchange, or why there is none, shows in the consent step.
         Effect::new(move |_| {
+            // A stray arrival is refused above the steps; the user stays where they are.
             let (exchanging, waiting, problem) = flow.flow.with(|f| {
                 (
                     f.is_exchanging(),
                     matches!(f.stage, crate::oauth::Stage::AwaitingSecret { .. }),
-                    f.problem.is_some(),
+                    f.problem.as_ref().is_some_and(|p| !p.is_stray()),
                 )
             });
             if exchanging || waiting || (problem && flow.place.get() == Place::Return) {

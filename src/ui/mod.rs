@@ -55,7 +55,7 @@ pub use export_card::ExportCard;
 pub use manual_card::ManualCard;
 pub use prove_card::ProveCard;
 pub use refresh_card::RefreshCard;
-pub use return_card::ReturnCard;
+pub use return_card::{ReturnCard, StrayArrival};
 pub use reveal_toggle::RevealToggle;
 pub use rich_text::rich_text;
 pub use secret_field::SecretField;

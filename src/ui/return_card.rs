@@ -24,10 +24,12 @@ pub fn ReturnCard() -> impl IntoView {
         })
     };
     // One channel: the flow's problem, where the user acted last.
+    // A stray arrival's refusal is shown above the steps (`StrayArrival`), not here.
     let problem = move || {
         (flow.place.get() == Place::Return)
             .then(|| flow.flow.with(|f| f.problem.clone()))
             .flatten()
+            .filter(|p| !p.is_stray())
     };
     let visible = move || exchanging() || needs_secret() || problem().is_some();
     // Hidden, not unmounted: the end of an exchange only flips attributes, so the tokens
@@ -53,5 +55,21 @@ pub fn ReturnCard() -> impl IntoView {
                 p => view! { <ErrorPanel explanation=explain_problem(&p) testid=crate::testids::RETURN_PROBLEM /> }.into_any(),
             })}
         </section>
+    }
+}
+
+/// An arrival this tab did not start, refused above the steps: the refusal, and the page left
+/// on the step the user was on, with nothing of theirs marked wrong.
+#[component]
+pub fn StrayArrival() -> impl IntoView {
+    let flow = use_flow();
+    let stray = move || {
+        (flow.place.get() == Place::Return)
+            .then(|| flow.flow.with(|f| f.problem.clone()))
+            .flatten()
+            .filter(Problem::is_stray)
+    };
+    move || {
+        stray().map(|p| view! { <ErrorPanel explanation=explain_problem(&p) testid=crate::testids::RETURN_PROBLEM /> })
     }
 }
