@@ -218,12 +218,19 @@ need_python() {
   fi
 }
 
-need_build_tools() {
-  need_python
+# What `trunk serve` runs (scripts/serve): the toolchain, Trunk, wasm-bindgen and wasm-opt
+# (for `--release`). Not wasm-split, which only the split release build uses.
+need_serve_tools() {
   need_toolchain
   need_wasm_target
   need_trunk
   need_wasm_bindgen
   need_wasm_opt
+}
+
+# Everything the release build and the tests run.
+need_build_tools() {
+  need_python
+  need_serve_tools
   need_wasm_split
 }
