@@ -129,17 +129,14 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
         .click(b, &testids::sel(&format!("next-{}", "client")))
         .await;
     assert_eq!(current_step(b).await, "client");
-    let focused = b.run("return document.activeElement.id").await;
-    assert_eq!(focused, "client-title", "focus moves to the step's heading");
+    // Focus moves to the step's heading (a task later: waited for, not read at once).
+    focus_reaches(b, "client-title").await;
     // Going on with nothing typed: each problem shows under its field, the step stays.
     b.click(&testids::sel("next-consent")).await;
     b.wait_text("#client-id-problem", "empty").await;
     assert_eq!(current_step(b).await, "client");
-    let focused = b.run("return document.activeElement.id").await;
-    assert_eq!(
-        focused, "client-id",
-        "focus moves to the first field with a problem"
-    );
+    // Focus moves to the first field with a problem.
+    focus_reaches(b, "client-id").await;
     tally.type_into(b, testids::CLIENT_ID, CLIENT_ID).await;
     tally.type_into(b, testids::CLIENT_SECRET, SECRET).await;
     tally.click(b, &testids::sel("next-consent")).await;
@@ -207,8 +204,7 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     // A finished step opens again with "Change"; the tokens are one click away.
     b.click(&testids::sel("change-client")).await;
     assert_eq!(current_step(b).await, "client");
-    let focused = b.run("return document.activeElement.id").await;
-    assert_eq!(focused, "client-title");
+    focus_reaches(b, "client-title").await;
     assert_eq!(app.value_of(testids::CLIENT_ID).await, CLIENT_ID);
     app.open_step("use").await;
     assert_eq!(current_step(b).await, "use");
@@ -789,8 +785,7 @@ async fn the_views_of_the_tokens_are_tabs_with_addresses_of_their_own() {
         .await
         .unwrap();
     b.wait_url(&format!("{page}#commands")).await;
-    let focused = b.run("return document.activeElement.id").await;
-    assert_eq!(focused, "tab-commands");
+    focus_reaches(b, "tab-commands").await;
     // Back and forward move between the views.
     b.client.back().await.unwrap();
     b.wait_url(&format!("{page}#check")).await;

@@ -267,6 +267,8 @@ impl Guide {
                 if !guide.task.get_untracked().signs_in() {
                     guide.task.set(Task::BigQuery);
                 }
+                // The tokens come first on screen: they are what is read.
+                guide.reading.set(Step::Tokens);
                 guide.step.set(Step::Use);
             }
         });

@@ -43,8 +43,9 @@ pub fn UseThem() -> impl IntoView {
             guide.reading.set(reading);
         }
     };
+    // Only the user's scrolling (or the focus a step's button moves) changes it: a step just
+    // opened is marked at once.
     let scrolled = window_event_listener(leptos::ev::scroll, move |_| follow());
-    request_animation_frame(follow);
     on_cleanup(move || {
         scrolled.remove();
         guide.reading.set(Step::Use);
