@@ -429,3 +429,195 @@ fn no_export_file_is_over_600_lines() {
         .collect();
     assert!(long.is_empty(), "{long:?}");
 }
+
+/// Whether a source file starts by saying what it is for (rust-analyzer's tidy rule).
+fn says_what_it_is_for(text: &str) -> bool {
+    text.starts_with("//!")
+}
+
+#[test]
+fn every_source_file_says_what_it_is_for() {
+    let src = src();
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let silent: Vec<String> = files
+        .iter()
+        .filter(|f| !says_what_it_is_for(&std::fs::read_to_string(f).unwrap()))
+        .map(|f| f.strip_prefix(&src).unwrap().display().to_string())
+        .collect();
+    assert!(silent.is_empty(), "no `//!` line at the top: {silent:?}");
+    // The check itself: a file that opens with code, or with an item's doc, is caught.
+    assert!(!says_what_it_is_for("use leptos::prelude::*;\n"));
+    assert!(!says_what_it_is_for("/// A card.\npub fn Card() {}\n"));
+}
+
+/// The file a module path names under `src`: `[ui, parts]` → `ui/parts.rs` or `ui/parts/mod.rs`,
+/// `[]` → `lib.rs`.
+fn module_file(src: &Path, path: &[String]) -> Option<PathBuf> {
+    if path.is_empty() {
+        return Some(src.join("lib.rs"));
+    }
+    let joined = path.join("/");
+    [format!("{joined}.rs"), format!("{joined}/mod.rs")]
+        .into_iter()
+        .map(|f| src.join(f))
+        .find(|f| f.is_file())
+}
+
+/// What a module file re-exports: `pub use file::{A, B};` → A and B come from `file`.
+fn reexports(module_file: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(module_file).unwrap_or_default();
+    let mut out = BTreeMap::new();
+    for line in text.lines() {
+        let Some(rest) = line.trim().strip_prefix("pub use ") else {
+            continue;
+        };
+        let from = ident(rest);
+        let names = &rest[from.len()..].trim_start_matches("::");
+        let names = if names.starts_with('{') {
+            group_heads(names)
+        } else {
+            vec![ident(names)]
+        };
+        for name in names {
+            out.insert(name, from.clone());
+        }
+    }
+    out
+}
+
+/// The files of `src` a file's code imports from: `super::…` and `crate::…` paths resolved
+/// to the file that defines the name (through a module's `pub use` re-exports).
+fn file_imports(src: &Path, rel: &str, code: &str) -> BTreeSet<String> {
+    let here = module_path(rel);
+    let mut out = BTreeSet::new();
+    let mut push = |base: Vec<String>, head: &str| {
+        if head.is_empty() || head == "self" {
+            return;
+        }
+        let mut path = base.clone();
+        path.push(head.to_owned());
+        let file = module_file(src, &path).or_else(|| {
+            let module = module_file(src, &base)?;
+            match reexports(&module).get(head) {
+                Some(from) => {
+                    let mut p = base.clone();
+                    p.push(from.clone());
+                    module_file(src, &p)
+                }
+                None => Some(module),
+            }
+        });
+        if let Some(file) = file {
+            out.insert(file.strip_prefix(src).unwrap().display().to_string());
+        }
+    };
+    for (at, _) in code.match_indices("super::") {
+        if at >= 7 && &code[at - 7..at] == "super::" {
+            continue; // the rest of a chain read from its start
+        }
+        let rest = &code[at..];
+        let mut ups = 0;
+        let mut len = 0;
+        while rest[len..].starts_with("super::") {
+            ups += 1;
+            len += "super::".len();
+        }
+        let base = here[..here.len().saturating_sub(ups)].to_vec();
+        let tail = &rest[len..];
+        let heads = if tail.starts_with('{') {
+            group_heads(tail)
+        } else {
+            vec![ident(tail)]
+        };
+        for head in heads {
+            push(base.clone(), &head);
+        }
+    }
+    out.remove(rel);
+    out
+}
+
+/// Each pair of files that import each other, directly or around a circle.
+fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    let reaches = |from: &str, to: &str| {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![from.to_owned()];
+        while let Some(f) = todo.pop() {
+            if f == to {
+                return true;
+            }
+            if seen.insert(f.clone()) {
+                todo.extend(graph.get(&f).into_iter().flatten().cloned());
+            }
+        }
+        false
+    };
+    let mut out = Vec::new();
+    for (from, tos) in graph {
+        for to in tos {
+            if from < to && reaches(to, from) {
+                out.push(format!("{from} ↔ {to}"));
+            }
+        }
+    }
+    out
+}
+
+/// The import graph of the files under `src/ui` (the module root, which only declares and
+/// re-exports, left out).
+fn ui_graph(planted: Option<(&str, &str)>) -> BTreeMap<String, BTreeSet<String>> {
+    let src = src();
+    let mut files = Vec::new();
+    sources(&src.join("ui"), &mut files);
+    let mut graph = BTreeMap::new();
+    for file in &files {
+        let rel = file.strip_prefix(&src).unwrap().display().to_string();
+        if rel == "ui/mod.rs" {
+            continue;
+        }
+        let mut code = shipped_code(&std::fs::read_to_string(file).unwrap());
+        if let Some((into, line)) = planted {
+            if into == rel {
+                code.push_str(line);
+            }
+        }
+        let imports: BTreeSet<String> = file_imports(&src, &rel, &code)
+            .into_iter()
+            .filter(|f| f != "ui/mod.rs")
+            .collect();
+        graph.insert(rel, imports);
+    }
+    graph
+}
+
+#[test]
+fn no_two_files_of_the_ui_import_each_other() {
+    let graph = ui_graph(None);
+    assert!(
+        graph["ui/parts.rs"].contains("ui/token_facts.rs"),
+        "the reader found the parts' imports: {:?}",
+        graph["ui/parts.rs"]
+    );
+    let found = cycles(&graph);
+    assert!(found.is_empty(), "import cycles: {found:?}");
+    // A real import line that closes a circle is caught: a part's root importing the split
+    // points that load it.
+    let planted = ui_graph(Some((
+        "ui/token_facts.rs",
+        "use super::parts::{Lazy, Part};\n",
+    )));
+    assert_eq!(cycles(&planted), ["ui/parts.rs ↔ ui/token_facts.rs"]);
+    // And through a name the module root re-exports.
+    let planted = ui_graph(Some((
+        "ui/error_panel.rs",
+        "use super::{rich_text, TokensCard};\n",
+    )));
+    assert!(
+        cycles(&planted)
+            .iter()
+            .any(|c| c.contains("ui/error_panel.rs")),
+        "{:?}",
+        cycles(&planted)
+    );
+}

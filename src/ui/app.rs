@@ -1,3 +1,5 @@
+//! The page: its contexts, one per concern, and the task chooser above the chosen task's steps.
+
 use leptos::prelude::*;
 
 use super::flow_controller::FlowController;

@@ -1,3 +1,5 @@
+//! Step 2, "Your client": client ID and secret, what the token is for, the Advanced options.
+
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};

@@ -1,14 +1,8 @@
-use leptos::prelude::*;
-use leptos::task::spawn_local;
+//! The client_secret.json import in step 2: a disclosure whose form is a part fetched when opened.
 
-use super::field::{described_by, Labelled};
-use super::form::use_form;
+use leptos::prelude::*;
+
 use super::parts::{Lazy, Part};
-use super::status::use_status;
-use super::{ErrorPanel, NoticePanel};
-use crate::form::ProviderChoice;
-use crate::google::client_file::ClientFile;
-use crate::messages::{explain, Explanation, Situation};
 
 /// Fills the client from the `client_secret_….json` file Google's console downloads. What the
 /// disclosure holds is a part of its own (`super::parts`), fetched when it is first opened.
@@ -23,78 +17,5 @@ pub fn ClientFileImport() -> impl IntoView {
             <summary>"Import the client_secret.json file from the console"</summary>
             <Lazy part=Part::ClientFile shown=open />
         </details>
-    }
-}
-
-/// The import's fields, and what it found in the file.
-#[component]
-pub fn ClientFileForm() -> impl IntoView {
-    let form = use_form();
-    let status = use_status();
-    let pasted = RwSignal::new(String::new());
-    let notes = RwSignal::new(Vec::<Explanation>::new());
-    let error = RwSignal::new(None::<Explanation>);
-    let done = RwSignal::new(false);
-    let import = move |json: String| {
-        notes.set(Vec::new());
-        error.set(None);
-        done.set(false);
-        match ClientFile::parse(&json) {
-            Ok(file) => {
-                let page = form.page_redirect.get_value();
-                let settings = form.settings.get_untracked();
-                let in_use = settings.redirect_uri(page.as_ref()).ok();
-                notes.set(
-                    file.check(in_use.as_ref())
-                        .iter()
-                        .map(crate::messages::client_file_note)
-                        .collect(),
-                );
-                form.settings.update(|s| {
-                    s.client_id = file.client_id.as_str().to_owned();
-                    s.provider = ProviderChoice::Google;
-                });
-                if let Some(secret) = &file.client_secret {
-                    form.set_secret(secret.expose());
-                }
-                pasted.set(String::new());
-                done.set(true);
-                status.say("Client ID and secret filled in from the file.");
-            }
-            Err(e) => error.set(Some(explain(Situation::NotAClientFile {
-                detail: &e.to_string(),
-            }))),
-        }
-    };
-    let from_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            match text.ok().and_then(|t| t.as_string()) {
-                Some(json) => import(json),
-                None => error.set(Some(explain(Situation::FileUnreadable))),
-            }
-            input.set_value("");
-        });
-    };
-    view! {
-                <Labelled id="client-file" label="Pick the file">
-                    <input id="client-file" type="file" accept=".json,application/json" data-testid=crate::testids::CLIENT_FILE aria-describedby=described_by("client-file") on:change=from_file />
-                </Labelled>
-                <Labelled id="client-file-text" label="Or paste its content">
-                    <textarea id="client-file-text" rows="3" spellcheck="false" data-testid=crate::testids::CLIENT_FILE_TEXT aria-describedby=described_by("client-file-text")
-                        prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
-                </Labelled>
-                <button type="button" class="secondary" data-testid=crate::testids::CLIENT_FILE_IMPORT_BUTTON on:click=move |_| import(pasted.get_untracked())>
-                    "Import"
-                </button>
-                <Show when=move || done.get()>
-                    <p class="result" data-testid=crate::testids::CLIENT_FILE_IMPORTED>"Client ID and secret filled in."</p>
-                </Show>
-                {move || notes.get().into_iter().map(|n| view! { <NoticePanel explanation=n testid=crate::testids::CLIENT_FILE_NOTE /> }).collect_view()}
-                {move || error.get().map(|e| view! { <ErrorPanel explanation=e testid=crate::testids::CLIENT_FILE_ERROR /> })}
     }
 }

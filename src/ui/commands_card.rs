@@ -1,3 +1,5 @@
+//! "Commands": the page's requests as curl and PowerShell commands that ask for the secrets.
+
 use leptos::prelude::*;
 
 use super::form::use_form;

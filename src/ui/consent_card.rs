@@ -1,3 +1,5 @@
+//! Step 3, "Consent": the consent URL, each parameter explained, and the button that goes there.
+
 use leptos::prelude::*;
 
 use super::flow_controller::{use_flow, Place};

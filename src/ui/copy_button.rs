@@ -1,3 +1,5 @@
+//! A copy button that says "Copied" only when the clipboard took the text.
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 

@@ -1,3 +1,5 @@
+//! A live "expires in …" for a token.
+
 use std::time::Duration;
 
 use leptos::prelude::*;

@@ -1,3 +1,5 @@
+//! What the first screen does not show, built one task after the page mounts.
+
 use leptos::prelude::*;
 
 /// Set one task after the page mounts: what the first screen does not show is built then,

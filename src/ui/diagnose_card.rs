@@ -1,3 +1,5 @@
+//! The "Explain an error" task: paste an error, read what it means and what to do.
+
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};

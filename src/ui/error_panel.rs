@@ -1,3 +1,5 @@
+//! How a failure is shown: what happened, why, what to do, and the raw answer behind a disclosure.
+
 use leptos::prelude::*;
 
 use super::rich_text;

@@ -1,3 +1,5 @@
+//! "The exchange, raw": every request the page made and every answer, masked until revealed.
+
 use leptos::prelude::*;
 
 use super::requests::use_log;

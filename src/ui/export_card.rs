@@ -1,3 +1,5 @@
+//! "Azure Data Factory": the linked service to paste or download, and the deployment pack.
+
 use leptos::prelude::*;
 
 use super::adf_inputs::{use_adf, AdsApiVersionField, ConnectorSelect};

@@ -1,3 +1,5 @@
+//! The manual path of step 3: paste the address the browser ended on and exchange its code.
+
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};

@@ -9,8 +9,8 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::client_file_import::ClientFileForm;
-use super::tokens_card::{TokenFacts, TokenLifeOfState};
+use super::client_file_form::ClientFileForm;
+use super::token_facts::{TokenFacts, TokenLifeOfState};
 use super::use_them::UseThem;
 use super::{ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard};
 use crate::messages::{explain, Situation};

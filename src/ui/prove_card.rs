@@ -1,3 +1,5 @@
+//! "Prove it works": refresh now, tokeninfo, a BigQuery call and revoke, each answer below.
+
 use leptos::prelude::*;
 
 use super::check::{Checks, Outcome};

@@ -1,3 +1,5 @@
+//! The "Check a refresh token" task: the refresh grant ADF runs, without a sign-in.
+
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};

@@ -1,3 +1,5 @@
+//! Back from the provider: the exchange's progress, the secret prompt, and every refusal explained.
+
 use leptos::prelude::*;
 
 use super::flow_controller::{use_flow, Place};

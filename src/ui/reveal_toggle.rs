@@ -1,3 +1,5 @@
+//! The one switch that reveals or masks the secrets of a text.
+
 use leptos::prelude::*;
 
 /// "Reveal secrets" / "Mask secrets": the one switch beside every text that holds secrets.

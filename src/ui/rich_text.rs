@@ -1,3 +1,5 @@
+//! Prose with `backticked` names shown as code.
+
 use leptos::prelude::*;
 
 /// Prose from `oauth` with `backticked` parameter names shown as code.

@@ -1,3 +1,5 @@
+//! A labelled password input with its Reveal toggle; the value lives only in memory.
+
 use leptos::prelude::*;
 
 use super::field::{described_by, Labelled};

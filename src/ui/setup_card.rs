@@ -1,3 +1,5 @@
+//! Step 1, "Register the redirect": the redirect URI to register and how to create the client.
+
 use leptos::prelude::*;
 
 use super::form::use_form;

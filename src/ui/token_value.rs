@@ -1,3 +1,5 @@
+//! A token on screen: masked until revealed, copyable either way.
+
 use leptos::prelude::*;
 
 use super::CopyButton;
