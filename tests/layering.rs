@@ -595,7 +595,7 @@ fn ui_graph(planted: Option<(&str, &str)>) -> BTreeMap<String, BTreeSet<String>>
 fn no_two_files_of_the_ui_import_each_other() {
     let graph = ui_graph(None);
     assert!(
-        graph["ui/parts.rs"].contains("ui/token_facts.rs"),
+        graph["ui/parts.rs"].contains("ui/use_them.rs"),
         "the reader found the parts' imports: {:?}",
         graph["ui/parts.rs"]
     );
