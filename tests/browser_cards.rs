@@ -392,6 +392,15 @@ async fn a_forged_redirect_is_refused_on_load_and_nothing_can_exchange_it() {
         page.find("waiting-code").is_none() && page.find("exchange-waiting-code").is_none(),
         "no offer to exchange the received code"
     );
+    // The refusal left the user where they were; pasting the forged address happens in the
+    // consent step, which they open themselves.
+    page.host
+        .query_selector("[data-goto=consent]")
+        .unwrap()
+        .expect("the progress line's consent step")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    after_mount().await;
     page.fill("callback-input", &format!("{here}?code=abc&state=s"))
         .await;
     page.click("exchange-pasted").await;
