@@ -6,15 +6,16 @@
 
 pub mod consent;
 pub mod diagnose;
+pub mod export;
 pub mod google;
 
 pub use consent::parameter_meaning;
 pub use diagnose::{diagnose, unknown_error, Diagnosis};
+pub use export::{export_problem, held_back, pack_problem, HeldBack};
 pub use google::{
     ads_api_sunset, ads_api_version_option, api_failure, check_unanswered, describe, ending,
-    expiry_reminder_text, explain_api_failure, export_problem, facts_checked, held_back,
-    key_file_problem, no_bigquery_scope, pack_problem, service_account_failure, HeldBack,
-    DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
+    expiry_reminder_text, explain_api_failure, facts_checked, key_file_problem, no_bigquery_scope,
+    service_account_failure, DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
 };
 
 use crate::form::FieldError;
@@ -1447,7 +1448,7 @@ mod tests {
             },
             ExportProblem::SelfHostedRuntimeRequired,
         ] {
-            texts.push(google::export_problem(&p));
+            texts.push(export::export_problem(&p));
         }
         for p in [
             PackProblem::Required { what: "vault" },
@@ -1459,7 +1460,7 @@ mod tests {
             },
             PackProblem::NotInKeyVault,
         ] {
-            texts.push(google::pack_problem(&p));
+            texts.push(export::pack_problem(&p));
         }
         for e in [
             KeyFileError::NotJson,
