@@ -12,17 +12,12 @@ pub mod tls;
 pub mod world;
 
 /// A folder of its own for one test: a new name with a random part, created here (never one
-/// that was already there, which another user of the machine could have prepared).
+/// that was already there, which another user of the machine could have prepared), kept after
+/// the call (tests that need it gone remove it).
 pub fn fresh_dir(name: &str) -> std::path::PathBuf {
-    loop {
-        let mut bytes = [0u8; 8];
-        getrandom::fill(&mut bytes).expect("secure randomness");
-        let suffix: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        let dir = std::env::temp_dir().join(format!("rth-{name}-{suffix}"));
-        match std::fs::create_dir(&dir) {
-            Ok(()) => return dir,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => panic!("{}: {e}", dir.display()),
-        }
-    }
+    tempfile::Builder::new()
+        .prefix(&format!("rth-{name}-"))
+        .tempdir()
+        .unwrap_or_else(|e| panic!("a folder for {name}: {e}"))
+        .keep()
 }

@@ -344,17 +344,11 @@ pub(crate) fn az_calls(dir: &std::path::Path) -> Vec<Vec<String>> {
 /// A new folder for one test, with a random name, created here: never a folder that was
 /// already there (another user of the machine could have prepared one, with programs in it).
 pub(crate) fn temp_dir(tag: &str) -> std::path::PathBuf {
-    loop {
-        let mut bytes = [0u8; 8];
-        getrandom::fill(&mut bytes).expect("secure randomness");
-        let suffix: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        let dir = std::env::temp_dir().join(format!("rth-{tag}-{suffix}"));
-        match std::fs::create_dir(&dir) {
-            Ok(()) => return dir,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => panic!("{}: {e}", dir.display()),
-        }
-    }
+    tempfile::Builder::new()
+        .prefix(&format!("rth-{tag}-"))
+        .tempdir()
+        .unwrap_or_else(|e| panic!("a folder for {tag}: {e}"))
+        .keep()
 }
 
 /// The layout rules of each tool's formatter that these files can break. Bicep's
