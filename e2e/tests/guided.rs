@@ -975,20 +975,8 @@ async fn the_progress_line_marks_the_step_being_read() {
     // mark `expected`; returns what it marks.
     let marks = |script: &'static str, expected: &'static str| async move {
         b.run(&format!("{script}; return 1")).await;
-        let mut text = String::new();
-        for _ in 0..40 {
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-            text = b
-                .run("return document.querySelector('[aria-current=step]').textContent")
-                .await
-                .as_str()
-                .unwrap_or_default()
-                .to_owned();
-            if text.contains(expected) {
-                break;
-            }
-        }
-        text
+        b.wait_text_that("[aria-current=step]", expected, |t| t.contains(expected))
+            .await
     };
     let to_tokens = "window.scrollTo(0, document.querySelector('[data-step=tokens]').offsetTop)";
     let to_use = "document.querySelector('[data-step=use]').scrollIntoView()";
