@@ -322,7 +322,7 @@ pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanat
 
 /// A refusal of the signed assertion: the key's, the clock's or the account's problem, never
 /// a code's or a refresh token's.
-pub(super) fn service_account_refused(refused: &crate::oauth::TokenError) -> Explanation {
+fn service_account_refused(refused: &crate::oauth::TokenError) -> Explanation {
     use crate::oauth::error::{ErrorCode, KnownError};
     let said = refused.description.clone().unwrap_or_default();
     let (why, fix) = if said.contains("Invalid JWT Signature") {

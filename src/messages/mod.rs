@@ -297,21 +297,23 @@ pub fn failure_at(failure: &TokenFailure, asked: Asked) -> Explanation {
         TokenFailure::Endpoint { error, .. } if asked == Asked::ServiceAccount => {
             google::service_account_failure(error)
         }
-        TokenFailure::Endpoint {
-            error: TokenEndpointError::Refused(e),
-            ..
-        } => refused_when(e, asked),
-        other => token_failure(other),
+        other => failure_after_consent(other, asked),
     }
 }
 
 /// A refresh grant that brought no tokens, explained as a refresh token's problem.
 pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
+    failure_after_consent(failure, Asked::Refresh)
+}
+
+/// A failure of any request but a service account's: those are worded apart
+/// (`google::service_account_failure`), so their words stay in their part of the page.
+fn failure_after_consent(failure: &TokenFailure, asked: Asked) -> Explanation {
     match failure {
         TokenFailure::Endpoint {
             error: TokenEndpointError::Refused(e),
             ..
-        } => refused_after_consent(e, Asked::Refresh),
+        } => refused_when(e, asked),
         other => token_failure(other),
     }
 }
@@ -834,19 +836,11 @@ pub(crate) fn refused(e: &TokenError) -> Explanation {
     }
 }
 
-/// A refusal of a request that was not this page's code exchange: the refresh grant, or an
-/// answer the user pasted. Its own function, so that its words travel with the parts of the
-/// page that use them (the check and explain tasks), not with the first screen.
+/// A refusal explained for where it was asked: after this page's code exchange as any token
+/// endpoint refusal, of a refresh token or a pasted answer as theirs. Its own function, so that
+/// its words travel with the parts of the page that use them (the check and explain tasks).
+/// A service account's refusals are worded by [`failure_at`], never here.
 pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
-    if asked == Asked::ServiceAccount {
-        return google::service_account_refused(e);
-    }
-    refused_after_consent(e, asked)
-}
-
-/// A refusal after the consent screen or of a refresh token; a service account's is worded
-/// apart (`google::service_account_refused`), so its words stay in its part of the page.
-fn refused_after_consent(e: &TokenError, asked: Asked) -> Explanation {
     let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
     let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
     let said = provider_said(e.description.as_deref());
