@@ -116,34 +116,45 @@ fn ProviderFields() -> impl IntoView {}
 /// What came from the settings remembered on this computer and steers the sign-in: named, so
 /// that nothing planted there is used without the user seeing it.
 fn restored_mark(restored: Vec<Restored>) -> impl IntoView {
-    let names = restored
-        .into_iter()
-        .map(crate::messages::restored_setting)
-        .collect::<Vec<_>>()
-        .join(", ");
-    (!names.is_empty()).then(|| {
-        view! {
-            <p class="warning" data-testid=crate::testids::RESTORED_SETTINGS>
-                {format!("Restored from this computer: check {names} before you sign in. ")}
-                "Anything on this site's origin can change remembered settings."
-            </p>
-        }
-    })
+    settings_mark(
+        restored,
+        ", ",
+        crate::testids::RESTORED_SETTINGS,
+        "Restored from this computer",
+        "Anything on this site's origin can change remembered settings.",
+    )
 }
 
 /// What a shared link filled in and steers the sign-in: named, so that a link from anyone
 /// is read before it is used, and not remembered until the user goes on.
 fn linked_mark(linked: Vec<Restored>) -> impl IntoView {
-    let names = linked
+    settings_mark(
+        linked,
+        " and ",
+        crate::testids::LINKED_SETTINGS,
+        "From the link you opened",
+        "This computer remembers them only once you go on.",
+    )
+}
+
+/// "<where they came from>: check <the settings> before you sign in. <why>", or nothing.
+fn settings_mark(
+    settings: Vec<Restored>,
+    separator: &str,
+    testid: &'static str,
+    from: &'static str,
+    why: &'static str,
+) -> impl IntoView {
+    let names = settings
         .into_iter()
         .map(crate::messages::restored_setting)
         .collect::<Vec<_>>()
-        .join(" and ");
+        .join(separator);
     (!names.is_empty()).then(|| {
         view! {
-            <p class="warning" data-testid=crate::testids::LINKED_SETTINGS>
-                {format!("From the link you opened: check {names} before you sign in. ")}
-                "This computer remembers them only once you go on."
+            <p class="warning" data-testid=testid>
+                {format!("{from}: check {names} before you sign in. ")}
+                {why}
             </p>
         }
     })
