@@ -207,6 +207,12 @@ async fn a_newcomer_is_led_to_the_bigquery_linked_service_one_step_at_a_time() {
     focus_reaches(b, "client-title").await;
     assert_eq!(app.value_of(testids::CLIENT_ID).await, CLIENT_ID);
     app.open_step("use").await;
+    // The line follows the scroll the focus makes: waited for, not read at once.
+    focus_reaches(b, "use-title").await;
+    b.wait_text_that("[aria-current=step]", "the step Use them", |t| {
+        t.contains("Use them")
+    })
+    .await;
     assert_eq!(current_step(b).await, "use");
     b.find(&testids::sel(testids::REFRESH_TOKEN)).await;
 
