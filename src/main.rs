@@ -6,10 +6,10 @@ fn main() {
     browser::perf::mark(browser::perf::START);
     browser::panic::install();
     if browser::location::in_frame() {
-        leptos::mount::mount_to_body(ui::FramedRefusal);
+        leptos::mount::mount_to_body(ui::app::FramedRefusal);
         return;
     }
-    leptos::mount::mount_to_body(ui::App);
+    leptos::mount::mount_to_body(ui::app::App);
     browser::perf::mark(browser::perf::INTERACTIVE);
 }
 

@@ -9,12 +9,15 @@ use refresh_token_helper::browser::storage::PENDING_FLOW_KEY;
 use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::Secret;
 use refresh_token_helper::oauth::{Attempt, PendingFlow};
-use refresh_token_helper::ui::form::FormState;
-use refresh_token_helper::ui::status::Status;
-use refresh_token_helper::ui::tokens::TokenState;
-use refresh_token_helper::ui::{
-    provide_contexts, App, ClientCard, CommandsCard, RefreshCard, SetupCard, TokensCard,
-};
+use refresh_token_helper::ui::app::{provide_contexts, App};
+use refresh_token_helper::ui::sign_in::client_card::ClientCard;
+use refresh_token_helper::ui::sign_in::setup_card::SetupCard;
+use refresh_token_helper::ui::sign_in::tokens_card::TokensCard;
+use refresh_token_helper::ui::state::form::FormState;
+use refresh_token_helper::ui::state::status::Status;
+use refresh_token_helper::ui::state::tokens::TokenState;
+use refresh_token_helper::ui::tasks::refresh_card::RefreshCard;
+use refresh_token_helper::ui::use_them::commands_card::CommandsCard;
 use wasm_bindgen::JsCast as _;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement, HtmlTextAreaElement, Storage};
@@ -627,7 +630,7 @@ async fn the_refresh_card_needs_only_the_form_and_the_tokens() {
 }
 
 /// Tokens as a Google code exchange brings them.
-fn issued_tokens() -> refresh_token_helper::ui::tokens::Tokens {
+fn issued_tokens() -> refresh_token_helper::ui::state::tokens::Tokens {
     use refresh_token_helper::oauth::{grant, ClientId, ClientSecret, Issuance, Prompt, Scopes};
     use refresh_token_helper::oauth::{parse_token_response, Provider, RefreshToken};
     let body = r#"{"access_token":"ya29.a0-test","expires_in":3599,"refresh_token":"1//0g-issued","scope":"https://www.googleapis.com/auth/bigquery","token_type":"Bearer"}"#;
@@ -642,7 +645,7 @@ fn issued_tokens() -> refresh_token_helper::ui::tokens::Tokens {
         },
         &RefreshToken::parse("1//0g-issued").unwrap(),
     );
-    refresh_token_helper::ui::tokens::Tokens {
+    refresh_token_helper::ui::state::tokens::Tokens {
         received: refresh_token_helper::oauth::Received {
             response: parse_token_response(200, body).unwrap(),
             body: Secret::new(body),

@@ -141,38 +141,6 @@ fn ident(text: &str) -> String {
         .collect()
 }
 
-/// The first name of each entry of a `{…}` group that starts `text` (nested groups kept
-/// whole).
-fn group_heads(text: &str) -> Vec<String> {
-    let mut heads = Vec::new();
-    let (mut depth, mut entry) = (0, String::new());
-    for c in text.chars() {
-        match c {
-            '{' => {
-                depth += 1;
-                if depth == 1 {
-                    continue;
-                }
-            }
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    heads.push(ident(entry.trim()));
-                    break;
-                }
-            }
-            ',' if depth == 1 => {
-                heads.push(ident(entry.trim()));
-                entry.clear();
-                continue;
-            }
-            _ => {}
-        }
-        entry.push(c);
-    }
-    heads.into_iter().filter(|h| !h.is_empty()).collect()
-}
-
 /// The inline modules of a file (`mod name { … }`), with the span of each.
 fn inline_modules(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
@@ -204,13 +172,72 @@ fn inline_modules(code: &str) -> Vec<(String, std::ops::Range<usize>)> {
     out
 }
 
-/// The top modules a file's code names, in every form a path to them takes: `crate::name`,
-/// `crate::{a, b::c}`, and `super::` (any number) from the file's own module path (inside
-/// `mod name { … }`, `super::` first leaves that module).
-fn file_references(rel: &str, code: &str) -> BTreeSet<String> {
+/// The entries of a `{…}` group that starts `text`, each as written (nested groups whole).
+fn group_entries(text: &str) -> Vec<String> {
+    let mut entries = Vec::new();
+    let (mut depth, mut entry) = (0, String::new());
+    for c in text.chars() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth == 1 {
+                    continue;
+                }
+            }
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    entries.push(entry.trim().to_owned());
+                    break;
+                }
+            }
+            ',' if depth == 1 => {
+                entries.push(entry.trim().to_owned());
+                entry.clear();
+                continue;
+            }
+            _ => {}
+        }
+        entry.push(c);
+    }
+    entries.into_iter().filter(|e| !e.is_empty()).collect()
+}
+
+/// The paths a path's tail names below `base`: `a::b::C` → `base::a::b::C`, `a::{b, c::D}`
+/// → `base::a::b` and `base::a::c::D` (`self` in a group is the group's module).
+fn expand(base: Vec<String>, tail: &str, out: &mut Vec<Vec<String>>) {
+    let mut path = base;
+    let mut rest = tail.trim_start();
+    loop {
+        if rest.starts_with('{') {
+            for entry in group_entries(rest) {
+                expand(path.clone(), &entry, out);
+            }
+            return;
+        }
+        let name = ident(rest);
+        if name.is_empty() {
+            break;
+        }
+        if name != "self" {
+            path.push(name.clone());
+        }
+        rest = &rest[name.len()..];
+        match rest.strip_prefix("::") {
+            Some(after) => rest = after.trim_start(),
+            None => break,
+        }
+    }
+    out.push(path);
+}
+
+/// Every path a file's code names into the crate, from the crate's root, in every form a path
+/// takes: `crate::a::B`, `crate::{a, b::c}`, and `super::` (any number) from the file's own
+/// module path (inside `mod name { … }`, `super::` first leaves that module).
+fn crate_paths(rel: &str, code: &str) -> Vec<Vec<String>> {
     let file_path = module_path(rel);
     let inline = inline_modules(code);
-    let mut out = BTreeSet::new();
+    let mut out = Vec::new();
     let bytes = code.as_bytes();
     let mut at = 0;
     while at < code.len() {
@@ -245,23 +272,19 @@ fn file_references(rel: &str, code: &str) -> BTreeSet<String> {
             at += rest.chars().next().map_or(1, char::len_utf8);
             continue;
         };
-        let tail = rest[len..].trim_start();
-        let heads = if tail.starts_with('{') {
-            group_heads(tail)
-        } else {
-            vec![ident(tail)]
-        };
-        for head in heads {
-            let top = match base.first() {
-                Some(top) => top.clone(),
-                None if head == "self" || head.is_empty() => continue,
-                None => head,
-            };
-            out.insert(top);
-        }
+        expand(base, &rest[len..], &mut out);
         at += len;
     }
+    out.retain(|p| !p.is_empty());
     out
+}
+
+/// The top modules a file's code names.
+fn file_references(rel: &str, code: &str) -> BTreeSet<String> {
+    crate_paths(rel, code)
+        .into_iter()
+        .map(|p| p[0].clone())
+        .collect()
 }
 
 /// Every top module a module's shipped code names, with the files that name it.
@@ -464,74 +487,16 @@ fn module_file(src: &Path, path: &[String]) -> Option<PathBuf> {
         .find(|f| f.is_file())
 }
 
-/// What a module file re-exports: `pub use file::{A, B};` → A and B come from `file`.
-fn reexports(module_file: &Path) -> BTreeMap<String, String> {
-    let text = std::fs::read_to_string(module_file).unwrap_or_default();
-    let mut out = BTreeMap::new();
-    for line in text.lines() {
-        let Some(rest) = line.trim().strip_prefix("pub use ") else {
-            continue;
-        };
-        let from = ident(rest);
-        let names = &rest[from.len()..].trim_start_matches("::");
-        let names = if names.starts_with('{') {
-            group_heads(names)
-        } else {
-            vec![ident(names)]
-        };
-        for name in names {
-            out.insert(name, from.clone());
-        }
-    }
-    out
-}
-
-/// The files of `src` a file's code imports from: `super::…` and `crate::…` paths resolved
-/// to the file that defines the name (through a module's `pub use` re-exports).
+/// The files of `src` a file's code imports from: each path into the crate resolved to the
+/// deepest module that has a file of its own.
 fn file_imports(src: &Path, rel: &str, code: &str) -> BTreeSet<String> {
-    let here = module_path(rel);
     let mut out = BTreeSet::new();
-    let mut push = |base: Vec<String>, head: &str| {
-        if head.is_empty() || head == "self" {
-            return;
-        }
-        let mut path = base.clone();
-        path.push(head.to_owned());
-        let file = module_file(src, &path).or_else(|| {
-            let module = module_file(src, &base)?;
-            match reexports(&module).get(head) {
-                Some(from) => {
-                    let mut p = base.clone();
-                    p.push(from.clone());
-                    module_file(src, &p)
-                }
-                None => Some(module),
-            }
-        });
-        if let Some(file) = file {
+    for path in crate_paths(rel, code) {
+        if let Some(file) = (0..=path.len())
+            .rev()
+            .find_map(|n| module_file(src, &path[..n]))
+        {
             out.insert(file.strip_prefix(src).unwrap().display().to_string());
-        }
-    };
-    for (at, _) in code.match_indices("super::") {
-        if at >= 7 && &code[at - 7..at] == "super::" {
-            continue; // the rest of a chain read from its start
-        }
-        let rest = &code[at..];
-        let mut ups = 0;
-        let mut len = 0;
-        while rest[len..].starts_with("super::") {
-            ups += 1;
-            len += "super::".len();
-        }
-        let base = here[..here.len().saturating_sub(ups)].to_vec();
-        let tail = &rest[len..];
-        let heads = if tail.starts_with('{') {
-            group_heads(tail)
-        } else {
-            vec![ident(tail)]
-        };
-        for head in heads {
-            push(base.clone(), &head);
         }
     }
     out.remove(rel);
@@ -564,60 +529,190 @@ fn cycles(graph: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
     out
 }
 
-/// The import graph of the files under `src/ui` (the module root, which only declares and
-/// re-exports, left out).
-fn ui_graph(planted: Option<(&str, &str)>) -> BTreeMap<String, BTreeSet<String>> {
+/// The shipped code of every file under `src/{under}`, by its path from `src`, with `planted`
+/// lines added to the file they name.
+fn shipped_files(under: &str, planted: &[(&str, &str)]) -> BTreeMap<String, String> {
     let src = src();
     let mut files = Vec::new();
-    sources(&src.join("ui"), &mut files);
-    let mut graph = BTreeMap::new();
-    for file in &files {
+    sources(&src.join(under), &mut files);
+    let tests = test_only_files(&src, &files);
+    let mut out = BTreeMap::new();
+    for file in files.iter().filter(|f| !tests.contains(*f)) {
         let rel = file.strip_prefix(&src).unwrap().display().to_string();
-        if rel == "ui/mod.rs" {
-            continue;
-        }
         let mut code = shipped_code(&std::fs::read_to_string(file).unwrap());
-        if let Some((into, line)) = planted {
-            if into == rel {
+        for (into, line) in planted {
+            if *into == rel {
                 code.push_str(line);
             }
         }
-        let imports: BTreeSet<String> = file_imports(&src, &rel, &code)
-            .into_iter()
-            .filter(|f| f != "ui/mod.rs")
-            .collect();
-        graph.insert(rel, imports);
+        out.insert(rel, code);
     }
-    graph
+    out
+}
+
+/// The import graph of the files under `src/{under}`. A module root that only declares its
+/// files (`mod.rs`, `lib.rs`) is where the compiler finds them, not an import.
+fn import_graph(under: &str, planted: &[(&str, &str)]) -> BTreeMap<String, BTreeSet<String>> {
+    let src = src();
+    shipped_files(under, planted)
+        .into_iter()
+        .map(|(rel, code)| {
+            let imports = file_imports(&src, &rel, &code);
+            (rel, imports)
+        })
+        .collect()
 }
 
 #[test]
-fn no_two_files_of_the_ui_import_each_other() {
-    let graph = ui_graph(None);
+fn no_two_files_import_each_other() {
+    let graph = import_graph("", &[]);
     assert!(
-        graph["ui/parts.rs"].contains("ui/use_them.rs"),
+        graph["ui/parts.rs"].contains("ui/use_them/tabs.rs"),
         "the reader found the parts' imports: {:?}",
         graph["ui/parts.rs"]
     );
     let found = cycles(&graph);
     assert!(found.is_empty(), "import cycles: {found:?}");
     // A real import line that closes a circle is caught: a part's root importing the split
-    // points that load it.
-    let planted = ui_graph(Some((
-        "ui/token_facts.rs",
-        "use super::parts::{Lazy, Part};\n",
-    )));
-    assert_eq!(cycles(&planted), ["ui/parts.rs ↔ ui/token_facts.rs"]);
-    // And through a name the module root re-exports.
-    let planted = ui_graph(Some((
-        "ui/error_panel.rs",
-        "use super::{rich_text, TokensCard};\n",
-    )));
+    // points that load it, in each form a path takes.
+    for line in [
+        "use crate::ui::parts::place;\n",
+        "use crate::ui::{parts::{self, place}, kit};\n",
+        "use super::super::parts::place;\n",
+    ] {
+        let planted = import_graph("", &[("ui/sign_in/token_facts.rs", line)]);
+        assert_eq!(
+            cycles(&planted),
+            ["ui/parts.rs ↔ ui/sign_in/token_facts.rs"],
+            "{line:?}"
+        );
+    }
+    // And between two modules outside the UI.
+    let planted = import_graph(
+        "",
+        &[("oauth/endpoint.rs", "use crate::oauth::flow::Flow;\n")],
+    );
     assert!(
         cycles(&planted)
             .iter()
-            .any(|c| c.contains("ui/error_panel.rs")),
+            .any(|c| c.contains("oauth/endpoint.rs")),
         "{:?}",
         cycles(&planted)
     );
+}
+
+/// The folders of `src/ui` as layers, lowest first: a file imports from its own folder and
+/// from lower layers only, never from a sibling folder on its own layer.
+const UI_LAYERS: &[&[&str]] = &[
+    &["kit"],
+    &["state"],
+    &["sign_in", "use_them", "tasks"],
+    &["parts"],
+    &["app"],
+];
+
+/// The room of `src/ui` a path names: `ui/kit/field.rs` and `[ui, kit, field]` → `kit`,
+/// `ui/parts.rs` → `parts`; `None` for the module root.
+fn ui_room(path: &[String]) -> Option<String> {
+    (path.first().map(String::as_str) == Some("ui"))
+        .then(|| path.get(1).cloned())
+        .flatten()
+}
+
+/// Each import in `src/ui` against its folders' layers, in words.
+fn ui_violations(planted: &[(&str, &str)]) -> Vec<String> {
+    let layer = |room: &str| UI_LAYERS.iter().position(|l| l.contains(&room));
+    let mut bad = BTreeSet::new();
+    for (rel, code) in shipped_files("ui", planted) {
+        let Some(from) = ui_room(&module_path(&rel)) else {
+            continue;
+        };
+        for path in crate_paths(&rel, &code) {
+            let Some(to) = ui_room(&path).filter(|to| *to != from) else {
+                continue;
+            };
+            match (layer(&from), layer(&to)) {
+                (Some(f), Some(t)) if t < f => {}
+                (Some(_), Some(_)) => {
+                    bad.insert(format!("{from} uses {to} ({rel})"));
+                }
+                _ => {
+                    bad.insert(format!("{from} or {to} has no layer ({rel})"));
+                }
+            }
+        }
+    }
+    bad.into_iter().collect()
+}
+
+#[test]
+fn the_ui_folders_import_only_from_lower_ones() {
+    let files = shipped_files("ui", &[]);
+    assert!(
+        files.keys().any(|f| f.starts_with("ui/kit/"))
+            && files.keys().any(|f| f.starts_with("ui/tasks/")),
+        "the reader found the folders: {:?}",
+        files.keys()
+    );
+    let bad = ui_violations(&[]);
+    assert!(
+        bad.is_empty(),
+        "imports against the UI's folders:\n{}",
+        bad.join("\n")
+    );
+    // Real import lines, each form of path: upwards, and between siblings.
+    let planted = [
+        (
+            "ui/kit/field.rs",
+            "use crate::ui::state::form::use_form;\n",
+            "kit uses state",
+        ),
+        (
+            "ui/state/guide.rs",
+            "use super::super::sign_in::steps::NextStep;\n",
+            "state uses sign_in",
+        ),
+        (
+            "ui/tasks/diagnose_card.rs",
+            "use crate::ui::{use_them::tabs::UseThem, kit};\n",
+            "tasks uses use_them",
+        ),
+        (
+            "ui/sign_in/tokens_card.rs",
+            "fn f() { crate::ui::parts::place(); }\n",
+            "sign_in uses parts",
+        ),
+        (
+            "ui/parts.rs",
+            "use crate::ui::app::App;\n",
+            "parts uses app",
+        ),
+    ];
+    for (file, line, expected) in planted {
+        let bad = ui_violations(&[(file, line)]);
+        assert!(
+            bad.iter().any(|b| b.starts_with(expected)),
+            "{file}: {line:?} not caught: {bad:?}"
+        );
+    }
+}
+
+/// Whether a file re-exports a name (`pub use`), which would make it a hub other files import
+/// through instead of the module that defines the name.
+fn reexports(code: &str) -> bool {
+    code.lines().any(|l| {
+        l.trim_start().starts_with("pub use ") || l.trim_start().starts_with("pub(crate) use ")
+    })
+}
+
+#[test]
+fn the_ui_names_each_thing_where_it_is_defined() {
+    let hubs: Vec<String> = shipped_files("ui", &[])
+        .into_iter()
+        .filter(|(_, code)| reexports(code))
+        .map(|(rel, _)| rel)
+        .collect();
+    assert!(hubs.is_empty(), "files that re-export: {hubs:?}");
+    assert!(reexports("pub mod kit;\npub use kit::field::Labelled;\n"));
+    assert!(!reexports("pub mod kit;\nuse kit::field::Labelled;\n"));
 }

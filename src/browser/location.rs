@@ -95,3 +95,21 @@ pub fn on_hash_change(changed: impl Fn(String) + 'static) {
     );
     listener.forget();
 }
+
+/// Calls `restored` when the page is shown again from the back-forward cache (Back from
+/// another site): such a page is not loaded again. The page lives as long as the listener.
+pub fn on_restored_from_cache(restored: impl Fn() + 'static) {
+    let Ok(window) = window() else { return };
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        move |event: web_sys::PageTransitionEvent| {
+            if event.persisted() {
+                restored();
+            }
+        },
+    );
+    let _ = window.add_event_listener_with_callback(
+        "pageshow",
+        wasm_bindgen::JsCast::unchecked_ref(listener.as_ref()),
+    );
+    listener.forget();
+}

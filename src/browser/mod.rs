@@ -4,6 +4,8 @@
 pub mod clipboard;
 pub mod crypto;
 pub mod download;
+pub mod file;
+pub mod focus;
 pub mod http;
 pub mod location;
 pub mod panic;

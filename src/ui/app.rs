@@ -2,18 +2,22 @@
 
 use leptos::prelude::*;
 
-use super::flow_controller::FlowController;
-use super::form::FormState;
-use super::guide::{use_guide, Guide, Step, Task};
-use super::parts::{prefetch, Lazy, Part};
-use super::requests::Log;
-use super::requests::RequestLog;
-use super::status::Status;
-use super::steps::{GuideStep, ProgressLine, TaskChooser};
-use super::tokens::TokenState;
-use super::{ClientCard, ReturnCard, SetupCard, StrayArrival, TokensCard};
 use crate::browser::location;
 use crate::oauth::RedirectUri;
+use crate::ui::parts::{place, prefetch, Lazy};
+use crate::ui::sign_in::client_card::ClientCard;
+use crate::ui::sign_in::return_card::{ReturnCard, StrayArrival};
+use crate::ui::sign_in::setup_card::SetupCard;
+use crate::ui::sign_in::steps::{GuideStep, ProgressLine, TaskChooser};
+use crate::ui::sign_in::tokens_card::TokensCard;
+use crate::ui::state::flow_controller::FlowController;
+use crate::ui::state::form::FormState;
+use crate::ui::state::guide::{use_guide, Guide, Step, Task};
+use crate::ui::state::part_slot::{Part, PartSlot};
+use crate::ui::state::requests::Log;
+use crate::ui::state::requests::RequestLog;
+use crate::ui::state::status::Status;
+use crate::ui::state::tokens::TokenState;
 
 /// Provides the page's contexts (one per concern) and handles a redirect before the first
 /// render. Component tests call it to mount one card with what it needs.
@@ -32,8 +36,9 @@ pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     provide_context(tokens);
     provide_context(flow);
     provide_context(Guide::new(form, tokens, flow));
-    provide_context(super::AdfInputs::default());
-    provide_context(super::ServiceAccountState::default());
+    provide_context(crate::ui::state::adf_inputs::AdfInputs::default());
+    provide_context(crate::ui::state::service_account::ServiceAccountState::default());
+    provide_context(PartSlot(place));
     (form, tokens, flow)
 }
 
@@ -66,7 +71,7 @@ pub fn App() -> impl IntoView {
     // after the page mounts, so the form is interactive first; the views after the tokens
     // get the tokens one task after the tokens card (see `TokenState::exchanged`).
     let later = RwSignal::new(false);
-    provide_context(super::Later(later));
+    provide_context(crate::ui::state::later::Later(later));
     set_timeout(move || later.set(true), std::time::Duration::ZERO);
     let task = move || guide.task.get();
     let signs_in = move || task().signs_in();

@@ -1,67 +1,13 @@
-//! Leptos components, one file each. They run the flow and the checks through `browser`,
-//! and show what `oauth`, `google` and `export` return in the words of `messages`.
+//! The page in Leptos components, in folders by what the user does: `sign_in` (the steps),
+//! `use_them` (the tabs after the tokens), `tasks` (the other tasks), over `state` (the
+//! page's contexts) and `kit` (the controls every card uses); `parts` loads what the first
+//! screen does not show, and `app` puts the page together. Folders import only lower ones
+//! (`tests/layering.rs`).
 
-mod adf_checks_card;
-mod adf_inputs;
-mod app;
-mod check;
-mod client_card;
-mod client_file_form;
-mod client_file_import;
-mod commands_card;
-mod consent_card;
-mod copy_button;
-mod countdown;
-mod deferred;
-mod diagnose_card;
-mod error_panel;
-mod exchange_log;
-mod export_card;
-mod field;
-pub mod flow_controller;
-pub mod form;
-pub mod guide;
-mod manual_card;
-mod parts;
-mod prove_card;
-mod refresh_card;
-pub mod requests;
-mod return_card;
-mod reveal_toggle;
-mod rich_text;
-mod secret_field;
-mod service_account_card;
-mod setup_card;
-pub mod status;
-mod steps;
-mod token_facts;
-mod token_value;
-pub mod tokens;
-mod tokens_card;
-mod use_them;
-
-pub use adf_checks_card::AdfChecksCard;
-pub use adf_inputs::{use_adf, AdfInputs};
-pub use app::{provide_contexts, App, FramedRefusal};
-pub use client_card::ClientCard;
-pub use client_file_import::ClientFileImport;
-pub use commands_card::CommandsCard;
-pub use consent_card::ConsentCard;
-pub use copy_button::CopyButton;
-pub use countdown::Countdown;
-pub use deferred::{Deferred, Later};
-pub use diagnose_card::DiagnoseCard;
-pub use error_panel::{ErrorPanel, NoticePanel};
-pub use exchange_log::ExchangeLog;
-pub use export_card::ExportCard;
-pub use manual_card::ManualCard;
-pub use prove_card::ProveCard;
-pub use refresh_card::RefreshCard;
-pub use return_card::{ReturnCard, StrayArrival};
-pub use reveal_toggle::RevealToggle;
-pub use rich_text::rich_text;
-pub use secret_field::SecretField;
-pub use service_account_card::{ServiceAccountCard, ServiceAccountExport, ServiceAccountState};
-pub use setup_card::SetupCard;
-pub use token_value::TokenValue;
-pub use tokens_card::TokensCard;
+pub mod app;
+pub mod kit;
+pub mod parts;
+pub mod sign_in;
+pub mod state;
+pub mod tasks;
+pub mod use_them;

@@ -9,28 +9,18 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::client_file_form::ClientFileForm;
-use super::token_facts::{TokenFacts, TokenLifeOfState};
-use super::use_them::UseThem;
-use super::{ConsentCard, DiagnoseCard, ErrorPanel, ManualCard, RefreshCard, ServiceAccountCard};
 use crate::messages::{explain, Situation};
-
-/// One part fetched when first shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    UseThem,
-    CheckToken,
-    ServiceAccount,
-    ExplainError,
-    /// The client file's import, in the client step's closed disclosure.
-    ClientFile,
-    /// The consent step's cards: the consent URL and the paste by hand.
-    Consent,
-    /// What follows the tokens on their card: the refresh token's life, and the access
-    /// token's facts with the ID token's claims and the raw response.
-    TokenLife,
-    TokenFacts,
-}
+use crate::ui::kit::error_panel::ErrorPanel;
+use crate::ui::sign_in::client_file_form::ClientFileForm;
+use crate::ui::sign_in::consent_card::ConsentCard;
+use crate::ui::sign_in::manual_card::ManualCard;
+use crate::ui::sign_in::token_facts::{TokenFacts, TokenLifeOfState};
+use crate::ui::state::part_slot::Part;
+use crate::ui::tasks::diagnose_card::DiagnoseCard;
+use crate::ui::tasks::refresh_card::RefreshCard;
+use crate::ui::tasks::service_account_card::ServiceAccountCard;
+use crate::ui::use_them::service_account_export::ServiceAccountExport;
+use crate::ui::use_them::tabs::UseThem;
 
 /// Builds a part's view; the function lives in the part's module.
 type Build = fn() -> AnyView;
@@ -67,12 +57,19 @@ macro_rules! split_point {
 
 split_point!(use_them, use_them_part, UseThem);
 split_point!(check_token, check_token_part, RefreshCard);
-split_point!(service_account, service_account_part, ServiceAccountCard);
+split_point!(service_account, service_account_part, ServiceAccountTask);
 split_point!(explain_error, explain_error_part, DiagnoseCard);
 split_point!(client_file, client_file_part, ClientFileForm);
 split_point!(consent, consent_part, ConsentStep);
 split_point!(token_details, token_life_part, TokenLifeOfState);
 split_point!(token_details, token_facts_part, TokenFacts);
+
+/// The service account's task: its card, with the linked service inside until there is a
+/// token (then "Use it" shows it).
+#[component]
+fn ServiceAccountTask() -> impl IntoView {
+    view! { <ServiceAccountCard><ServiceAccountExport /></ServiceAccountCard> }
+}
 
 /// What the consent step holds besides the return from the provider.
 #[component]
@@ -114,6 +111,11 @@ pub fn prefetch(part: Part) {
         // A failure shows when the part is shown, which fetches again.
         let _ = load(part).await;
     });
+}
+
+/// `part`'s place for the cards below this module (`PartSlot`, provided by the app).
+pub fn place(part: Part, shown: Signal<bool>) -> AnyView {
+    view! { <Lazy part=part shown=shown /> }.into_any()
 }
 
 /// A part, built the first time `shown` is true and kept from then on (what was typed into it
