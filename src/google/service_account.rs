@@ -167,6 +167,49 @@ pub fn token_uri_differs(key: &ServiceAccountKey, token: &Endpoint) -> bool {
         .is_some_and(|uri| uri.trim_end_matches('/') != token.as_str().trim_end_matches('/'))
 }
 
+/// Why a key cannot start the grant.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum GrantRefused {
+    #[error(transparent)]
+    Key(#[from] KeyFileError),
+    /// The assertion's `aud` must be where it is sent, and the page sends to `endpoint` only.
+    #[error("the key names the token endpoint {token_uri}, not {endpoint}")]
+    OtherTokenEndpoint { token_uri: String, endpoint: String },
+}
+
+/// The grant before the browser signs: what to sign, and the key to sign it with. Nothing
+/// else of the key is kept.
+pub struct Unsigned {
+    pub signing_input: String,
+    pub pkcs8_der: Zeroizing<Vec<u8>>,
+}
+
+/// The first half of the service account's grant (RFC 7523): the key read and checked
+/// against the endpoint the assertion goes to, and the JWT to sign for `scopes`.
+pub fn unsigned_assertion(
+    key_text: &str,
+    scopes: &str,
+    endpoint: &Endpoint,
+    now_seconds: u64,
+) -> Result<Unsigned, GrantRefused> {
+    let key = read_key_file(key_text)?;
+    if token_uri_differs(&key, endpoint) {
+        return Err(GrantRefused::OtherTokenEndpoint {
+            token_uri: key.token_uri.clone().unwrap_or_default(),
+            endpoint: endpoint.to_string(),
+        });
+    }
+    Ok(Unsigned {
+        signing_input: signing_input(&key, scopes, endpoint.as_str(), now_seconds),
+        pkcs8_der: key.pkcs8_der,
+    })
+}
+
+/// The second half: the signed assertion, as the token request.
+pub fn signed_request(endpoint: &Endpoint, signing_input: &str, signature: &[u8]) -> FormRequest {
+    token_request(endpoint, &assertion(signing_input, signature))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +306,33 @@ mod tests {
         assert!(!token_uri_differs(&key, &token));
         let other = Endpoint::parse("Token endpoint", "https://evil.example/token").unwrap();
         assert!(token_uri_differs(&key, &other));
+    }
+
+    #[test]
+    fn the_grant_refuses_a_key_for_another_endpoint_and_signs_for_its_own() {
+        let google =
+            Endpoint::parse("Token endpoint", "https://oauth2.googleapis.com/token").unwrap();
+        let unsigned = unsigned_assertion(&key_file(PEM), "a b", &google, 1_700_000_000).unwrap();
+        let key = read_key_file(&key_file(PEM)).unwrap();
+        assert_eq!(
+            unsigned.signing_input,
+            signing_input(&key, "a b", google.as_str(), 1_700_000_000)
+        );
+        assert_eq!(*unsigned.pkcs8_der, *key.pkcs8_der);
+        let request = signed_request(&google, &unsigned.signing_input, &[1, 2, 3]);
+        assert_eq!(request.url.as_str(), google.as_str());
+        assert!(request.masked_body().contains("grant-type%3Ajwt-bearer"));
+        let other = Endpoint::parse("Token endpoint", "https://evil.example/token").unwrap();
+        assert_eq!(
+            unsigned_assertion(&key_file(PEM), "a", &other, 0).err(),
+            Some(GrantRefused::OtherTokenEndpoint {
+                token_uri: "https://oauth2.googleapis.com/token".into(),
+                endpoint: "https://evil.example/token".into(),
+            })
+        );
+        assert_eq!(
+            unsigned_assertion("nope", "a", &google, 0).err(),
+            Some(GrantRefused::Key(KeyFileError::NotJson))
+        );
     }
 }

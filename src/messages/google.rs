@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::{Asked, Explanation};
 use crate::google::ads::AdsApiVersion;
+use crate::google::client_file::ClientFileNote;
 use crate::google::failure::{ApiFailure, Check};
 use crate::google::lifetime::{Ending, Limit};
 use crate::oauth::RedirectDifference;
@@ -306,6 +307,37 @@ pub fn key_file_problem(e: &crate::google::service_account::KeyFileError) -> Exp
     )
 }
 
+/// A key that cannot start the service account's grant, explained.
+pub fn service_account_key_refused(
+    e: &crate::google::service_account::GrantRefused,
+) -> Explanation {
+    use crate::google::service_account::GrantRefused;
+    match e {
+        GrantRefused::Key(e) => key_file_problem(e),
+        GrantRefused::OtherTokenEndpoint {
+            token_uri,
+            endpoint,
+        } => Explanation::new(
+            "This key names another token endpoint.",
+            format!(
+                "Its token_uri is {}, but this page sends assertions to {endpoint} only.",
+                super::outside(token_uri)
+            ),
+            "Use a key file of a Google service account, as the Cloud console downloads it.",
+        ),
+    }
+}
+
+/// What the service account's grant brought, said beside its access token.
+pub fn service_account_token(expires_in: Option<u64>) -> String {
+    format!(
+        "An access token arrived{}. The checks above now use it.",
+        expires_in
+            .map(|s| format!("; it expires in {}", super::human_duration(s)))
+            .unwrap_or_default()
+    )
+}
+
 /// A JWT-bearer token request that failed, explained. Sources: Google's "Using OAuth 2.0
 /// for Server to Server Applications", "Handling the response" and its error table:
 /// `invalid_grant` "Invalid JWT Signature." (the key was deleted, or the file altered),
@@ -315,7 +347,7 @@ pub fn key_file_problem(e: &crate::google::service_account::KeyFileError) -> Exp
 pub fn service_account_failure(e: &crate::oauth::TokenEndpointError) -> Explanation {
     use crate::oauth::TokenEndpointError as T;
     let T::Refused(refused) = e else {
-        return super::explain(super::Situation::Token(e));
+        return super::oauth::token_endpoint_error(e);
     };
     service_account_refused(refused)
 }
@@ -419,6 +451,32 @@ pub fn check_unanswered(call: &str, detail: &str, timeout: Option<u32>) -> Expla
             ),
             "Check your connection and try again; the browser's developer console names the \
              exact cause. The same call from a terminal is in the Commands tab.",
+        ),
+    }
+}
+
+/// A note on an imported client file, explained.
+pub fn client_file_note(note: &ClientFileNote) -> Explanation {
+    match note {
+        ClientFileNote::DesktopClient => Explanation::new(
+            "This is a Desktop (“installed”) client, not a Web application client.",
+            "Google lets Desktop clients redirect only to loopback addresses, so it will not send \
+             the code back to this page.",
+            "Create an OAuth client of type “Web application” with this page's redirect URI, or \
+             use the manual path with the redirect URI http://localhost.",
+        ),
+        ClientFileNote::RedirectNotRegistered { page, closest } => Explanation::new(
+            format!("This page's redirect URI, {page}, is not registered for this client."),
+            match closest.as_deref() {
+                Some((r, d)) => {
+                    format!("The closest registered one, {r}, differs: {}.", describe(d))
+                }
+                None => "The client has no redirect URIs registered.".into(),
+            },
+            format!(
+                "In the console, open the client and add {page} under Authorized redirect URIs \
+                 exactly, then save (it can take a few minutes to apply)."
+            ),
         ),
     }
 }

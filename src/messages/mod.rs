@@ -7,31 +7,27 @@
 pub mod consent;
 pub mod diagnose;
 pub mod export;
+pub mod form;
 pub mod google;
+pub mod oauth;
 
 pub use consent::parameter_meaning;
 pub use diagnose::{diagnose, unknown_error, Diagnosis};
 pub use export::{export_problem, held_back, pack_problem, HeldBack};
+pub use form::{field_problem, restored_setting};
 pub use google::{
-    ads_api_sunset, ads_api_version_option, api_failure, check_unanswered, describe, ending,
-    expiry_reminder_text, explain_api_failure, facts_checked, key_file_problem, no_bigquery_scope,
-    service_account_failure, DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
+    ads_api_sunset, ads_api_version_option, api_failure, check_unanswered, client_file_note,
+    describe, ending, expiry_reminder_text, explain_api_failure, facts_checked, key_file_problem,
+    no_bigquery_scope, service_account_failure, service_account_key_refused, service_account_token,
+    DEVELOPER_TOKEN_HINT, FABRIC_KEY_WHERE, FABRIC_TAKES_A_KEY,
 };
+pub use oauth::{
+    explain_problem, input_problem, pending_flow, refresh_failure, token_endpoint_error,
+    token_failure, token_note, url_problem, Asked, CONTROLS,
+};
+pub(crate) use oauth::{refused, refused_when};
 
-use crate::form::FieldError;
-use crate::google::client_file::ClientFileNote;
-use crate::google::lifetime::Limit;
-use crate::oauth::callback::{CallbackError, Denial};
-use crate::oauth::endpoint::UrlError;
-use crate::oauth::endpoint::{RedirectDifference, RedirectUri};
-use crate::oauth::error::{ErrorCode, KnownError};
 use crate::oauth::exchange::TokenFailure;
-use crate::oauth::pending::{PendingFlowError, Refusal};
-use crate::oauth::problem::Problem;
-use crate::oauth::response::{TokenEndpointError, TokenError, TokenNote};
-use crate::oauth::scope::Scope;
-use crate::oauth::types::InputError;
-use crate::weburl::WebUrl;
 
 /// What to show the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,39 +61,10 @@ impl Explanation {
     }
 }
 
-/// Everything that can need explaining.
+/// What the page itself meets, with no type of a lower layer behind it; every domain type
+/// has its own explaining function beside the others of its domain (`oauth`, `google`, …).
 #[derive(Debug, Clone, Copy)]
 pub enum Situation<'a> {
-    /// The provider redirected back with `?error=…` for the sign-in this tab started, whose
-    /// consent went to `authorization`.
-    Denied {
-        denial: &'a Denial,
-        authorization: &'a WebUrl,
-    },
-    /// An `?error=…` redirect that no sign-in of this tab is waiting for: its words are not
-    /// shown, since anyone can write them into a link.
-    ForeignDenial,
-    /// The `state` in the redirect is not the one this tab sent.
-    StateMismatch,
-    /// A redirect arrived but this tab has no record of starting a flow.
-    NoPendingFlow,
-    /// A code was pasted, but no sign-in of this tab waits for one.
-    NoPendingPaste,
-    /// A redirect came back without `state` while a sign-in was pending.
-    MissingState,
-    /// The redirect names another issuer than the provider the sign-in went to (RFC 9207).
-    IssuerMismatch { expected: &'a str, got: &'a str },
-    /// The saved sign-in cannot be used (too old, unreadable).
-    PendingFlow(&'a PendingFlowError),
-    /// The browser would not leave for the consent screen.
-    NavigationRefused { detail: &'a str },
-    /// The imported client file is for a Desktop ("installed") client.
-    DesktopClient,
-    /// This page's redirect URI is not among the client file's, with the closest one.
-    RedirectNotRegistered {
-        page: &'a RedirectUri,
-        closest: Option<(&'a RedirectUri, &'a RedirectDifference)>,
-    },
     /// The token endpoint lies on another site than the consent screen.
     TokenHostElsewhere {
         authorization: &'a str,
@@ -109,310 +76,28 @@ pub enum Situation<'a> {
     NotAClientFile { detail: &'a str },
     /// A revocation was sent, but the browser hides the answer (no CORS).
     RevokeUnreadable { detail: &'a str },
-    /// What was pasted or received is not a usable redirect.
-    Callback(&'a CallbackError),
-    /// The token endpoint gave no tokens.
-    Token(&'a TokenEndpointError),
-    /// Tokens came back, but no refresh token among them.
-    NoRefreshToken { consent_forced: bool },
-    /// The user unticked some scopes at consent.
-    ScopesPartlyGranted { missing: &'a [Scope] },
-    /// The refresh token has a lifetime (consent screen in "Testing").
-    RefreshTokenExpires {
-        seconds: u64,
-        /// The date it ends, in the user's time, when known.
-        on: Option<&'a str>,
-    },
-    /// The request never got an answer the page could read.
-    Network { detail: &'a str },
-    /// The browser gave no secure random numbers (for `state` and the PKCE verifier).
-    NoRandomness { detail: &'a str },
-    /// The request took too long and was given up.
-    Timeout { seconds: u32 },
-    /// A form field is not valid.
-    Input(&'a InputError),
-    /// A URL field is not valid.
-    Url(&'a UrlError),
-    /// The browser refuses `sessionStorage` (some private modes, disabled storage).
-    StorageUnavailable,
     /// A part of the page that is fetched when first shown did not arrive.
     PartNotLoaded,
+    /// The browser would not sign the service account's assertion (WebCrypto).
+    CannotSign { detail: &'a str },
+    /// ADF's Google Ads query was asked for with no account chosen.
+    NoAdsAccount,
 }
 
-/// A remembered setting, named in the mark that asks the user to check it.
-pub fn restored_setting(restored: crate::form::Restored) -> &'static str {
-    use crate::form::Restored;
-    match restored {
-        Restored::Provider => "another provider's endpoints",
-        Restored::RedirectUri => "a redirect URI other than this page",
-        Restored::Prompt => "the prompt",
-        Restored::LoginHint => "a login hint",
-        Restored::Scopes => "the scopes",
-        Restored::PkceOff => "PKCE turned off",
-        Restored::IncludeGrantedScopes => {
-            "include_granted_scopes (the token also gets the scopes this account granted the client before)"
-        }
-        Restored::ClientId => "the client ID",
-    }
-}
-
-/// A form field's problem, explained.
-pub fn field_problem(error: &FieldError) -> Explanation {
-    explain(match error {
-        FieldError::Input(e) => Situation::Input(e),
-        FieldError::Url(e) => Situation::Url(e),
-        FieldError::SecretNeeded => {
-            return Explanation::new(
-                "Client secret is empty.",
-                "Google exchanges a Web application client's code only with the client's \
-                 secret, even with PKCE.",
-                "Paste the secret shown when the client was created (Google Auth Platform → \
-                 Clients → your client; lost, add a new secret there).",
-            )
-        }
-    })
-}
-
-/// A note on an imported client file, explained.
-pub fn client_file_note(note: &ClientFileNote) -> Explanation {
-    explain(match note {
-        ClientFileNote::DesktopClient => Situation::DesktopClient,
-        ClientFileNote::RedirectNotRegistered { page, closest } => {
-            Situation::RedirectNotRegistered {
-                page,
-                closest: closest.as_deref().map(|(r, d)| (r, d)),
-            }
-        }
-    })
-}
-
-/// A note on tokens that came back, explained.
-/// A note on the tokens, explained; `date` is when the refresh token ends, for its note.
-pub fn token_note(note: &TokenNote, date: Option<&str>) -> Explanation {
-    explain(match note {
-        TokenNote::NoRefreshToken { consent_forced } => Situation::NoRefreshToken {
-            consent_forced: *consent_forced,
-        },
-        TokenNote::ScopesPartlyGranted { missing } => Situation::ScopesPartlyGranted { missing },
-        TokenNote::RefreshTokenExpires { seconds } => Situation::RefreshTokenExpires {
-            seconds: *seconds,
-            on: date,
-        },
-    })
-}
-
-/// A problem of the sign-in flow, explained.
-pub fn explain_problem(problem: &Problem) -> Explanation {
-    explain(match problem {
-        Problem::Denied {
-            denial,
-            authorization,
-        } => Situation::Denied {
-            denial,
-            authorization,
-        },
-        Problem::ForeignDenial => Situation::ForeignDenial,
-        Problem::Refused(Refusal::MissingState) => Situation::MissingState,
-        Problem::Refused(Refusal::StateMismatch) => Situation::StateMismatch,
-        Problem::Refused(Refusal::IssuerMismatch { expected, got }) => {
-            Situation::IssuerMismatch { expected, got }
-        }
-        Problem::NoPendingFlow => Situation::NoPendingFlow,
-        Problem::NoPendingPaste => Situation::NoPendingPaste,
-        Problem::PendingFlow(e) => Situation::PendingFlow(e),
-        Problem::NavigationRefused { detail } => Situation::NavigationRefused { detail },
-        Problem::Callback(e) => Situation::Callback(e),
-        Problem::Input(e) => Situation::Input(e),
-        Problem::StorageUnavailable => Situation::StorageUnavailable,
-        Problem::NoRandomness { detail } => Situation::NoRandomness { detail },
-        Problem::Exchange(failure) => return token_failure(failure),
-    })
-}
-
-/// A token request that brought no tokens, explained.
-pub fn token_failure(failure: &TokenFailure) -> Explanation {
-    explain(match failure {
-        TokenFailure::NoAnswer { detail } => Situation::Network { detail },
-        TokenFailure::TimedOut { seconds } => Situation::Timeout { seconds: *seconds },
-        TokenFailure::Endpoint { error, .. } => Situation::Token(error),
-    })
-}
-
-/// What the refused token request was, so that the fix names what the user can do there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Asked {
-    /// The code exchange after consent: "Go to consent" is on screen.
-    Exchange,
-    /// The refresh grant with a refresh token ("Check a refresh token", "Refresh now").
-    Refresh,
-    /// An answer the user pasted into "Explain an error": either of the two.
-    Pasted,
-    /// The service account's signed assertion ("A service account" task): no consent, no
-    /// refresh token.
-    ServiceAccount,
-}
-
-/// The page's controls an explanation may send the user to, as the page names them.
-pub const CONTROLS: [&str; 8] = [
-    "“Go to consent”",
-    "“Or paste the redirect by hand”",
-    "Advanced",
-    "“Refresh now”",
-    "“Revoke”",
-    "“The exchange, raw”",
-    // Words of earlier versions that name no control: never to be used again.
-    "exchange log",
-    "raw exchange",
-];
-
-impl Asked {
-    pub const ALL: [Asked; 4] = [
-        Asked::Exchange,
-        Asked::Refresh,
-        Asked::Pasted,
-        Asked::ServiceAccount,
-    ];
-
-    /// The controls on screen where this request's failure is explained (beside the task
-    /// chooser, which is on every screen).
-    pub fn controls(self) -> &'static [&'static str] {
-        match self {
-            // Step 3 of a sign-in, before any token.
-            Asked::Exchange => &[
-                "“Go to consent”",
-                "“Or paste the redirect by hand”",
-                "Advanced",
-            ],
-            // The Check view of a token with a refresh token, or "Check a refresh token".
-            Asked::Refresh => &["“Refresh now”", "“Revoke”", "“The exchange, raw”"],
-            Asked::Pasted => &[],
-            Asked::ServiceAccount => &["“The exchange, raw”"],
-        }
-    }
-}
-
-/// A token request that brought no tokens, explained for where it was asked.
+/// A token request that brought no tokens, explained for where it was asked: a service
+/// account's refusals in `google`'s words, every other in the sign-in's.
 pub fn failure_at(failure: &TokenFailure, asked: Asked) -> Explanation {
     match failure {
         TokenFailure::Endpoint { error, .. } if asked == Asked::ServiceAccount => {
             google::service_account_failure(error)
         }
-        other => failure_after_consent(other, asked),
-    }
-}
-
-/// A refresh grant that brought no tokens, explained as a refresh token's problem.
-pub fn refresh_failure(failure: &TokenFailure) -> Explanation {
-    failure_after_consent(failure, Asked::Refresh)
-}
-
-/// A failure of any request but a service account's: those are worded apart
-/// (`google::service_account_failure`), so their words stay in their part of the page.
-fn failure_after_consent(failure: &TokenFailure, asked: Asked) -> Explanation {
-    match failure {
-        TokenFailure::Endpoint {
-            error: TokenEndpointError::Refused(e),
-            ..
-        } => refused_when(e, asked),
-        other => token_failure(other),
+        other => oauth::failure_after_consent(other, asked),
     }
 }
 
 /// The explanation of a situation.
 pub fn explain(situation: Situation<'_>) -> Explanation {
     match situation {
-        Situation::Denied {
-            denial,
-            authorization,
-        } => denied(denial, authorization),
-        Situation::ForeignDenial => Explanation::new(
-            "The provider refused a sign-in this tab did not start.",
-            "The address carried an error from the provider, but no sign-in of this tab was \
-             waiting for an answer: it came from another tab, an older attempt or a link someone \
-             sent. Its text is not shown, since anyone can write it into a link. Nothing was sent.",
-            "Start the sign-in again from this page with “Go to consent”, and finish in the same tab.",
-        ),
-        Situation::StateMismatch => Explanation::new(
-            "The redirect does not belong to the sign-in this tab started.",
-            "Its `state` value differs from the one this tab sent. The redirect may come from \
-             an older attempt or another tab, or someone tried to slip you a code of theirs.",
-            "Start again from this tab with “Go to consent”, and finish in the same tab.",
-        ),
-        Situation::NoPendingFlow => Explanation::new(
-            "A code arrived for a sign-in this tab did not start, so it was not used.",
-            "This tab has no record of asking for it: the sign-in was started in another tab or \
-             browser, the tab's storage was cleared, the code was already handled here (a reload \
-             never reuses a code), or someone sent a link with a code of theirs. Exchanging it \
-             could hand you tokens for their account (RFC 6749 §10.12). Nothing was sent.",
-            "Start the sign-in again from this page with “Go to consent”, and finish in the same tab.",
-        ),
-        Situation::NoPendingPaste => Explanation::new(
-            "No sign-in of this tab is waiting for a pasted code, so it was not used.",
-            "A code is exchanged only for a sign-in this tab started: the consent URL it made \
-             holds the `state` and PKCE verifier that bind the code to you. A code from elsewhere \
-             could hand you tokens for someone else's account. Nothing was sent.",
-            "Start the sign-in again from this page: set the redirect URI under Advanced if you \
-             need the manual path, press “Go to consent” (or copy the consent URL), then paste \
-             the address it ends on here within 10 minutes.",
-        ),
-        Situation::MissingState => Explanation::new(
-            "The redirect carries no `state`, so it cannot be tied to the sign-in this tab started.",
-            "Every redirect from the provider carries the `state` this tab sent. One without it \
-             was made by hand or by someone else, and exchanging it could sign you in to their \
-             account (RFC 6749 §10.12). Nothing was sent.",
-            "Start again with “Go to consent”. To use a code on purpose, paste it into “Or paste \
-             the redirect by hand”.",
-        ),
-        Situation::IssuerMismatch { expected, got } => Explanation::new(
-            "The redirect comes from another provider than the one this sign-in went to.",
-            format!(
-                "It names the issuer `{}`, but the consent URL was for `{}` \
-                 (RFC 9207). A code from another provider must not be sent to this one's token \
-                 endpoint. Nothing was sent.",
-                outside(got),
-                outside(expected)
-            ),
-            "Start again from this tab with “Go to consent”, and finish in the same tab.",
-        ),
-        Situation::PendingFlow(PendingFlowError::Expired { minutes }) => Explanation::new(
-            "The sign-in was started too long ago.",
-            format!(
-                "This tab saved it {minutes} minutes ago; a sign-in is good for 10 minutes, as \
-                 long as Google keeps an authorization code. Nothing was sent."
-            ),
-            "Start again with “Go to consent” and finish within 10 minutes.",
-        ),
-        Situation::PendingFlow(error) => Explanation::new(
-            "The saved sign-in could not be read.",
-            capitalise(&error.to_string()) + ". Nothing was sent.",
-            "Start again with “Go to consent”.",
-        ),
-        Situation::NavigationRefused { detail } => Explanation::new(
-            "The browser did not open the consent screen.",
-            format!("It refused to leave the page: {detail}."),
-            "Copy the consent URL and open it in this tab's address bar.",
-        ),
-        Situation::DesktopClient => Explanation::new(
-            "This is a Desktop (“installed”) client, not a Web application client.",
-            "Google lets Desktop clients redirect only to loopback addresses, so it will not send \
-             the code back to this page.",
-            "Create an OAuth client of type “Web application” with this page's redirect URI, or \
-             use the manual path with the redirect URI http://localhost.",
-        ),
-        Situation::RedirectNotRegistered { page, closest } => Explanation::new(
-            format!("This page's redirect URI, {page}, is not registered for this client."),
-            match closest {
-                Some((r, d)) => format!(
-                    "The closest registered one, {r}, differs: {}.",
-                    describe(d)
-                ),
-                None => "The client has no redirect URIs registered.".into(),
-            },
-            format!(
-                "In the console, open the client and add {page} under Authorized redirect URIs \
-                 exactly, then save (it can take a few minutes to apply)."
-            ),
-        ),
         Situation::TokenHostElsewhere {
             authorization,
             token,
@@ -443,115 +128,6 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             ),
             "Press “Refresh now”: an explained invalid_grant means the token is revoked.",
         ),
-        Situation::Callback(error) => callback(error),
-        Situation::Token(error) => token(error),
-        Situation::NoRefreshToken { consent_forced } => Explanation::new(
-            "Tokens came back, but no refresh token.",
-            if consent_forced {
-                "The provider issues refresh tokens only with `access_type=offline` and may \
-                 still decline for this client (some providers need an extra scope such as \
-                 `offline_access`)."
-            } else {
-                "Google sends a refresh token only the first time you consent to this client, \
-                 unless `prompt=consent` forces the consent screen again. You consented before."
-            },
-            if consent_forced {
-                "Check the provider's documentation for offline access and add what it needs to the scopes."
-            } else {
-                "Try again with consent forced (`prompt=consent`), or remove the app's access at \
-                 myaccount.google.com/permissions and start again."
-            },
-        ),
-        Situation::ScopesPartlyGranted { missing } => Explanation::new(
-            format!(
-                "Not every permission was granted: missing {}.",
-                missing
-                    .iter()
-                    .map(|s| format!("`{}`", outside(&s.to_string())))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            "Google's consent screen lets you untick permissions; the token only carries the \
-             ones left ticked, and the connector will fail where it needs the others.",
-            "Start again and leave every requested permission ticked.",
-        ),
-        Situation::RefreshTokenExpires { seconds, on } => {
-            let what = match on {
-                Some(date) => format!(
-                    "This refresh token stops working in {}, on {date}.",
-                    human_duration(seconds)
-                ),
-                None => format!(
-                    "This refresh token stops working in {}.",
-                    human_duration(seconds)
-                ),
-            };
-            let (why, fix) = match crate::google::lifetime::limit_of(seconds) {
-                // `google::facts::TESTING_SEVEN_DAYS` and `WORKSPACE_TRUSTED_APP`.
-                Limit::Testing => (
-                    "Google limits refresh tokens to 7 days for an app whose user type is \
-                     “External” while its publishing status is “Testing”.",
-                    "Publish the app (Google Auth Platform → Audience → Publish app); or, for a \
-                     Google Workspace organisation, make it Internal (Audience → User type), or \
-                     have the Workspace admin mark the app Trusted (Admin console → Security → \
-                     API controls → Manage Third-Party App Access). Then get a new refresh token \
-                     here: tokens issued while in Testing keep their 7-day limit.",
-                ),
-                // `google::facts::TIME_LIMITED_ACCESS`.
-                Limit::UserChoice => (
-                    "This is not the 7 days of an app in Testing: Google sends an end date \
-                     like this when the user granted access for a limited time on the \
-                     consent screen.",
-                    "For a token ADF can keep using, sign in again and choose ongoing access \
-                     on Google's consent screen (not a time limit), then update the linked \
-                     service.",
-                ),
-            };
-            Explanation::new(what, why, fix)
-        }
-        Situation::Network { detail } => Explanation::new(
-            "The request got no answer the page could read.",
-            format!(
-                "The endpoint is unreachable (offline, wrong address, DNS), or it answered \
-                 without the CORS headers a browser needs, or a browser extension or the page's \
-                 security policy blocked it. The browser said: {detail}"
-            ),
-            "Check the endpoint address and your connection. For a custom provider, its token \
-             endpoint must allow this page's origin (Access-Control-Allow-Origin). The browser's \
-             developer console names the exact cause.",
-        ),
-        Situation::Timeout { seconds } => Explanation::new(
-            format!("The provider did not answer within {seconds} seconds."),
-            "The endpoint is overloaded, unreachable, or the connection stalled.",
-            "Try again. Your form is kept; an authorization code stays valid for a few minutes only.",
-        ),
-        Situation::Input(error) => Explanation::new(
-            format!("{} is not valid.", error.field()),
-            capitalise(&error.to_string()) + ".",
-            input_fix(error),
-        ),
-        Situation::Url(error) => Explanation::new(
-            "An address is not valid.",
-            capitalise(&error.to_string()) + ".",
-            "Enter the full address as the provider documents it, starting with https:// \
-             (http:// is accepted only for localhost and 127.0.0.1).",
-        ),
-        Situation::NoRandomness { detail } => Explanation::new(
-            "This browser gave the page no secure random numbers, so the sign-in was not started.",
-            format!(
-                "The `state` and the PKCE verifier must be unguessable; they come from the \
-                 browser's secure random source (crypto.getRandomValues), which refused. The \
-                 browser said: {detail}"
-            ),
-            "Use a current browser on this page's https:// address (or localhost), without \
-             extensions that replace the page's crypto functions.",
-        ),
-        Situation::StorageUnavailable => Explanation::new(
-            "This browser does not let the page keep anything for the trip to the provider.",
-            "Session storage is disabled or full (some private modes, strict privacy settings).",
-            "Allow site data for this page, or use the manual path: set the redirect URI to \
-             http://localhost, open the consent URL, and paste the address you land on.",
-        ),
         Situation::PartNotLoaded => Explanation::new(
             "This part of the page could not be loaded.",
             "It is fetched from the page's server when first shown, and that request failed: \
@@ -559,339 +135,16 @@ pub fn explain(situation: Situation<'_>) -> Explanation {
             "Try again. If it fails again, copy what you need from the page, then reload it \
              (a reload forgets the tokens).",
         ),
-    }
-}
-
-fn denied(denial: &Denial, authorization: &WebUrl) -> Explanation {
-    let mut explanation = match &denial.error {
-        ErrorCode::Known(KnownError::AccessDenied) => Explanation::new(
-            "Consent was not given.",
-            "You pressed Cancel or Deny on the consent screen, or the account may not use \
-                 this app (while the consent screen is in “Testing”, only listed test users may).",
-            "Start again and press Allow. If you were not asked, add your account as a test \
-             user under Google Auth Platform → Audience, or publish the app.",
+        Situation::CannotSign { detail } => Explanation::new(
+            "The browser could not sign the assertion.",
+            format!("{}.", capitalise(detail)),
+            "Use a current browser on an https:// page (or localhost).",
         ),
-        ErrorCode::Known(KnownError::AdminPolicyEnforced) => Explanation::new(
-            "Your Google Workspace administrator blocks this app or these scopes.",
-            "Workspace admins can restrict which apps may access Google data.",
-            "Ask your administrator to trust this OAuth client (Admin console → Security → API \
-             controls), or use an account outside that organisation.",
+        Situation::NoAdsAccount => Explanation::new(
+            "No account to query yet.",
+            "The client customer ID is not ten digits.",
+            "Pick an account above, or type its ID in the linked service below.",
         ),
-        ErrorCode::Known(KnownError::OrgInternal) => Explanation::new(
-            "The app is limited to users of its own organisation.",
-            "The consent screen's user type is “Internal”.",
-            "Sign in with an account of that organisation, or set the user type to “External”.",
-        ),
-        ErrorCode::Known(KnownError::InvalidScope) => Explanation::new(
-            "The provider rejected the requested scopes.",
-            "A scope is misspelt or not available to this client.",
-            "Check each scope against the provider's list, or pick a preset.",
-        ),
-        ErrorCode::Known(KnownError::UnauthorizedClient | KnownError::UnsupportedResponseType) => {
-            Explanation::new(
-                "The provider does not allow this client to use the authorization code flow.",
-                "The client is of a type that cannot receive codes here.",
-                "Use a “Web application” OAuth client with this page's redirect URI registered.",
-            )
-        }
-        ErrorCode::Known(KnownError::ServerError | KnownError::TemporarilyUnavailable) => {
-            Explanation::new(
-                "The provider failed while asking for consent.",
-                "A temporary problem on the provider's side.",
-                "Wait a moment and start again.",
-            )
-        }
-        other => Explanation::new(
-            format!(
-                "The provider refused the sign-in: `{}`.",
-                outside(other.as_str())
-            ),
-            "The provider returned an error this page does not know.",
-            "Read the provider's words below; fix what they name and start again.",
-        ),
-    };
-    let text = denial.quoted_description();
-    let link = denial.error_page_on(authorization);
-    if text.is_some() || link.is_some() {
-        explanation.quote = Some(Quote { text, link });
-    }
-    explanation
-}
-
-fn callback(error: &CallbackError) -> Explanation {
-    let paste = "Paste the whole address from the browser's address bar after consent \
-                 (it contains `code=`), or just the code.";
-    match error {
-        CallbackError::Empty => {
-            Explanation::new("Nothing was pasted.", "The field is empty.", paste)
-        }
-        CallbackError::TooLong { len } => Explanation::new(
-            "That is not a redirect address.",
-            format!("It is {len} characters long; a redirect address is at most a few thousand."),
-            paste,
-        ),
-        CallbackError::NoCode => Explanation::new(
-            "The address has no authorization code.",
-            "It lacks the `code=` parameter: it may be the consent URL itself, or the page \
-             before the redirect.",
-            paste,
-        ),
-        CallbackError::Duplicate(name) => Explanation::new(
-            format!("The address has `{name}` more than once."),
-            "A genuine redirect carries each parameter once; this one was edited or joined \
-             from two addresses.",
-            paste,
-        ),
-        CallbackError::CodeAndError => Explanation::new(
-            "The address has both a code and an error.",
-            "A genuine redirect carries one or the other; this one was edited or joined from \
-             two addresses.",
-            paste,
-        ),
-        CallbackError::BadCode(e) => Explanation::new(
-            "The authorization code is not valid.",
-            capitalise(&e.to_string()) + ": it was probably cut or changed while copying.",
-            paste,
-        ),
-        CallbackError::BadState(e) => Explanation::new(
-            "The `state` in the address is not valid.",
-            capitalise(&e.to_string()) + ".",
-            paste,
-        ),
-    }
-}
-
-fn token(error: &TokenEndpointError) -> Explanation {
-    match error {
-        TokenEndpointError::Refused(e) => refused(e),
-        TokenEndpointError::NotJson {
-            status,
-            content_type_hint,
-        } => Explanation::new(
-            format!("The token endpoint answered HTTP {status} with {content_type_hint} instead of JSON."),
-            "The token endpoint address is wrong (it points at a web page), or a proxy or the \
-             provider failed in between.",
-            "Check the token endpoint address (Google: https://oauth2.googleapis.com/token) and \
-             try again.",
-        ),
-        TokenEndpointError::Malformed { status, reason } => Explanation::new(
-            format!("The token endpoint answered HTTP {status}, but not with a token response."),
-            format!("The JSON does not follow OAuth 2.0: {reason}."),
-            "Check that the token endpoint is the provider's OAuth 2.0 token endpoint.",
-        ),
-    }
-}
-
-pub(crate) fn refused(e: &TokenError) -> Explanation {
-    let desc = e.description.as_deref().unwrap_or("").trim();
-    let said = provider_said(e.description.as_deref());
-    let has = |needle: &str| {
-        desc.to_ascii_lowercase()
-            .contains(&needle.to_ascii_lowercase())
-    };
-    let known = match &e.code {
-        ErrorCode::Known(k) => *k,
-        ErrorCode::Unknown(code) => {
-            return Explanation::new(
-                format!(
-                    "The token endpoint refused: `{}` (HTTP {}).",
-                    outside(code),
-                    e.status
-                ),
-                format!("The provider returned an error this page does not know.{said}"),
-                "Read the provider's message; fix what it names and try again.",
-            )
-        }
-    };
-    match known {
-        KnownError::InvalidGrant if has("already redeemed") => Explanation::new(
-            "This authorization code was already used.",
-            "A code works exactly once. It was exchanged before: by this page, by another tool, \
-             or by a second click or reload.",
-            "Start again with “Go to consent” to get a fresh code.",
-        ),
-        // "reauth related error (invalid_rapt)" / "(rapt_required)", with `error_uri`
-        // https://support.google.com/a/answer/9368756: Google Workspace's "session length for
-        // Google Cloud services" (that support page).
-        KnownError::InvalidGrant if has("invalid_rapt") || has("rapt_required") => Explanation::new(
-            "Google asks this account to sign in again: a Workspace policy ended the session.",
-            "The account's Google Workspace sets a session length for Google Cloud services \
-             (Admin console → Security → Google Cloud session control). When it runs out, \
-             refresh tokens with Cloud scopes such as BigQuery stop working with \
-             `invalid_rapt` until the user signs in again — an unattended pipeline cannot.",
-            "Ask the Workspace admin to exempt this app (mark it Trusted) or lengthen the \
-             session, or use a service account for Azure Data Factory instead of a user's \
-             refresh token.",
-        ),
-        KnownError::InvalidGrant if has("expired or revoked") => Explanation::new(
-            "The refresh token no longer works.",
-            // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration
-            // (https://developers.google.com/identity/protocols/oauth2#expiration).
-            "It was revoked (by you, an administrator or “Revoke” here), it expired (7 days for \
-             an External app in “Testing”; 6 months unused), the account's password changed \
-             and the token carries Gmail scopes, or more than 100 newer refresh tokens were \
-             issued for this account and client.",
-            "Get a new refresh token with the consent flow, and update it wherever it is stored.",
-        ),
-        KnownError::InvalidGrant if has("code verifier") => Explanation::new(
-            "The PKCE code verifier did not match.",
-            format!(
-                "The code was requested with a PKCE challenge from another attempt or tab.{said}"
-            ),
-            "Start again in one tab; do not mix codes from different attempts.",
-        ),
-        // Google answers "Malformed auth code." to a code sent still percent-encoded.
-        KnownError::InvalidGrant if has("malformed") => Explanation::new(
-            "The authorization code is damaged.",
-            "It was sent still percent-encoded (`4%2F0A…` where Google's codes read `4/0A…`), \
-             or cut or altered while copying.",
-            "Copy the whole address after consent again, or start again.",
-        ),
-        KnownError::InvalidGrant => Explanation::new(
-            "The provider did not accept the code.",
-            format!(
-                "The code expired (they live for minutes), was issued for another client or \
-                 redirect URI, or was mistyped.{said}"
-            ),
-            "Start again with “Go to consent” and let the page exchange the code at once.",
-        ),
-        KnownError::RedirectUriMismatch => Explanation::new(
-            "The redirect URI differs from the one used at consent or registered for the client.",
-            format!(
-                "The token request must repeat the consent request's `redirect_uri` exactly, \
-                 and it must be registered: scheme, host, port, path and trailing slash all \
-                 count, and localhost is not 127.0.0.1.{said}"
-            ),
-            "Use the same redirect URI for consent and exchange, and register it exactly as \
-             shown under Authorized redirect URIs in the console.",
-        ),
-        KnownError::DeletedClient => Explanation::new(
-            "The OAuth client was deleted.",
-            format!("Someone deleted this client in the Google Cloud project.{said}"),
-            "Restore it within 30 days (Google Auth Platform → Clients → Deleted clients), or \
-             create a new Web application client and get a new refresh token with it.",
-        ),
-        KnownError::InvalidClient if has("not found") => Explanation::new(
-            "The provider does not know this client ID.",
-            format!("The client ID is mistyped, or the client was deleted.{said}"),
-            "Copy the client ID again from Google Auth Platform → Clients. If the client was \
-             deleted, create a new one (or restore it within 30 days).",
-        ),
-        KnownError::InvalidClient => Explanation::new(
-            "The client secret is wrong for this client ID.",
-            format!(
-                "The secret is mistyped, belongs to another client, or was reset in the console.{said}"
-            ),
-            // Since June 2025 a new client secret is shown once, at creation: Google Developers
-            // Blog, "Usability and safety updates to Google Auth Platform" (2025-04-28), and
-            // "Manage OAuth Clients" (https://support.google.com/cloud/answer/15549257).
-            "Use the secret you saved or downloaded when the client was created: Google shows \
-             a client's secret only then. If you have none, add a new secret to the client \
-             (Google Auth Platform → Clients → your client → Add secret), use it, and delete \
-             the old one once nothing needs it.",
-        ),
-        KnownError::InvalidRequest if has("client_secret") => Explanation::new(
-            "The token endpoint needs the client secret.",
-            "Google's “Web application” clients must send their secret, even with PKCE.",
-            "Enter the client secret and try again.",
-        ),
-        KnownError::InvalidRequest => Explanation::new(
-            "The provider says the token request is malformed.",
-            format!("A required parameter is missing or repeated.{said}"),
-            "Check the fields the provider's message names, and try again.",
-        ),
-        KnownError::UnauthorizedClient => Explanation::new(
-            "This client may not use this grant.",
-            format!(
-                "The refresh token was issued to a different client ID, or the client's type \
-                 does not allow this flow.{said}"
-            ),
-            "Use the client ID and secret that the token was issued to, or get a new token \
-             for this client.",
-        ),
-        KnownError::UnsupportedGrantType => Explanation::new(
-            "The provider does not support this grant type.",
-            format!("The token endpoint does not accept it.{said}"),
-            "Check the token endpoint address and the provider's documentation.",
-        ),
-        KnownError::InvalidScope => Explanation::new(
-            "The provider rejected the scopes.",
-            format!("A scope is invalid or exceeds what was granted.{said}"),
-            "Check the scopes, or get a new token with the scopes you need.",
-        ),
-        KnownError::ServerError | KnownError::TemporarilyUnavailable => Explanation::new(
-            "The provider failed to answer the token request.",
-            format!("A temporary problem on the provider's side.{said}"),
-            "Try again in a moment.",
-        ),
-        other => Explanation::new(
-            format!(
-                "The token endpoint refused: `{}` (HTTP {}).",
-                outside(other.as_str()),
-                e.status
-            ),
-            format!("See the provider's message.{said}"),
-            "Fix what the message names and try again.",
-        ),
-    }
-}
-
-/// A refusal explained for where it was asked: after this page's code exchange as any token
-/// endpoint refusal, of a refresh token or a pasted answer as theirs. Its own function, so that
-/// its words travel with the parts of the page that use them (the check and explain tasks).
-/// A service account's refusals are worded by [`failure_at`], never here.
-pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
-    let invalid_grant = e.code == ErrorCode::Known(KnownError::InvalidGrant);
-    let desc = e.description.as_deref().unwrap_or("").to_ascii_lowercase();
-    let said = provider_said(e.description.as_deref());
-    if asked == Asked::Exchange || !invalid_grant {
-        return refused(e);
-    }
-    if desc.contains("already redeemed") {
-        return Explanation::new(
-            "This authorization code was already used.",
-            "A code works exactly once. It was exchanged before: by this page, by another tool, \
-             or by a second click or reload.",
-            "Get a fresh code: sign in again with a refresh-token task on this page (BigQuery \
-             or Google Ads), which exchanges the code at once.",
-        );
-    }
-    // The descriptions that say their own case are explained as after an exchange.
-    let own_case = [
-        "invalid_rapt",
-        "rapt_required",
-        "expired or revoked",
-        "code verifier",
-        "malformed",
-    ];
-    if own_case.iter().any(|c| desc.contains(c)) {
-        return refused(e);
-    }
-    match asked {
-        // Google, "Using OAuth 2.0 to Access Google APIs", refresh token expiration.
-        Asked::Refresh => Explanation::new(
-            "The provider did not accept the refresh token.",
-            format!(
-                "It was revoked, it expired (7 days for an External app in “Testing”, six \
-                     months unused, or a time limit chosen at consent), it was issued to another \
-                     client ID than the one used here, or it was cut while copying.{said}"
-            ),
-            "Check that the client ID and secret are the ones the token was issued to; \
-                 otherwise get a new refresh token with the BigQuery or Google Ads task.",
-        ),
-        Asked::Pasted => Explanation::new(
-            "The provider did not accept a code or a refresh token.",
-            format!(
-                "For a code: it expired (they live for minutes), was used already, or was \
-                     issued for another client or redirect URI. For a refresh token: it was \
-                     revoked or expired (7 days for an External app in “Testing”), or belongs \
-                     to another client.{said}"
-            ),
-            "Get a new refresh token with the BigQuery or Google Ads task on this page (it \
-                 exchanges the code at once), or check the one you have with “Check a refresh \
-                 token I already have”.",
-        ),
-        Asked::Exchange | Asked::ServiceAccount => refused(e),
     }
 }
 
@@ -900,28 +153,6 @@ pub(crate) fn refused_when(e: &TokenError, asked: Asked) -> Explanation {
 /// the same and marks nothing.
 pub fn outside(text: &str) -> String {
     text.replace('`', "\u{2CB}")
-}
-
-fn provider_said(description: Option<&str>) -> String {
-    match description.map(str::trim).filter(|d| !d.is_empty()) {
-        Some(d) => format!(" The provider said: “{}”", outside(d)),
-        None => String::new(),
-    }
-}
-
-fn input_fix(error: &InputError) -> String {
-    match error {
-        InputError::Empty { field } => format!("Fill in {field}."),
-        InputError::Whitespace { field } => {
-            format!("Copy {field} again; it must be one piece with no spaces or line breaks.")
-        }
-        InputError::InvalidChar { field, .. } => {
-            format!("Copy {field} again from its source; it was altered.")
-        }
-        InputError::TooLong { field, .. } | InputError::TooShort { field, .. } => {
-            format!("Check that {field} holds the right value.")
-        }
-    }
 }
 
 /// Our own error texts start in ASCII; Unicode case tables would cost the page KBs.
@@ -954,12 +185,20 @@ pub fn human_duration(seconds: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::oauth::response::parse_token_response;
+    use crate::google::client_file::ClientFileNote;
+    use crate::oauth::callback::{CallbackError, Denial};
+    use crate::oauth::endpoint::{RedirectUri, UrlError};
+    use crate::oauth::error::{ErrorCode, KnownError};
+    use crate::oauth::exchange::TokenFailure;
+    use crate::oauth::pending::{PendingFlowError, Refusal};
+    use crate::oauth::problem::Problem;
+    use crate::oauth::response::{parse_token_response, TokenEndpointError, TokenError, TokenNote};
+    use crate::oauth::scope::Scope;
+    use crate::oauth::types::InputError;
+    use crate::weburl::WebUrl;
 
     fn token_says(status: u16, body: &str) -> Explanation {
-        explain(Situation::Token(
-            &parse_token_response(status, body).unwrap_err(),
-        ))
+        token_endpoint_error(&parse_token_response(status, body).unwrap_err())
     }
 
     #[test]
@@ -1268,7 +507,7 @@ mod tests {
     fn googles_facts_as_they_are_today() {
         let said = |body: &str| {
             let e = crate::oauth::parse_token_response(401, body).unwrap_err();
-            explain(Situation::Token(&e))
+            token_endpoint_error(&e)
         };
         // A client secret is shown once, at creation (since June 2025).
         let wrong = said(r#"{"error":"invalid_client","error_description":"Unauthorized"}"#);
@@ -1285,19 +524,18 @@ mod tests {
             .why
             .contains("password changed and the token carries Gmail scopes"));
         // The 7 days apply to External apps in Testing, with both ways out.
-        let week = explain(Situation::RefreshTokenExpires {
-            seconds: 604_799,
-            on: None,
-        });
+        let week = token_note(&TokenNote::RefreshTokenExpires { seconds: 604_799 }, None);
         assert!(week.why.contains("“External”") && week.why.contains("“Testing”"));
         assert!(week.fix.contains("Publish app") && week.fix.contains("Internal"));
         assert!(week.fix.contains("keep their 7-day limit"));
         assert!(week.fix.contains("mark the app Trusted"));
         // Any other length is a grant the user limited at consent, not Testing.
-        let chosen = explain(Situation::RefreshTokenExpires {
-            seconds: 15_551_999,
-            on: None,
-        });
+        let chosen = token_note(
+            &TokenNote::RefreshTokenExpires {
+                seconds: 15_551_999,
+            },
+            None,
+        );
         assert_eq!(
             chosen.what,
             "This refresh token stops working in 179 days 23 hours."
@@ -1364,10 +602,7 @@ mod tests {
         assert_eq!(human_duration(3_600), "1 hour");
         assert_eq!(human_duration(5_400), "1 hour 30 minutes");
         assert_eq!(human_duration(1), "1 second");
-        let e = explain(Situation::RefreshTokenExpires {
-            seconds: 604_799,
-            on: None,
-        });
+        let e = token_note(&TokenNote::RefreshTokenExpires { seconds: 604_799 }, None);
         assert!(e.what.contains("6 days 23 hours") && e.fix.contains("Publish"));
     }
 
@@ -1488,10 +723,7 @@ mod tests {
             state: None,
         };
         let authorization = WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth").unwrap();
-        let e = explain(Situation::Denied {
-            denial: &denial,
-            authorization: &authorization,
-        });
+        let e = oauth::denied(&denial, &authorization);
         texts.extend([e.what, e.why, e.fix]);
         let refused = TokenEndpointError::Refused(TokenError {
             status: 400,
@@ -1499,7 +731,7 @@ mod tests {
             description: Some("with `one".into()),
             uri: None,
         });
-        let e = explain(Situation::Token(&refused));
+        let e = token_endpoint_error(&refused);
         texts.extend([e.what, e.why, e.fix]);
         for restored in [
             crate::form::Restored::Provider,
@@ -1533,79 +765,108 @@ mod tests {
         };
         let authorization = WebUrl::parse("https://accounts.google.com/o/oauth2/v2/auth").unwrap();
         let input = InputError::Empty { field: "Client ID" };
-        let url = UrlError::Empty {
-            field: "Token endpoint",
-        };
-        let cb = CallbackError::NoCode;
-        let expired = PendingFlowError::Expired { minutes: 12 };
-        let missing = [Scope::parse(crate::google::presets::DRIVE).unwrap()];
-        let tokens = [
-            TokenEndpointError::NotJson {
-                status: 502,
-                content_type_hint: "an HTML page".into(),
+        let missing = vec![Scope::parse(crate::google::presets::DRIVE).unwrap()];
+        // One of each problem of the sign-in: each worded for itself, none borrowing another's
+        // words (a copy of the variants once explained a missing random source as "no answer").
+        let problems = [
+            Problem::Denied {
+                denial,
+                authorization,
             },
-            TokenEndpointError::Malformed {
-                status: 200,
-                reason: "x".into(),
+            Problem::ForeignDenial,
+            Problem::Refused(Refusal::StateMismatch),
+            Problem::Refused(Refusal::MissingState),
+            Problem::Refused(Refusal::IssuerMismatch {
+                expected: "https://accounts.google.com".into(),
+                got: "https://idp.example".into(),
+            }),
+            Problem::NoPendingFlow,
+            Problem::NoPendingPaste,
+            Problem::PendingFlow(PendingFlowError::Expired { minutes: 12 }),
+            Problem::PendingFlow(PendingFlowError::Unreadable),
+            Problem::NavigationRefused {
+                detail: "blocked".into(),
             },
+            Problem::Callback(CallbackError::NoCode),
+            Problem::Input(input.clone()),
+            Problem::StorageUnavailable,
+            Problem::NoRandomness {
+                detail: "refused".into(),
+            },
+            Problem::Exchange(Box::new(TokenFailure::NoAnswer {
+                detail: "Failed to fetch".into(),
+            })),
+            Problem::Exchange(Box::new(TokenFailure::TimedOut { seconds: 30 })),
         ];
-        let mut situations = vec![
-            Situation::Denied {
-                denial: &denial,
-                authorization: &authorization,
-            },
-            Situation::ForeignDenial,
-            Situation::StateMismatch,
-            Situation::NoPendingFlow,
-            Situation::NoPendingPaste,
-            Situation::Callback(&cb),
-            Situation::NoRefreshToken {
-                consent_forced: false,
-            },
-            Situation::NoRefreshToken {
-                consent_forced: true,
-            },
-            Situation::ScopesPartlyGranted { missing: &missing },
-            Situation::RefreshTokenExpires {
-                seconds: 10,
-                on: None,
-            },
-            Situation::Network {
-                detail: "Failed to fetch",
-            },
-            Situation::Timeout { seconds: 30 },
-            Situation::Input(&input),
-            Situation::Url(&url),
-            Situation::StorageUnavailable,
-            Situation::MissingState,
-            Situation::IssuerMismatch {
-                expected: "https://accounts.google.com",
-                got: "https://idp.example",
-            },
-            Situation::PendingFlow(&expired),
-            Situation::PendingFlow(&PendingFlowError::Unreadable),
-            Situation::NavigationRefused { detail: "blocked" },
-            Situation::DesktopClient,
-            Situation::FileUnreadable,
-            Situation::TokenHostElsewhere {
+        let worded: Vec<Explanation> = problems.iter().map(explain_problem).collect();
+        for (i, a) in worded.iter().enumerate() {
+            for (b, problem) in worded[i + 1..].iter().zip(&problems[i + 1..]) {
+                assert_ne!(
+                    a.what, b.what,
+                    "{:?} and {problem:?} share their words",
+                    problems[i]
+                );
+            }
+        }
+        let page = RedirectUri::for_page("https://rth.example/").unwrap();
+        let mut all = worded;
+        all.extend([
+            token_note(
+                &TokenNote::NoRefreshToken {
+                    consent_forced: false,
+                },
+                None,
+            ),
+            token_note(
+                &TokenNote::NoRefreshToken {
+                    consent_forced: true,
+                },
+                None,
+            ),
+            token_note(&TokenNote::ScopesPartlyGranted { missing }, None),
+            token_note(
+                &TokenNote::RefreshTokenExpires { seconds: 10 },
+                Some("1 May"),
+            ),
+            url_problem(&UrlError::Empty {
+                field: "Token endpoint",
+            }),
+            field_problem(&crate::form::FieldError::SecretNeeded),
+            client_file_note(&ClientFileNote::DesktopClient),
+            client_file_note(&ClientFileNote::RedirectNotRegistered {
+                page,
+                closest: None,
+            }),
+            explain(Situation::FileUnreadable),
+            explain(Situation::TokenHostElsewhere {
                 authorization: "accounts.google.com",
                 token: "collector.example",
-            },
-            Situation::NotAClientFile { detail: "x" },
-            Situation::RevokeUnreadable { detail: "x" },
-        ];
-        situations.extend(tokens.iter().map(Situation::Token));
-        for situation in situations {
-            let e = explain(situation);
+            }),
+            explain(Situation::NotAClientFile { detail: "x" }),
+            explain(Situation::RevokeUnreadable { detail: "x" }),
+            explain(Situation::PartNotLoaded),
+            explain(Situation::CannotSign {
+                detail: "the key was refused",
+            }),
+            explain(Situation::NoAdsAccount),
+            token_endpoint_error(&TokenEndpointError::NotJson {
+                status: 502,
+                content_type_hint: "an HTML page".into(),
+            }),
+            token_endpoint_error(&TokenEndpointError::Malformed {
+                status: 200,
+                reason: "x".into(),
+            }),
+        ]);
+        for e in &all {
             assert!(
                 !e.what.is_empty() && !e.why.is_empty() && !e.fix.is_empty(),
-                "{situation:?}"
+                "{e:?}"
             );
             for text in [&e.what, &e.why, &e.fix] {
                 assert_code_spans_closed(text);
             }
         }
-        let scopes = explain(Situation::ScopesPartlyGranted { missing: &missing });
-        assert!(scopes.what.contains("auth/drive"));
+        assert!(all.iter().any(|e| e.what.contains("auth/drive")));
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::messages::{explain, Explanation, Situation};
+use crate::messages::{input_problem, url_problem, Explanation};
 use crate::oauth::{
     grant, AccessToken, ClientId, FormRequest, Issuance, Prompt, Provider, Received, RefreshToken,
     Scopes, Secret, TokenFailure,
@@ -156,7 +156,7 @@ impl TokenState {
         let id = target.client_id?;
         let secret = target.client_secret?;
         let token = RefreshToken::parse(self.refresh_input.read_untracked().expose())
-            .map_err(|e| explain(Situation::Input(&e)))?;
+            .map_err(|e| input_problem(&e))?;
         let request = grant::refresh(
             &target.provider.token,
             grant::Client {
@@ -179,15 +179,11 @@ impl TokenState {
 /// The form's provider and client, for the refresh card used on its own.
 pub fn form_target(form: &FormState) -> Result<Target, Explanation> {
     let settings = form.settings.read_untracked();
-    let provider = settings
-        .provider()
-        .map_err(|e| explain(Situation::Url(&e)))?;
+    let provider = settings.provider().map_err(|e| url_problem(&e))?;
     Ok(Target {
         provider,
-        client_id: ClientId::parse(&settings.client_id).map_err(|e| explain(Situation::Input(&e))),
-        client_secret: form
-            .typed_secret()
-            .map_err(|e| explain(Situation::Input(&e))),
+        client_id: ClientId::parse(&settings.client_id).map_err(|e| input_problem(&e)),
+        client_secret: form.typed_secret().map_err(|e| input_problem(&e)),
         issuer: false,
     })
 }

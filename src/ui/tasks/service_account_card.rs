@@ -14,10 +14,11 @@ use crate::browser::crypto::sign_rs256;
 use crate::browser::file::take_chosen_text;
 use crate::browser::time::now_ms;
 use crate::google::presets::BIGQUERY;
-use crate::google::service_account::{
-    assertion, read_key_file, signing_input, token_request as jwt_request, token_uri_differs,
+use crate::google::service_account::{read_key_file, signed_request, unsigned_assertion};
+use crate::messages::{
+    explain, key_file_problem, service_account_failure, service_account_key_refused,
+    service_account_token, Explanation, Situation,
 };
-use crate::messages::{human_duration, key_file_problem, service_account_failure, Explanation};
 use crate::oauth::{Secret, TokenFailure};
 use crate::ui::kit::error_panel::ErrorPanel;
 use crate::ui::kit::field::{described_by, Labelled, TextInput};
@@ -158,34 +159,31 @@ pub fn ServiceAccountCard(children: ChildrenFn) -> impl IntoView {
         };
         checks.run_saying(outcome, says, async move {
             let result = async {
-                let key = read_key_file(text.expose()).map_err(|e| key_file_problem(&e))?;
-                drop(text);
-                if token_uri_differs(&key, &endpoint) {
-                    return Err(Explanation::new("This key names another token endpoint.", format!(
-                            "Its token_uri is {}, but this page sends assertions to {endpoint} only.",
-                            key.token_uri.clone().unwrap_or_default()
-                        ), "Use a key file of a Google service account, as the Cloud console downloads it."));
-                }
                 let now = (now_ms() / 1000.0) as u64;
-                let input = signing_input(&key, &scope, endpoint.as_str(), now);
-                let signature = sign_rs256(&key.pkcs8_der, input.as_bytes()).await.map_err(|e| Explanation::new("The browser could not sign the assertion.", e.to_string(), "Use a current browser on an https:// page (or localhost)."))?;
-                drop(key);
-                let jwt = assertion(&input, &signature);
-                match token_request(log, jwt_request(&endpoint, &jwt)).await {
+                let unsigned = unsigned_assertion(text.expose(), &scope, &endpoint, now)
+                    .map_err(|e| service_account_key_refused(&e))?;
+                drop(text);
+                let signature = sign_rs256(&unsigned.pkcs8_der, unsigned.signing_input.as_bytes())
+                    .await
+                    .map_err(|e| {
+                        explain(Situation::CannotSign {
+                            detail: &e.to_string(),
+                        })
+                    })?;
+                let request = signed_request(&endpoint, &unsigned.signing_input, &signature);
+                drop(unsigned);
+                match token_request(log, request).await {
                     Ok(received) => {
                         let r = &received.response;
                         tokens.access_token.set(Some(r.access_token.clone()));
                         Ok((
-                            format!(
-                                "An access token arrived{}. The checks above now use it.",
-                                r.expires_in
-                                    .map(|s| format!("; it expires in {}", human_duration(s)))
-                                    .unwrap_or_default()
-                            ),
+                            service_account_token(r.expires_in),
                             r.access_token.secret().clone(),
                         ))
                     }
-                    Err(TokenFailure::Endpoint { error, .. }) => Err(service_account_failure(&error)),
+                    Err(TokenFailure::Endpoint { error, .. }) => {
+                        Err(service_account_failure(&error))
+                    }
                     Err(f) => Err(crate::messages::token_failure(&f)),
                 }
             }

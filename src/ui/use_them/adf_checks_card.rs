@@ -15,7 +15,7 @@ use crate::google::ads::{
 use crate::google::call::ApiCall;
 use crate::google::checks::{datasets_call, dry_run_call, parse_datasets, parse_dry_run};
 use crate::google::presets::Preset;
-use crate::messages::{explain_api_failure, Explanation, DEVELOPER_TOKEN_HINT};
+use crate::messages::{explain, explain_api_failure, Situation, DEVELOPER_TOKEN_HINT};
 use crate::ui::kit::copy_button::CopyButton;
 use crate::ui::kit::error_panel::{ErrorPanel, NoticePanel};
 use crate::ui::kit::field::TextInput;
@@ -174,11 +174,7 @@ pub fn AdfChecksCard() -> impl IntoView {
         let login = adf.login_customer.get_untracked();
         let login = customer_id_digits(&login).filter(|_| !login.trim().is_empty());
         let Some(client) = client else {
-            adf_query.set(Some(Outcome::Failed(Explanation::new(
-                "No account to query yet.",
-                "The client customer ID is not ten digits.",
-                "Pick an account above, or type its ID in the linked service below.",
-            ))));
+            adf_query.set(Some(Outcome::Failed(explain(Situation::NoAdsAccount))));
             return;
         };
         checks.run(adf_query, "Google Ads answered ADF's query.", async move {

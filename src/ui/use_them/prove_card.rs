@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::google::checks::{parse_projects, parse_tokeninfo, tokeninfo_request};
 use crate::messages::human_duration;
-use crate::messages::{explain, Situation};
+use crate::messages::{explain, input_problem, Situation};
 use crate::oauth::{grant, RefreshToken};
 use crate::ui::kit::error_panel::{ErrorPanel, NoticePanel};
 use crate::ui::state::check::{Checks, Outcome};
@@ -113,7 +113,7 @@ pub fn ProveCard() -> impl IntoView {
         let Some(endpoint) = p.revocation else { return };
         let token = match RefreshToken::parse(tokens.refresh_input.read_untracked().expose()) {
             Ok(t) => t,
-            Err(e) => return revoked.set(Some(Outcome::Failed(explain(Situation::Input(&e))))),
+            Err(e) => return revoked.set(Some(Outcome::Failed(input_problem(&e)))),
         };
         checks.run(revoked, "Revocation answered.", async move {
             let request = grant::revoke(&endpoint, token.secret());
