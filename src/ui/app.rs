@@ -13,6 +13,7 @@ use crate::ui::sign_in::tokens_card::TokensCard;
 use crate::ui::state::flow_controller::FlowController;
 use crate::ui::state::form::FormState;
 use crate::ui::state::guide::{use_guide, Guide, Step, Task};
+use crate::ui::state::later::one_task_later;
 use crate::ui::state::part_slot::{Part, PartSlot};
 use crate::ui::state::requests::Log;
 use crate::ui::state::requests::RequestLog;
@@ -29,13 +30,14 @@ pub fn provide_contexts() -> (FormState, TokenState, FlowController) {
     let log: Log = RwSignal::new(Vec::new());
     let form = FormState::new(redirect_uri);
     let tokens = TokenState::new(log, status);
-    let flow = FlowController::new(form, tokens, log, status);
+    let guide = Guide::new(form, tokens);
+    let flow = FlowController::new(form, tokens, guide, log, status);
     provide_context(status);
     provide_context(RequestLog(log));
     provide_context(form);
     provide_context(tokens);
     provide_context(flow);
-    provide_context(Guide::new(form, tokens, flow));
+    provide_context(guide);
     provide_context(crate::ui::state::adf_inputs::AdfInputs::default());
     provide_context(crate::ui::state::service_account::ServiceAccountState::default());
     provide_context(PartSlot(place));
@@ -72,7 +74,7 @@ pub fn App() -> impl IntoView {
     // get the tokens one task after the tokens card (see `TokenState::exchanged`).
     let later = RwSignal::new(false);
     provide_context(crate::ui::state::later::Later(later));
-    set_timeout(move || later.set(true), std::time::Duration::ZERO);
+    one_task_later(move || later.set(true));
     let task = move || guide.task.get();
     let signs_in = move || task().signs_in();
     let has_tokens = move || tokens.exchange.read().is_some();

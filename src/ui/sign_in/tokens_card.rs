@@ -9,6 +9,7 @@ use crate::ui::kit::error_panel::NoticePanel;
 use crate::ui::kit::token_value::TokenValue;
 use crate::ui::state::form::use_form;
 use crate::ui::state::guide::{use_guide, Step};
+use crate::ui::state::later::one_task_later;
 use crate::ui::state::part_slot::{part, Part};
 use crate::ui::state::status::use_status;
 use crate::ui::state::tokens::{use_tokens, Tokens};
@@ -56,7 +57,7 @@ fn TokensView(tokens: Tokens) -> impl IntoView {
     Effect::new(move |_| crate::browser::perf::mark(crate::browser::perf::TOKENS_SHOWN));
     // What the user reads first paints first; the details follow one task later.
     let details = RwSignal::new(false);
-    set_timeout(move || details.set(true), std::time::Duration::ZERO);
+    one_task_later(move || details.set(true));
     view! {
         <section class="card tokens" aria-labelledby="tokens-title" data-testid=crate::testids::TOKENS_CARD>
             <h2 id="tokens-title">"4. Your tokens"</h2>

@@ -17,9 +17,10 @@ use crate::oauth::endpoint::without_query;
 use crate::oauth::fits_the_google_only_build;
 use crate::oauth::{
     callback_from_query, parse_callback, Attempt, Effect, Event, Exchange, Flow, PendingFlow,
-    Problem, ValidClient,
+    Problem, Stage, ValidClient,
 };
 use crate::ui::state::form::FormState;
+use crate::ui::state::guide::Guide;
 use crate::ui::state::requests::{token_request, Log};
 use crate::ui::state::status::Status;
 use crate::ui::state::tokens::{TokenState, Tokens};
@@ -48,6 +49,7 @@ pub struct FlowController {
     generation: RwSignal<u32>,
     form: FormState,
     tokens: TokenState,
+    guide: Guide,
     log: Log,
     status: Status,
 }
@@ -64,7 +66,13 @@ fn binding(client: &ValidClient) -> String {
 }
 
 impl FlowController {
-    pub fn new(form: FormState, tokens: TokenState, log: Log, status: Status) -> Self {
+    pub fn new(
+        form: FormState,
+        tokens: TokenState,
+        guide: Guide,
+        log: Log,
+        status: Status,
+    ) -> Self {
         let generation = RwSignal::new(0u32);
         let attempt = StoredValue::new(None);
         Self {
@@ -74,6 +82,7 @@ impl FlowController {
             generation,
             form,
             tokens,
+            guide,
             log,
             status,
         }
@@ -100,6 +109,16 @@ impl FlowController {
         if let Some(problem) = self.flow.with_untracked(|f| f.problem.clone()) {
             self.place.set(place);
             self.status.say(explain_problem(&problem).what);
+        }
+        // Back from the provider, the exchange or why there is none shows in the consent step;
+        // a stray arrival is refused above the steps, and the user stays where they are.
+        let back = self.flow.with_untracked(|f| {
+            f.is_exchanging()
+                || matches!(f.stage, Stage::AwaitingSecret { .. })
+                || (f.problem.as_ref().is_some_and(|p| !p.is_stray()) && place == Place::Return)
+        });
+        if back {
+            self.guide.back_from_provider();
         }
         for effect in effects {
             self.run(effect);
@@ -163,6 +182,7 @@ impl FlowController {
                     request,
                     issued_by,
                 });
+                this.guide.tokens_arrived();
             }
             // The flow decides what the outcome means, and where its problem shows.
             this.send(Event::Answered(result.map(Box::new)));

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::browser::focus::focus_on;
 use crate::browser::location;
 use crate::google::presets::Preset;
-use crate::ui::state::flow_controller::{FlowController, Place};
 use crate::ui::state::form::FormState;
 use crate::ui::state::tokens::TokenState;
 
@@ -193,7 +192,7 @@ pub struct Guide {
 }
 
 impl Guide {
-    pub fn new(form: FormState, tokens: TokenState, flow: FlowController) -> Self {
+    pub fn new(form: FormState, tokens: TokenState) -> Self {
         let settings = form.settings.get_untracked();
         let task = RwSignal::new(
             Task::of_scopes(settings.preset(), &settings.scopes).unwrap_or(Task::BigQuery),
@@ -233,46 +232,29 @@ impl Guide {
                 task.set(follows);
             }
         });
-        // Back from the provider: the exchange, or why there is none, shows in the consent step.
-        Effect::new(move |_| {
-            // A stray arrival is refused above the steps; the user stays where they are.
-            let (exchanging, waiting, problem) = flow.flow.with(|f| {
-                (
-                    f.is_exchanging(),
-                    matches!(f.stage, crate::oauth::Stage::AwaitingSecret { .. }),
-                    f.problem.as_ref().is_some_and(|p| !p.is_stray()),
-                )
-            });
-            if exchanging || waiting || (problem && flow.place.get() == Place::Return) {
-                if !guide.task.get_untracked().signs_in() {
-                    guide.task.set(Task::BigQuery);
-                }
-                if guide.step.get_untracked() < Step::Consent {
-                    guide.step.set(Step::Consent);
-                }
-            }
-        });
-        // A service account's access token is for the checks: their view opens with it.
-        Effect::new(move |had: Option<bool>| {
-            let has = tokens.access_token.read().is_some();
-            if has && had == Some(false) && guide.task.get_untracked() == Task::ServiceAccount {
-                guide.view.set(View::Check);
-            }
-            has
-        });
-        // Tokens arrived: the steps before fold away, the tokens and their uses open.
-        Effect::new(move |_| {
-            if tokens.exchange.read().is_some() {
-                guide.forgotten.set(false);
-                if !guide.task.get_untracked().signs_in() {
-                    guide.task.set(Task::BigQuery);
-                }
-                // The tokens come first on screen: they are what is read.
-                guide.reading.set(Step::Tokens);
-                guide.step.set(Step::Use);
-            }
-        });
         guide
+    }
+
+    /// Back from the provider (the code being exchanged, the secret asked for, or a refusal of
+    /// the return): that shows in the consent step of a sign-in. Called by the flow controller.
+    pub fn back_from_provider(&self) {
+        if !self.task.get_untracked().signs_in() {
+            self.task.set(Task::BigQuery);
+        }
+        if self.step.get_untracked() < Step::Consent {
+            self.step.set(Step::Consent);
+        }
+    }
+
+    /// The code exchange brought tokens: the steps before fold away, the tokens and their uses
+    /// open, the tokens first on screen (they are what is read). Called by the flow controller.
+    pub fn tokens_arrived(&self) {
+        self.forgotten.set(false);
+        if !self.task.get_untracked().signs_in() {
+            self.task.set(Task::BigQuery);
+        }
+        self.reading.set(Step::Tokens);
+        self.step.set(Step::Use);
     }
 
     /// The step the progress line marks: the one being read when two are open.

@@ -11,6 +11,7 @@ use crate::oauth::{
     Scopes, Secret, TokenFailure,
 };
 use crate::ui::state::form::FormState;
+use crate::ui::state::later::one_task_later;
 use crate::ui::state::requests::{token_request, Log};
 use crate::ui::state::status::Status;
 
@@ -98,7 +99,7 @@ impl TokenState {
     pub fn exchanged(&self, tokens: Tokens) {
         self.exchange.set(Some(tokens));
         let this = *self;
-        set_timeout(move || this.pass_on(), std::time::Duration::ZERO);
+        one_task_later(move || this.pass_on());
     }
 
     /// Hands the exchange's tokens (the newest, should two exchanges meet) to the other cards.

@@ -26,6 +26,8 @@ use crate::ui::kit::token_value::TokenValue;
 use crate::ui::state::adf_inputs::use_adf;
 use crate::ui::state::check::{Checks, Outcome};
 use crate::ui::state::form::use_form;
+use crate::ui::state::guide::{use_guide, View};
+use crate::ui::state::later::one_task_later;
 use crate::ui::state::requests::{token_request, use_log};
 use crate::ui::state::service_account::use_service_account;
 use crate::ui::state::status::use_status;
@@ -61,6 +63,7 @@ pub fn ServiceAccountCard(children: ChildrenFn) -> impl IntoView {
     let adf = use_adf();
     let card = NodeRef::<leptos::html::Section>::new();
     let sa = use_service_account();
+    let guide = use_guide();
     let (key_text, wiped) = (sa.key_text, sa.wiped);
     let scopes = RwSignal::new(BIGQUERY.to_owned());
     let outcome = RwSignal::new(None::<Outcome<(String, Secret)>>);
@@ -115,14 +118,11 @@ pub fn ServiceAccountCard(children: ChildrenFn) -> impl IntoView {
         window_event_listener(ev::pointerup, move |_| {
             if pressed_outside.get_value() {
                 pressed_outside.set_value(false);
-                set_timeout(
-                    move || {
-                        if !key_text.is_disposed() {
-                            forget();
-                        }
-                    },
-                    std::time::Duration::ZERO,
-                );
+                one_task_later(move || {
+                    if !key_text.is_disposed() {
+                        forget();
+                    }
+                });
             }
         }),
         // The focus moved by the keyboard (a press moves it too, and is handled above).
@@ -175,7 +175,12 @@ pub fn ServiceAccountCard(children: ChildrenFn) -> impl IntoView {
                 match token_request(log, request).await {
                     Ok(received) => {
                         let r = &received.response;
+                        let first = tokens.access_token.read_untracked().is_none();
                         tokens.access_token.set(Some(r.access_token.clone()));
+                        // The token is for the checks: their view opens with the first one.
+                        if first {
+                            guide.view.set(View::Check);
+                        }
                         Ok((
                             service_account_token(r.expires_in),
                             r.access_token.secret().clone(),
