@@ -132,6 +132,21 @@ pub const REFRESH_TOKEN_INPUT: &str = "refresh-token-input";
 pub const REVOCATION_ENDPOINT: &str = "revocation-endpoint";
 pub const TOKENINFO_ENDPOINT: &str = "tokeninfo-endpoint";
 
+/// The Reveal toggle beside a secret whose test id is `of`.
+pub fn reveal_of(of: &str) -> String {
+    format!("{of}-reveal")
+}
+
+/// The `index`th command of "Commands".
+pub fn command(index: usize) -> String {
+    format!("command-{index}")
+}
+
+/// The Google Ads account `id` in the checks' list of accounts.
+pub fn ads_account(id: &str) -> String {
+    format!("ads-account-{id}")
+}
+
 /// The CSS selector of a test id.
 pub fn sel(testid: &str) -> String {
     format!("[data-testid={testid}]")

@@ -2,7 +2,7 @@
 //! the built page, and page objects that drive the page in headless Chromium.
 
 pub mod breakdown;
-pub mod browser;
+pub mod driver;
 pub mod measure;
 pub mod pages;
 pub mod provider;

@@ -2,7 +2,9 @@
 //! release page served on loopback, and a headless Chromium. The end-to-end tests, the
 //! screenshots and the benchmark all start from here.
 
-use crate::browser::{AppPage, Browser};
+use crate::driver::Browser;
+use crate::pages::client::ClientStep;
+use crate::pages::AppPage;
 use crate::provider::{ClientConfig, Provider};
 use crate::site::{self, Build};
 
@@ -104,9 +106,9 @@ impl World {
     pub async fn page_with(&self, secret: &str) -> AppPage<'_> {
         let app = AppPage::open(&self.browser, &self.app_url).await;
         if self.build == Build::AnyProvider {
-            app.use_provider(&self.provider_url).await;
+            ClientStep::of(&app).use_provider(&self.provider_url).await;
         }
-        app.fill_client(CLIENT_ID, secret).await;
+        ClientStep::of(&app).fill_client(CLIENT_ID, secret).await;
         app
     }
 

@@ -2,8 +2,13 @@
 //! deployment pack for each connector, each file read back by a real parser, and the checks
 //! that run what ADF runs.
 
-use e2e::browser::AppPage;
-use e2e::pages::{AdfChecksCard, ExportCard, PackFiles, ServiceAccountCard, TokensCard};
+use e2e::pages::adf_checks::AdfChecksCard;
+use e2e::pages::client::ClientStep;
+use e2e::pages::export::ExportCard;
+use e2e::pages::export::PackFiles;
+use e2e::pages::service_account::ServiceAccountCard;
+use e2e::pages::tokens::TokensCard;
+use e2e::pages::AppPage;
 use e2e::site::Build;
 use e2e::world::{Setup, World, SECRET};
 use refresh_token_helper::testids;
@@ -116,7 +121,9 @@ fn assert_balanced(name: &str, text: &str) {
 async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
     let w = World::google().await;
     let app = w.page().await;
-    app.set_scopes(&format!("{BIGQUERY} {ADWORDS}")).await;
+    ClientStep::of(&app)
+        .set_scopes(&format!("{BIGQUERY} {ADWORDS}"))
+        .await;
     let refresh_token = app.sign_in().await;
     w.browser.find(&testids::sel(testids::LS_REVEAL)).await;
     ExportCard::of(&app).toggle_key_vault().await;
@@ -189,7 +196,7 @@ async fn a_refresh_token_becomes_a_deployment_pack_for_each_connector() {
 async fn the_dry_run_proves_adfs_query_job_and_explains_a_refused_one() {
     let w = World::google().await;
     let app = w.page().await;
-    app.set_scopes(BIGQUERY).await;
+    ClientStep::of(&app).set_scopes(BIGQUERY).await;
     app.sign_in().await;
     AdfChecksCard::of(&app).set_project("demo-project").await;
     let said = AdfChecksCard::of(&app)
@@ -225,7 +232,7 @@ async fn ads_accounts_are_picked_from_a_list_checked_as_adf_runs_them_and_export
     const DEVELOPER_TOKEN: &str = "dev-token-approved-e2e";
     let w = World::google().await;
     let app = w.page().await;
-    app.set_scopes(ADWORDS).await;
+    ClientStep::of(&app).set_scopes(ADWORDS).await;
     let refresh_token = app.sign_in().await;
     AdfChecksCard::of(&app)
         .set_developer_token(DEVELOPER_TOKEN)
@@ -573,7 +580,7 @@ async fn every_download_button_saves_its_file() {
     })
     .await;
     let app = w.page().await;
-    app.set_scopes(BIGQUERY).await;
+    ClientStep::of(&app).set_scopes(BIGQUERY).await;
     app.sign_in().await;
 
     // The calendar reminder of a token that expires (an app in Testing).
@@ -653,7 +660,7 @@ async fn every_download_button_saves_its_file() {
 async fn the_ads_checks_need_no_developer_token_and_explain_a_retired_version() {
     let w = World::google().await;
     let app = w.page().await;
-    app.set_scopes(ADWORDS).await;
+    ClientStep::of(&app).set_scopes(ADWORDS).await;
     app.sign_in().await;
     // No developer token typed: the checks run, and none is sent.
     let list = AdfChecksCard::of(&app)
@@ -676,7 +683,7 @@ async fn customer_ids_that_are_not_ten_digits_are_never_shown_or_called() {
     let w = World::google().await;
     w.provider.odd_ads_ids(true);
     let app = w.page().await;
-    app.set_scopes(ADWORDS).await;
+    ClientStep::of(&app).set_scopes(ADWORDS).await;
     app.sign_in().await;
     AdfChecksCard::of(&app)
         .set_developer_token("dev-token-approved-e2e")

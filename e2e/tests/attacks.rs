@@ -3,7 +3,10 @@
 //! code, text or setting that this tab did not make is trusted (RFC 6749 §10.12, RFC 9700
 //! §2.1.1 and §4.7).
 
-use e2e::browser::{AppPage, Storage};
+use e2e::pages::client::ClientStep;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::consent::ManualCard;
+use e2e::pages::{AppPage, Storage};
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::form::Settings;
 use refresh_token_helper::oauth::{Attempt, PendingFlow, RedirectUri};
@@ -56,14 +59,14 @@ async fn a_link_with_someone_elses_code_is_never_exchanged() {
         "the code left the address"
     );
     // The victim fills in their client, as the old page asked them to: still no way on.
-    app.fill_client(CLIENT_ID, SECRET).await;
+    ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
     w.browser.quiet().await;
     assert!(
         !w.browser
             .has(&testids::sel(testids::EXCHANGE_WAITING_CODE))
             .await
     );
-    app.paste_callback(&forged).await;
+    ManualCard::of(&app).paste_callback(&forged).await;
     app.see_error(testids::MANUAL_ERROR, "No sign-in of this tab is waiting")
         .await;
     nothing_was_exchanged(&w).await;
@@ -154,7 +157,7 @@ async fn planted_settings_are_shown_and_pkce_stays_on() {
     app.plant(Storage::Local, "rth.settings", &planted.to_string())
         .await;
     let app = AppPage::open(&w.browser, &app.url).await;
-    let consent = app.consent_url().await;
+    let consent = ConsentStep::of(&app).consent_url().await;
     assert!(consent.contains("code_challenge_method=S256"), "{consent}");
     assert!(consent.contains("code_challenge="), "{consent}");
     assert!(w.browser.has("[data-testid=advanced][open]").await);
@@ -237,7 +240,7 @@ async fn a_shared_link_is_marked_as_the_links_and_not_remembered_until_used() {
         "opening the link rewrote the remembered settings: {kept}"
     );
     // Going on with them is the user's choice: then they are remembered.
-    app.fill_client(other, SECRET).await;
+    ClientStep::of(&app).fill_client(other, SECRET).await;
     b.click(&testids::sel("next-consent")).await;
     b.quiet().await;
     assert!(stored().await.contains(other));

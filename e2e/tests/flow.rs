@@ -2,11 +2,19 @@
 //! the local Google-faithful provider through the custom-provider settings. Each scenario
 //! checks what the user sees, and that no secret is left where it must not be.
 
-use e2e::browser::AppPage;
-use e2e::pages::{
-    ClientStep, CommandsCard, ConsentStep, DiagnoseCard, ExchangeLog, ExportCard, ManualCard,
-    ProveCard, RefreshCard, ReturnCard, TokensCard,
-};
+use e2e::pages::client::ClientStep;
+use e2e::pages::commands::CommandsCard;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::consent::ManualCard;
+use e2e::pages::consent::ReturnCard;
+use e2e::pages::diagnose::DiagnoseCard;
+use e2e::pages::exchange_log::ExchangeLog;
+use e2e::pages::export::ExportCard;
+use e2e::pages::prove::ProveCard;
+use e2e::pages::provider_consent::ProviderConsent;
+use e2e::pages::refresh::RefreshCard;
+use e2e::pages::tokens::TokensCard;
+use e2e::pages::AppPage;
 use e2e::provider::Fault;
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -30,7 +38,7 @@ async fn world() -> World {
 async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
     let w = world().await;
     let app = w.page().await;
-    assert!(app
+    assert!(ConsentStep::of(&app)
         .consent_url()
         .await
         .contains("code_challenge_method=S256"));
@@ -99,8 +107,8 @@ async fn happy_path_shows_the_providers_refresh_token_and_leaves_no_trace() {
 async fn denying_consent_is_explained() {
     let w = world().await;
     let app = w.page().await;
-    app.go_to_consent().await;
-    app.deny().await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).deny().await;
     app.see_error(testids::RETURN_PROBLEM, "Consent was not given")
         .await;
     assert_eq!(w.provider.count("token"), 0);
@@ -113,7 +121,7 @@ async fn denying_consent_is_explained() {
 async fn a_tampered_state_is_refused_without_exchanging() {
     let w = world().await;
     let app = w.page().await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     w.browser.find("#allow").await;
     // Someone slips the user a redirect of their own.
     let forged = format!("{}?code=4/0Aforged&state=not-this-tabs-state", w.app_url);
@@ -135,7 +143,7 @@ async fn a_reused_code_pasted_by_hand_is_explained() {
     // A manual sign-in of this tab waits for its code; the user pastes the old one.
     let fresh = w.page().await;
     ConsentStep::of(&fresh).copy_url().await;
-    fresh.paste_callback(&code).await;
+    ManualCard::of(&fresh).paste_callback(&code).await;
     fresh
         .see_error(testids::EXCHANGE_ERROR, "already used")
         .await;
@@ -148,8 +156,8 @@ async fn a_reused_code_pasted_by_hand_is_explained() {
 async fn a_wrong_secret_is_explained() {
     let w = world().await;
     let app = w.page_with("GOCSPX-wrong").await;
-    app.go_to_consent().await;
-    app.allow().await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).allow().await;
     app.see_error(testids::EXCHANGE_ERROR, "client secret is wrong")
         .await;
     w.browser
@@ -168,14 +176,15 @@ async fn a_wrong_secret_is_explained() {
 async fn an_unregistered_redirect_uri_stops_at_the_providers_error_page() {
     let w = world().await;
     let app = w.page().await;
-    app.set_redirect_override("http://127.0.0.1:9/not-registered")
+    ClientStep::of(&app)
+        .set_redirect_override("http://127.0.0.1:9/not-registered")
         .await;
-    let tab = app.go_to_consent_in_new_tab().await;
+    let tab = ConsentStep::of(&app).go_to_consent_in_new_tab().await;
     w.browser
         .wait_text("#error-code", "redirect_uri_mismatch")
         .await;
     assert_eq!(w.provider.count("decide"), 0);
-    app.back_to_tab(tab).await;
+    ConsentStep::of(&app).back_to_tab(tab).await;
     w.assert_no_secret_left(&app).await;
     w.finish().await;
 }
@@ -184,13 +193,13 @@ async fn an_unregistered_redirect_uri_stops_at_the_providers_error_page() {
 async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
     let w = world().await;
     let first = w.page().await;
-    first.set_prompt("omitted").await;
+    ClientStep::of(&first).set_prompt("omitted").await;
     first.sign_in().await;
 
     let second = w.page().await;
-    second.set_prompt("omitted").await;
-    second.go_to_consent().await;
-    second.allow().await;
+    ClientStep::of(&second).set_prompt("omitted").await;
+    ConsentStep::of(&second).go_to_consent().await;
+    ProviderConsent::of(&second).allow().await;
     second.see_error("token-notice-0", "no refresh token").await;
     assert!(!w.browser.has(&testids::sel(testids::REFRESH_TOKEN)).await);
     TokensCard::of(&second).retry_with_consent().await;
@@ -208,11 +217,15 @@ async fn a_second_consent_without_prompt_consent_brings_no_refresh_token() {
 async fn scopes_left_unticked_at_consent_are_flagged() {
     let w = world_with(true).await;
     let app = w.page().await;
-    app.set_scopes(&format!("{BIGQUERY} {DRIVE}")).await;
-    app.go_to_consent().await;
-    app.untick_scope_at_consent(DRIVE).await;
-    app.allow().await;
-    app.see_refresh_token().await;
+    ClientStep::of(&app)
+        .set_scopes(&format!("{BIGQUERY} {DRIVE}"))
+        .await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app)
+        .untick_scope_at_consent(DRIVE)
+        .await;
+    ProviderConsent::of(&app).allow().await;
+    TokensCard::of(&app).see_refresh_token().await;
     let notices = w.browser.body_text().await;
     assert!(
         notices.contains("Not every permission was granted"),
@@ -288,8 +301,10 @@ async fn the_refresh_card_works_alone_and_explains_a_revoked_token() {
     let w = world().await;
     let token = w.provider.issue_refresh_token(CLIENT_ID, &[BIGQUERY]);
     let app = AppPage::open(&w.browser, &w.app_url).await;
-    app.use_provider(&w.provider_url).await;
-    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    ClientStep::of(&app).use_provider(&w.provider_url).await;
+    RefreshCard::of(&app)
+        .refresh_with(CLIENT_ID, SECRET, &token)
+        .await;
     w.browser
         .wait_text(
             &testids::sel(testids::REFRESH_RESULT),
@@ -321,8 +336,8 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
     ] {
         w.provider.set_fault(fault);
         let app = w.page().await;
-        app.go_to_consent().await;
-        app.allow().await;
+        ConsentStep::of(&app).go_to_consent().await;
+        ProviderConsent::of(&app).allow().await;
         app.see_error(testids::EXCHANGE_ERROR, says).await;
         // What the user typed is still there to retry with.
         let id = app.value_of(testids::CLIENT_ID).await;
@@ -332,13 +347,13 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
 
     // A token endpoint nobody listens on.
     let app = AppPage::open(&w.browser, &w.app_url).await;
-    app.use_provider(&w.provider_url).await;
+    ClientStep::of(&app).use_provider(&w.provider_url).await;
     ClientStep::of(&app)
         .set_token_endpoint("http://127.0.0.1:9/token")
         .await;
-    app.fill_client(CLIENT_ID, SECRET).await;
-    app.go_to_consent().await;
-    app.allow().await;
+    ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).allow().await;
     app.see_error(testids::EXCHANGE_ERROR, "no answer the page could read")
         .await;
     w.finish().await;
@@ -348,9 +363,9 @@ async fn token_endpoint_faults_are_explained_and_the_form_is_kept() {
 async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
     let w = world().await;
     let app = w.page().await;
-    app.untick(testids::KEEP_SECRET).await;
-    app.go_to_consent().await;
-    app.allow().await;
+    ClientStep::of(&app).untick(testids::KEEP_SECRET).await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).allow().await;
     w.browser.find(&testids::sel(testids::RETURN_SECRET)).await;
     w.browser
         .wait_text(
@@ -360,7 +375,7 @@ async fn a_secret_not_kept_across_the_redirect_is_asked_for_on_return() {
         .await;
     assert_eq!(w.provider.count("token"), 0);
     ReturnCard::of(&app).finish_with_secret(SECRET).await;
-    let shown = app.see_refresh_token().await;
+    let shown = TokensCard::of(&app).see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.assert_no_secret_left(&app).await;
     w.finish().await;
@@ -377,8 +392,8 @@ async fn a_secret_never_typed_is_asked_for_on_return_without_blaming_a_choice() 
     w.browser
         .run("const e = document.querySelector('[data-testid=client-secret]'); e.value = ''; e.dispatchEvent(new Event('input', {bubbles: true})); return true")
         .await;
-    app.go_to_consent().await;
-    app.allow().await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).allow().await;
     let said = w
         .browser
         .wait_text(
@@ -388,7 +403,7 @@ async fn a_secret_never_typed_is_asked_for_on_return_without_blaming_a_choice() 
         .await;
     assert!(!said.contains("chose"), "{said}");
     ReturnCard::of(&app).finish_with_secret(SECRET).await;
-    let shown = app.see_refresh_token().await;
+    let shown = TokensCard::of(&app).see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     w.finish().await;
 }
@@ -397,21 +412,23 @@ async fn a_secret_never_typed_is_asked_for_on_return_without_blaming_a_choice() 
 async fn the_manual_path_with_localhost_exchanges_a_pasted_address() {
     let w = world().await;
     let app = w.page().await;
-    app.set_redirect_override("http://localhost").await;
+    ClientStep::of(&app)
+        .set_redirect_override("http://localhost")
+        .await;
     // The consent screen opens in a new tab; this tab keeps the sign-in in memory only.
-    let tab = app.go_to_consent_in_new_tab().await;
-    app.allow().await;
+    let tab = ConsentStep::of(&app).go_to_consent_in_new_tab().await;
+    ProviderConsent::of(&app).allow().await;
     // Nothing listens on http://localhost here: the browser shows an error page whose
     // address holds the code, which the user copies.
     let landed = w.browser.wait_url("http://localhost/?state=").await;
-    app.back_to_tab(tab).await;
+    ConsentStep::of(&app).back_to_tab(tab).await;
     assert!(
         app.session_storage_is_empty().await,
         "nothing stored for a new tab"
     );
     w.browser.find(&testids::sel(testids::AWAITING_PASTE)).await;
-    app.paste_callback(&landed).await;
-    let shown = app.see_refresh_token().await;
+    ManualCard::of(&app).paste_callback(&landed).await;
+    let shown = TokensCard::of(&app).see_refresh_token().await;
     assert_eq!(vec![shown], w.provider.refresh_tokens());
     assert!(app.session_storage_is_empty().await);
     w.assert_no_secret_left(&app).await;
@@ -462,7 +479,9 @@ async fn remembered_settings_come_back_without_the_secret() {
 /// refresh token, as the stories after the tokens start.
 async fn signed_in(w: &World) -> (AppPage<'_>, String) {
     let app = w.page().await;
-    app.set_scopes(&format!("openid email {BIGQUERY}")).await;
+    ClientStep::of(&app)
+        .set_scopes(&format!("openid email {BIGQUERY}"))
+        .await;
     let refresh_token = app.sign_in().await;
     (app, refresh_token)
 }
@@ -734,7 +753,7 @@ async fn a_shared_link_fills_client_and_scopes_but_never_endpoints() {
     assert_eq!(id, CLIENT_ID);
     let scopes = app.value_of(testids::SCOPES).await;
     assert_eq!(scopes, "https://www.googleapis.com/auth/adwords");
-    let url = app.consent_url().await;
+    let url = ConsentStep::of(&app).consent_url().await;
     assert!(
         url.starts_with("https://accounts.google.com/"),
         "the provider stays Google: {url}"
@@ -759,7 +778,7 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
     let w = world().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
     // The paste by hand is in the consent step, built when the step is first opened.
-    app.at_consent().await;
+    ConsentStep::of(&app).at_consent().await;
     let huge = "a".repeat(10 * 1024 * 1024);
     // Set values directly: typing 10 MB through WebDriver would take minutes.
     let set = |testid: &'static str, value: String| {
@@ -850,7 +869,7 @@ async fn bad_input_everywhere_gets_a_specific_message_and_never_a_panic() {
             .await;
     }
     set("client-id", CLIENT_ID.into()).await;
-    app.open_advanced().await;
+    ClientStep::of(&app).open_advanced().await;
     for value in [
         "javascript:alert(1)",
         "http://example.com/",
@@ -881,7 +900,7 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     w.browser
         .run("Storage.prototype.setItem = function () { throw new DOMException('denied', 'SecurityError'); }; return 1")
         .await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     app.see_error(
         testids::CONSENT_ERROR,
         "does not let the page keep anything",
@@ -893,8 +912,8 @@ async fn storage_refused_and_a_slow_provider_are_explained_and_the_form_kept() {
     w.provider
         .set_fault(Fault::Delay(std::time::Duration::from_secs(32)));
     let app = w.page().await;
-    app.go_to_consent().await;
-    app.allow().await;
+    ConsentStep::of(&app).go_to_consent().await;
+    ProviderConsent::of(&app).allow().await;
     w.browser
         .find(&testids::sel(testids::EXCHANGE_PROGRESS))
         .await;

@@ -2,8 +2,9 @@
 //! resolved to the local provider inside the test browser (over TLS, with a certificate made
 //! at test time), and the CSP of both builds put to the test in the browser.
 
-use e2e::browser::{AppPage, Storage};
-use e2e::pages::ClientStep;
+use e2e::pages::client::ClientStep;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::{AppPage, Storage};
 use e2e::world::{World, CLIENT_ID, SECRET, UNLISTED_HOST};
 use refresh_token_helper::testids;
 
@@ -15,7 +16,7 @@ async fn the_shipped_page_gets_a_refresh_token_from_google() {
         !w.browser.has(&testids::sel(testids::PROVIDER)).await,
         "the Google-only build has no provider choice"
     );
-    let consent = app.consent_url().await;
+    let consent = ConsentStep::of(&app).consent_url().await;
     assert!(
         consent.starts_with("https://accounts.google.com/o/oauth2/v2/auth?"),
         "{consent}"
@@ -93,8 +94,8 @@ async fn planted_settings_cannot_point_the_google_only_page_elsewhere() {
     app.plant(Storage::Local, "rth.settings", &planted.to_string())
         .await;
     let app = AppPage::open(&w.browser, &app.url).await;
-    app.fill_client(CLIENT_ID, SECRET).await;
-    app.at_consent().await;
+    ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
+    ConsentStep::of(&app).at_consent().await;
     w.browser
         .wait_text(
             &testids::sel(testids::SENDS_TO),
@@ -115,7 +116,7 @@ async fn a_token_endpoint_on_another_site_is_warned_about() {
     ClientStep::of(&app)
         .set_authorization_endpoint("https://accounts.google.com/o/oauth2/v2/auth")
         .await;
-    app.at_consent().await;
+    ConsentStep::of(&app).at_consent().await;
     w.browser
         .wait_text(
             &testids::sel(testids::TOKEN_ELSEWHERE),

@@ -3,7 +3,12 @@
 //! one click apart, each view with its own address; and the accessibility audit of every view
 //! in both colour schemes at both widths.
 
-use e2e::browser::{AppPage, Browser};
+use e2e::driver::Browser;
+use e2e::pages::client::ClientStep;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::consent::ManualCard;
+use e2e::pages::refresh::RefreshCard;
+use e2e::pages::AppPage;
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
 use serde_json::Value;
@@ -627,7 +632,9 @@ async fn checking_a_refresh_token_leads_to_its_uses_without_a_sign_in() {
             .is_empty(),
         "nothing to use yet"
     );
-    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    RefreshCard::of(&app)
+        .refresh_with(CLIENT_ID, SECRET, &token)
+        .await;
     b.wait_text(
         &testids::sel(testids::REFRESH_RESULT),
         "The refresh token works",
@@ -654,7 +661,9 @@ async fn a_refused_check_builds_no_linked_service_on_top_of_it_unsaid() {
         .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
     let app = AppPage::open(b, &w.app_url).await;
     b.allow_clipboard(w.app_url.trim_end_matches('/')).await;
-    app.refresh_with(CLIENT_ID, "GOCSPX-wrong", &token).await;
+    RefreshCard::of(&app)
+        .refresh_with(CLIENT_ID, "GOCSPX-wrong", &token)
+        .await;
     let said = app
         .see_error(testids::REFRESH_ERROR, "client secret is wrong")
         .await;
@@ -678,7 +687,9 @@ async fn a_refused_check_builds_no_linked_service_on_top_of_it_unsaid() {
     .await;
     assert_eq!(b.clipboard().await, "copied before");
     // With the right secret the check passes, and the linked service is there to take.
-    app.refresh_with(CLIENT_ID, SECRET, &token).await;
+    RefreshCard::of(&app)
+        .refresh_with(CLIENT_ID, SECRET, &token)
+        .await;
     b.wait_text(
         &testids::sel(testids::REFRESH_RESULT),
         "The refresh token works",
@@ -869,10 +880,10 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
     let app = AppPage::open(b, &w.app_url).await;
     open_everything(b).await;
     audit(&app, "the first screen").await;
-    app.fill_client(CLIENT_ID, SECRET).await;
+    ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
     open_everything(b).await;
     audit(&app, "the client").await;
-    app.consent_url().await;
+    ConsentStep::of(&app).consent_url().await;
     open_everything(b).await;
     audit(&app, "consent").await;
     app.sign_in().await;
@@ -890,7 +901,7 @@ async fn every_view_passes_the_accessibility_audit_in_both_schemes_at_both_width
         audit(&app, &format!("the tokens, {tab}")).await;
     }
     // An explained error, too.
-    app.paste_callback("?code=a&code=b").await;
+    ManualCard::of(&app).paste_callback("?code=a&code=b").await;
     app.see_error(testids::MANUAL_ERROR, "more than once").await;
     audit(&app, "an error").await;
     for task in ["check-token", "service-account", "explain-error"] {

@@ -3,8 +3,12 @@
 //! code comes in only with this tab's `state` and the provider's issuer. Every scenario ends
 //! with the tab's storage, address, history and console checked for every secret.
 
-use e2e::browser::AppPage;
-use e2e::pages::{ConsentStep, ProveCard};
+use e2e::pages::client::ClientStep;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::prove::ProveCard;
+use e2e::pages::provider_consent::ProviderConsent;
+use e2e::pages::refresh::RefreshCard;
+use e2e::pages::AppPage;
 use e2e::provider::{ClientConfig, Provider};
 use e2e::world::{World, CLIENT_ID, SECRET};
 use refresh_token_helper::testids;
@@ -46,7 +50,7 @@ async fn second_provider(w: &World) -> (Provider, String) {
 async fn back_from_consent_then_reload_leaves_nothing() {
     let w = World::new().await;
     let app = w.page().await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     w.browser.find("#allow").await;
     w.browser.client.back().await.unwrap();
     w.browser.find(&testids::sel(testids::CLIENT_CARD)).await;
@@ -82,10 +86,11 @@ async fn a_copied_url_saves_no_secret_and_a_reload_forgets_it() {
 async fn a_provider_error_page_then_typing_the_address_leaves_nothing() {
     let w = World::new().await;
     let app = AppPage::open(&w.browser, &w.app_url).await;
-    app.use_provider(&w.provider_url).await;
-    app.fill_client("999-unknown.apps.googleusercontent.com", SECRET)
+    ClientStep::of(&app).use_provider(&w.provider_url).await;
+    ClientStep::of(&app)
+        .fill_client("999-unknown.apps.googleusercontent.com", SECRET)
         .await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     // The provider shows its own error page and never redirects back.
     w.browser.wait_text("#error-code", "invalid_client").await;
     w.browser.client.goto(&w.app_url).await.unwrap();
@@ -99,7 +104,7 @@ async fn a_provider_error_page_then_typing_the_address_leaves_nothing() {
 async fn a_malformed_callback_is_explained_and_forgets_the_record() {
     let w = World::new().await;
     let app = w.page().await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     w.browser.find("#allow").await;
     let malformed = format!("{}?code=a&code=b&state=x", w.app_url);
     w.browser.client.goto(&malformed).await.unwrap();
@@ -116,7 +121,7 @@ async fn a_malformed_callback_is_explained_and_forgets_the_record() {
 async fn a_sign_in_older_than_ten_minutes_is_refused() {
     let w = World::new().await;
     let app = w.page().await;
-    let consent = app.consent_url().await;
+    let consent = ConsentStep::of(&app).consent_url().await;
     ConsentStep::of(&app).copy_url().await;
     stored_record(&app).await.expect("saved");
     // Eleven minutes pass (the record's clock is turned back).
@@ -129,7 +134,7 @@ async fn a_sign_in_older_than_ten_minutes_is_refused() {
         .await;
     // The copied URL, opened in this tab.
     w.browser.client.goto(&consent).await.unwrap();
-    app.allow().await;
+    ProviderConsent::of(&app).allow().await;
     app.see_error(testids::RETURN_PROBLEM, "too long ago").await;
     assert_eq!(w.provider.count("token"), 0, "nothing was sent");
     assert!(app.session_storage_is_empty().await);
@@ -141,7 +146,7 @@ async fn a_sign_in_older_than_ten_minutes_is_refused() {
 async fn a_redirect_without_state_is_refused() {
     let w = World::new().await;
     let app = w.page().await;
-    app.go_to_consent().await;
+    ConsentStep::of(&app).go_to_consent().await;
     w.browser.find("#allow").await;
     let bare = format!("{}?code=4/0Aslipped-in", w.app_url);
     w.browser.client.goto(&bare).await.unwrap();
@@ -161,8 +166,8 @@ async fn a_redirect_without_state_is_refused() {
 async fn a_redirect_naming_another_issuer_is_refused() {
     let w = World::new().await;
     let app = w.page().await;
-    let state = param(&app.consent_url().await, "state");
-    app.go_to_consent().await;
+    let state = param(&ConsentStep::of(&app).consent_url().await, "state");
+    ConsentStep::of(&app).go_to_consent().await;
     w.browser.find("#allow").await;
     let mixed_up = url::Url::parse_with_params(
         &w.app_url,
@@ -189,9 +194,9 @@ async fn two_providers_get_two_different_states_and_challenges() {
     let w = World::new().await;
     let (_other, other_url) = second_provider(&w).await;
     let app = w.page().await;
-    let first = app.consent_url().await;
-    app.use_provider(&other_url).await;
-    let second = app.consent_url().await;
+    let first = ConsentStep::of(&app).consent_url().await;
+    ClientStep::of(&app).use_provider(&other_url).await;
+    let second = ConsentStep::of(&app).consent_url().await;
     assert!(second.starts_with(&other_url), "{second}");
     assert_ne!(param(&first, "state"), param(&second, "state"));
     assert_ne!(
@@ -209,7 +214,7 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
     let app = w.page().await;
     app.sign_in().await;
     // The user points the form elsewhere after the tokens came, then goes back to them.
-    app.use_provider(&other_url).await;
+    ClientStep::of(&app).use_provider(&other_url).await;
     app.open_step("use").await;
     let host = w.provider_url.trim_start_matches("http://");
     let note = w
@@ -237,10 +242,12 @@ async fn checks_after_the_form_changed_go_to_the_issuing_provider() {
         .provider
         .issue_refresh_token(CLIENT_ID, &["https://www.googleapis.com/auth/bigquery"]);
     let app = w.page().await;
-    app.refresh_with(CLIENT_ID, SECRET, &typed).await;
+    RefreshCard::of(&app)
+        .refresh_with(CLIENT_ID, SECRET, &typed)
+        .await;
     app.see_error(testids::REFRESH_RESULT, "The refresh token works")
         .await;
-    app.use_provider(&other_url).await;
+    ClientStep::of(&app).use_provider(&other_url).await;
     app.open_task("check-token").await;
     let note = w
         .browser

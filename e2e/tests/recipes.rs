@@ -6,7 +6,8 @@
 use refresh_token_helper::testids;
 use std::collections::HashMap;
 
-use e2e::browser::{AppPage, Browser};
+use e2e::driver::Browser;
+use e2e::pages::AppPage;
 use e2e::recipes::{self, head, nginx_promises, swa_promises};
 use e2e::site;
 

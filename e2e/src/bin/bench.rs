@@ -3,11 +3,16 @@
 //! Prints figures; asserts nothing. Run it with `scripts/bench`; `scripts/bench compare DIR...`
 //! compares first visits of several built pages, taking turns.
 
+use e2e::pages::client::ClientStep;
+use e2e::pages::consent::ConsentStep;
+use e2e::pages::provider_consent::ProviderConsent;
+use e2e::pages::tokens::TokensCard;
+use e2e::pages::AppPage;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use e2e::browser::{AppPage, Browser};
+use e2e::driver::Browser;
 use e2e::measure::{dist_sizes, totals, FileSize};
 use e2e::site;
 use e2e::world::{Setup, World};
@@ -434,10 +439,12 @@ async fn main() {
     let mut own = Vec::new();
     for _ in 0..RUNS {
         let app = AppPage::open(browser, app_url).await;
-        app.fill_client("bench-client", "bench-secret").await;
-        app.go_to_consent().await;
-        app.allow().await;
-        app.see_refresh_token().await;
+        ClientStep::of(&app)
+            .fill_client("bench-client", "bench-secret")
+            .await;
+        ConsentStep::of(&app).go_to_consent().await;
+        ProviderConsent::of(&app).allow().await;
+        TokensCard::of(&app).see_refresh_token().await;
         let mut ms = None;
         for _ in 0..100 {
             let v = browser

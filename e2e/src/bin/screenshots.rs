@@ -2,9 +2,11 @@
 //! first screen and the tokens with the Azure Data Factory tab, at 1280 px light and 390 px
 //! dark. `cargo run -p e2e --bin screenshots -- docs/screenshots` (after `scripts/release`).
 
+use e2e::pages::client::ClientStep;
+use e2e::pages::AppPage;
 use std::path::{Path, PathBuf};
 
-use e2e::browser::{AppPage, Browser};
+use e2e::driver::Browser;
 use e2e::world::{Setup, World};
 use refresh_token_helper::testids;
 
@@ -50,7 +52,7 @@ async fn main() {
         browser.emulate(width, height, dark).await;
         shoot(browser, &dir, &format!("1-start-{name}"), false).await;
     }
-    app.fill_client(CLIENT_ID, SECRET).await;
+    ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
     app.sign_in().await;
     browser.find(&testids::sel(testids::LS_PROJECT)).await;
     browser

@@ -27,7 +27,7 @@ pub fn SecretField(
     hint: Option<String>,
 ) -> impl IntoView {
     let shown = RwSignal::new(false);
-    let reveal_testid = format!("{testid}-reveal");
+    let reveal_testid = crate::testids::reveal_of(&testid);
     let described = described_by(&id);
     let hint = hint.unwrap_or_default();
     // The button's name says which field: a task can show two secret fields.

@@ -22,7 +22,7 @@ pub fn TokenValue(
     let masked = secret.masked();
     let full = secret.expose().to_owned();
     let copy_text = Signal::stored(full.clone());
-    let reveal_id = format!("{testid}-reveal");
+    let reveal_id = crate::testids::reveal_of(&testid);
     let copy_id = format!("{testid}-copy");
     view! {
         <div class="token">

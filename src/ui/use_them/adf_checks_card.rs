@@ -279,7 +279,7 @@ pub fn AdfChecksCard() -> impl IntoView {
                         <fieldset class="result" data-testid=crate::testids::ADS_RESULT>
                             <legend>"The account ADF reads (sets clientCustomerID and loginCustomerID below)"</legend>
                             {list.into_iter().map(|(acc, login, label)| {
-                                let id = format!("ads-account-{}", acc.id);
+                                let id = crate::testids::ads_account(&acc.id);
                                 let checked = { let acc = acc.id.clone(); let login = login.clone(); move || adf.customer.get() == acc && adf.login_customer.get() == login.clone().unwrap_or_default() };
                                 view! {
                                     <div class="check">

@@ -51,8 +51,8 @@ pub fn CommandsCard() -> impl IntoView {
                     view! {
                         <h3>{title}</h3>
                         <div class="with-button">
-                            <pre data-testid=format!("command-{i}")>{text.clone()}</pre>
-                            <CopyButton text=Signal::stored(text) what=format!("{title} command") testid=format!("command-{i}-copy") />
+                            <pre data-testid=crate::testids::command(i)>{text.clone()}</pre>
+                            <CopyButton text=Signal::stored(text) what=format!("{title} command") testid=format!("{}-copy", crate::testids::command(i)) />
                         </div>
                     }
                 }).collect_view()}
