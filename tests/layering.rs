@@ -7,6 +7,12 @@
 //! away, what the user types), `messages` (every sentence), `browser` (the page's adapters),
 //! `ui`. A module may use its own layer's module and any lower layer, never a higher one nor
 //! a neighbour on its own layer.
+//!
+//! Inside `ui` the folders are layers too: `kit` < `state` < `sign_in`, `use_them`, `tasks`
+//! (siblings, never importing each other) < `parts` < `app`, and no file re-exports. No two
+//! files anywhere import each other, directly or around a circle, and every file starts with
+//! a `//!` line saying what it is for. Every rule reads the sources through one path reader
+//! (`crate_paths`), and each is shown to catch a planted import line of every form.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
