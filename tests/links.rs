@@ -147,3 +147,118 @@ fn the_link_check_sees_a_missing_file_image_and_heading() {
     assert!(bad[2].contains("missing.md: no such file"));
     assert!(bad[3].contains("docs/none.png: no such file"));
 }
+
+/// Every `.rs` file of the repository's code, with its text.
+fn rust_sources() -> Vec<String> {
+    fn walk(dir: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for dir in ["src", "tests", "e2e/src", "e2e/tests"] {
+        walk(&root().join(dir), &mut out);
+    }
+    out
+}
+
+/// Whether a file or folder named `name` is anywhere under `dir` (build output left out).
+fn tree_has(dir: &Path, name: &str) -> bool {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .any(|entry| {
+            let path = entry.path();
+            let skip = path.file_name().is_some_and(|n| {
+                n.to_str().is_some_and(|n| {
+                    n.starts_with('.') || n.starts_with("target") || n.starts_with("dist")
+                })
+            });
+            !skip
+                && (path.file_name().is_some_and(|n| n == name)
+                    || (path.is_dir() && tree_has(&path, name)))
+        })
+}
+
+/// What a code span of the architecture names that is not there: a path (from the root, or
+/// from `src/` or `e2e/` as the map writes them), a function (`module::name`, `Type::name`) or
+/// a type (`Name`). Other spans (a word, a command) name nothing to check.
+fn missing_names(text: &str, sources: &[String]) -> Vec<String> {
+    let defines = |item: &str| {
+        sources.iter().any(|s| {
+            s.contains(&format!("fn {item}("))
+                || s.contains(&format!("fn {item}<"))
+                || s.contains(&format!("struct {item}"))
+                || s.contains(&format!("enum {item}"))
+                || s.contains(&format!("type {item}"))
+        })
+    };
+    let mut bad = Vec::new();
+    for (i, span) in text.split('`').enumerate() {
+        // Words, commands, globs and markers name nothing to look for.
+        if i % 2 == 0 || span.contains([' ', '*']) || !span.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let is_path = span.contains('/')
+            || [".rs", ".md", ".js", ".toml"]
+                .iter()
+                .any(|e| span.ends_with(e));
+        if is_path {
+            // From the root, from `src/` or `e2e/`, or (a bare name, as a folder's paragraph
+            // writes its files) anywhere in the tree.
+            let bare = span.trim_end_matches('/');
+            let found = ["", "src/", "e2e/"]
+                .iter()
+                .any(|base| root().join(format!("{base}{span}")).exists())
+                || (!bare.contains('/') && tree_has(&root(), bare));
+            if !found {
+                bad.push(format!("{span}: no such file"));
+            }
+            continue;
+        }
+        let segments: Vec<&str> = span.split("::").collect();
+        let last = segments[segments.len() - 1];
+        let word = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+        if !segments.iter().all(|s| word(s)) {
+            continue;
+        }
+        let named = if segments.len() > 1 || last.chars().next().is_some_and(char::is_uppercase) {
+            Some(last)
+        } else {
+            None
+        };
+        if let Some(item) = named {
+            let module = tree_has(&root().join("src"), &format!("{item}.rs"));
+            if !defines(item) && !module {
+                bad.push(format!("{span}: nothing defines {item}"));
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_architecture_names_only_what_exists() {
+    let map = std::fs::read_to_string(root().join("docs/ARCHITECTURE.md")).unwrap();
+    let sources = rust_sources();
+    let bad = missing_names(&map, &sources);
+    assert!(
+        bad.is_empty(),
+        "docs/ARCHITECTURE.md names what is not there:\n{}",
+        bad.join("\n")
+    );
+    // The check itself: a moved file, a renamed test and a type that is gone are caught.
+    let planted = "`ui/tokens_card.rs` `layering::no_cycle_anywhere` `Guide::follow` `Gone`";
+    assert_eq!(
+        missing_names(planted, &sources).len(),
+        4,
+        "{:?}",
+        missing_names(planted, &sources)
+    );
+}

@@ -7,6 +7,7 @@ pub mod measure;
 pub mod pages;
 pub mod provider;
 pub mod recipes;
+pub mod screenshots;
 pub mod site;
 pub mod tls;
 pub mod world;

@@ -193,7 +193,7 @@ fn nix_is_root() -> bool {
 }
 
 /// Runs the Static Web Apps CLI emulator (`RTH_SWA`, installed by scripts/test) on a copy of
-/// `dist` with `deploy/staticwebapp.config.json` beside it, as the README says to deploy.
+/// `dist` with `deploy/staticwebapp.config.json` beside it, as docs/hosting.md says to deploy.
 pub fn start_swa(config: &str, dist: &Path) -> Server {
     let swa =
         std::env::var("RTH_SWA").expect("RTH_SWA names the swa command (scripts/test sets it)");

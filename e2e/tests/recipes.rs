@@ -1,4 +1,4 @@
-//! Every deploy recipe the README sends people to, under its real server on loopback: the
+//! Every deploy recipe the docs send people to, under its real server on loopback: the
 //! page mounts under the recipe's path and shows that path as its redirect URI, the console
 //! stays clean, every file has its right type, and every header the recipe promises is on the
 //! page and on the wasm.

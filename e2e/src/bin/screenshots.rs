@@ -1,4 +1,4 @@
-//! Takes the README's screenshots against the local provider, on the build users get: the
+//! Takes the docs' screenshots (`e2e::screenshots` names them) against the local provider, on the build users get: the
 //! first screen and the tokens with the Azure Data Factory tab, at 1280 px light and 390 px
 //! dark. `cargo run -p e2e --bin screenshots -- docs/screenshots` (after `scripts/release`).
 
@@ -7,17 +7,12 @@ use e2e::pages::AppPage;
 use std::path::{Path, PathBuf};
 
 use e2e::driver::Browser;
+use e2e::screenshots::{file_name, MOMENTS, SCREENS};
 use e2e::world::{Setup, World};
 use refresh_token_helper::testids;
 
 const CLIENT_ID: &str = "123456789012-example.apps.googleusercontent.com";
 const SECRET: &str = "GOCSPX-example-secret";
-
-/// (name, width, height, dark)
-const SCREENS: [(&str, u32, u32, bool); 2] = [
-    ("1280-light", 1280, 900, false),
-    ("390-dark", 390, 844, true),
-];
 
 async fn shoot(browser: &Browser, dir: &Path, name: &str, whole: bool) {
     let png = if whole {
@@ -25,7 +20,7 @@ async fn shoot(browser: &Browser, dir: &Path, name: &str, whole: bool) {
     } else {
         browser.client.screenshot().await.expect("a screenshot")
     };
-    let path = dir.join(format!("{name}.png"));
+    let path = dir.join(name);
     std::fs::write(&path, png).expect("writable");
     println!("{}", path.display());
 }
@@ -50,7 +45,7 @@ async fn main() {
     let app = AppPage::open(browser, &world.app_url).await;
     for (name, width, height, dark) in SCREENS {
         browser.emulate(width, height, dark).await;
-        shoot(browser, &dir, &format!("1-start-{name}"), false).await;
+        shoot(browser, &dir, &file_name(MOMENTS[0], name), false).await;
     }
     ClientStep::of(&app).fill_client(CLIENT_ID, SECRET).await;
     app.sign_in().await;
@@ -66,7 +61,7 @@ async fn main() {
         .await;
     for (name, width, height, dark) in SCREENS {
         browser.emulate(width, height, dark).await;
-        shoot(browser, &dir, &format!("2-tokens-adf-{name}"), true).await;
+        shoot(browser, &dir, &file_name(MOMENTS[1], name), true).await;
     }
     drop(app);
     world.finish().await;
