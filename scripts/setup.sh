@@ -57,9 +57,11 @@ need_wasm_target() {
 need_trunk() {
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     # A build tool that mostly runs other programs: a debug build is fast enough, and
-    # compiles in half the time.
+    # compiles in half the time. Without its default features: no TLS (it serves on
+    # loopback and downloads nothing, `offline = true`) and no update check.
     say "Installing Trunk $TRUNK_VERSION (a few minutes, once)"
-    cargo install trunk --version "$TRUNK_VERSION" --locked --debug --root "$TOOLS" --force
+    cargo install trunk --version "$TRUNK_VERSION" --locked --debug --no-default-features \
+      --root "$TOOLS" --force
   fi
 }
 
