@@ -13,7 +13,7 @@ use crate::ui::kit::secret_field::SecretField;
 use crate::ui::sign_in::client_file_import::ClientFileImport;
 use crate::ui::sign_in::steps::NextStep;
 use crate::ui::state::form::{use_form, FormState};
-use crate::ui::state::guide::Step;
+use crate::ui::state::guide::{use_guide, Step};
 use crate::ui::state::later::Deferred;
 use crate::ui::state::status::{use_status, Status};
 
@@ -197,6 +197,7 @@ fn PkceChoice() -> impl IntoView {}
 #[component]
 pub fn ClientCard() -> impl IntoView {
     let form = use_form();
+    let guide = use_guide();
     let settings = form.settings;
     let restored = form.restored.get_value();
     let advanced_restored: Vec<Restored> = restored
@@ -245,6 +246,7 @@ pub fn ClientCard() -> impl IntoView {
                     on:change=move |ev| {
                         let id = event_target_value(&ev);
                         settings.update(|s| s.select_preset(Preset::from_id(&id).unwrap_or(Preset::Custom)));
+                        guide.follow_scopes(&form);
                     }
                 >
                     {Preset::ALL
@@ -286,10 +288,13 @@ pub fn ClientCard() -> impl IntoView {
                     data-testid=crate::testids::SCOPES
                     aria-describedby=described_by("scopes")
                     prop:value=move || settings.read().scopes.clone()
-                    on:input=move |ev| settings.update(|s| {
-                        s.scopes = event_target_value(&ev);
-                        s.preset = Preset::Custom.id().into();
-                    })
+                    on:input=move |ev| {
+                        settings.update(|s| {
+                            s.scopes = event_target_value(&ev);
+                            s.preset = Preset::Custom.id().into();
+                        });
+                        guide.follow_scopes(&form);
+                    }
                 ></textarea>
             </Labelled>
             <div class="check">

@@ -153,7 +153,10 @@ impl FlowController {
                     self.send(Event::NavigationFailed(e.to_string()));
                 }
             }
-            Effect::RestoreForm(restore) => self.form.restore(&restore),
+            Effect::RestoreForm(restore) => {
+                self.form.restore(&restore);
+                self.guide.follow_scopes(&self.form);
+            }
             Effect::Exchange(exchange) => self.exchange(*exchange),
         }
     }
@@ -196,6 +199,7 @@ impl FlowController {
         let query = callback_from_query(&search);
         if matches!(query, Ok(None)) && !search.is_empty() {
             self.form.apply_link(&search);
+            self.guide.follow_scopes(&self.form);
         }
         let stored = storage::get(Area::Session, PENDING_FLOW_KEY)
             .map_err(|_| ())

@@ -221,18 +221,19 @@ impl Guide {
                 guide.view.set(v);
             }
         });
-        // The scopes picked in the client step, or brought back with the sign-in after the
-        // redirect, name the task.
-        Effect::new(move |_| {
-            let follows = form
-                .settings
-                .with(|s| Task::of_scopes(s.preset(), &s.scopes));
-            let current = task.get_untracked();
-            if let Some(follows) = follows.filter(|f| current.signs_in() && *f != current) {
-                task.set(follows);
-            }
-        });
         guide
+    }
+
+    /// The scopes picked in the client step, brought back with the sign-in after the redirect,
+    /// or filled in by a link name the sign-in task. Called where the scopes change.
+    pub fn follow_scopes(&self, form: &FormState) {
+        let follows = form
+            .settings
+            .with_untracked(|s| Task::of_scopes(s.preset(), &s.scopes));
+        let current = self.task.get_untracked();
+        if let Some(follows) = follows.filter(|f| current.signs_in() && *f != current) {
+            self.task.set(follows);
+        }
     }
 
     /// Back from the provider (the code being exchanged, the secret asked for, or a refusal of

@@ -11,15 +11,13 @@ use crate::export::pack::{pack, Target};
 use crate::messages::{export_problem, held_back, HeldBack, DEVELOPER_TOKEN_HINT};
 use crate::oauth::{Scopes, TokenFailure};
 use crate::ui::kit::adf_selects::{AdsApiVersionField, ConnectorSelect};
-use crate::ui::kit::copy_button::CopyButton;
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::pack_files::PackFiles;
-use crate::ui::kit::reveal_toggle::RevealToggle;
-use crate::ui::kit::rich_text::rich_text;
 use crate::ui::kit::secret_field::SecretField;
 use crate::ui::state::adf_inputs::use_adf;
 use crate::ui::state::form::use_form;
 use crate::ui::state::tokens::use_tokens;
+use crate::ui::use_them::linked_service_output::{LinkedServiceOutput, OutputIds};
 
 /// Step 6: the Azure Data Factory / Synapse linked service, ready to paste or download.
 #[component]
@@ -39,19 +37,25 @@ pub fn ExportCard() -> impl IntoView {
             .map(|s| Connector::for_scopes(&s))
     };
     let connector = RwSignal::new(untrack(of_scopes).unwrap_or(Connector::BigQueryV2));
-    Effect::new(move |_| {
-        if let Some(c) = of_scopes() {
-            connector.set(c);
-        }
-    });
-    // The name follows the connector until the user types one of their own.
     let name = RwSignal::new(connector.get_untracked().default_name().to_owned());
-    Effect::new(move |_| {
-        let proposed = connector.get().default_name();
-        let current = name.get_untracked();
-        if Connector::is_default_name(&current) && current != proposed {
-            name.set(proposed.to_owned());
+    // The connector follows the tokens' scopes until the user picks another, and the name
+    // follows the connector until the user types one of their own. One effect, writing what
+    // no other effect watches (its own write of the connector runs it once more, to no end).
+    Effect::new(move |suggested_before: Option<Option<Connector>>| {
+        let suggested = of_scopes();
+        let picked = connector.get();
+        let now = match suggested {
+            Some(s) if suggested_before.flatten() != suggested => s,
+            _ => picked,
+        };
+        if now != picked {
+            connector.set(now);
         }
+        let current = name.get_untracked();
+        if Connector::is_default_name(&current) && current != now.default_name() {
+            name.set(now.default_name().to_owned());
+        }
+        suggested
     });
     // Shared with the checks: an account picked there fills these.
     let adf = use_adf();
@@ -105,7 +109,10 @@ pub fn ExportCard() -> impl IntoView {
             .get()
             .map(|v| pretty(&if reveal.get() { v } else { masked(v) }))
     });
-    let text = Signal::derive(move || json.get().unwrap_or_default());
+    let worded = Signal::derive(move || {
+        json.get()
+            .map_err(|problems| problems.iter().map(export_problem).collect::<Vec<_>>())
+    });
     // A file ADF would refuse, or one whose secrets are masked (SecureString values that look
     // real and fail when the pipeline runs), never leaves the page: the button says why.
     // A refresh with these credentials was refused: nothing is built on top of it unsaid.
@@ -189,28 +196,20 @@ pub fn ExportCard() -> impl IntoView {
                         <TextInput id="ls-developer-name" label="Secret name of the developer token" value=developer_name />
                     </Show>
                 </Show>
-                <div class="actions">
-                    // Key Vault references hold no secret: nothing to reveal.
-                    <Show when=move || !key_vault.get()>
-                        <RevealToggle reveal=reveal testid=crate::testids::LS_REVEAL of="the linked service" />
-                    </Show>
-                    <CopyButton text=text what="linked service JSON" testid=crate::testids::LS_COPY refuse=not_copied />
-                    <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save>"Download .json"</button>
-                </div>
-                {move || save_error.get().map(|e| view! { <p class="problem" role="status" data-testid=crate::testids::LS_SAVE_PROBLEM>{e}</p> })}
-                <p class="hint" data-testid=crate::testids::LS_COPY_RULE>"Copy and Download give the real secrets once you reveal them (or Key Vault references): masked values would fail in ADF, so they are never copied or saved."</p>
-                {move || check_failed().then(|| view! {
-                    <p class="warning" role="status" data-testid=crate::testids::LS_CHECK_FAILED>{held_back(HeldBack::CheckFailed, "copied or saved")}</p>
-                })}
-                {move || match json.get() {
-                    Ok(text) => view! { <pre data-testid=crate::testids::LS_JSON>{text}</pre> }.into_any(),
-                    Err(problems) => view! {
-                        <div class="todo" data-testid=crate::testids::LS_MISSING>
-                            <p>"Before Azure Data Factory will accept this linked service:"</p>
-                            <ul>{problems.iter().map(|p| view! { <li>{rich_text(&export_problem(p))}</li> }).collect_view()}</ul>
-                        </div>
-                    }.into_any(),
-                }}
+                // Key Vault references hold no secret: nothing to reveal.
+                <LinkedServiceOutput json=worded reveal=reveal revealable=Signal::derive(move || !key_vault.get())
+                    not_copied=not_copied ids=OutputIds { reveal: crate::testids::LS_REVEAL, copy: crate::testids::LS_COPY, json: crate::testids::LS_JSON, missing: crate::testids::LS_MISSING }
+                    actions=view! {
+                        <button type="button" class="secondary" data-testid=crate::testids::LS_DOWNLOAD on:click=save>"Download .json"</button>
+                    }.into_any()
+                    notes=view! {
+                        {move || save_error.get().map(|e| view! { <p class="problem" role="status" data-testid=crate::testids::LS_SAVE_PROBLEM>{e}</p> })}
+                        <p class="hint" data-testid=crate::testids::LS_COPY_RULE>"Copy and Download give the real secrets once you reveal them (or Key Vault references): masked values would fail in ADF, so they are never copied or saved."</p>
+                        {move || check_failed().then(|| view! {
+                            <p class="warning" role="status" data-testid=crate::testids::LS_CHECK_FAILED>{held_back(HeldBack::CheckFailed, "copied or saved")}</p>
+                        })}
+                    }.into_any()
+                />
                 <Show when=move || key_vault.get()>
                     <h3>"Deployment pack"</h3>
                     <p>"Store the secrets in Key Vault, let the factory's managed identity read them, and deploy both linked services as code. No file holds a secret: the scripts ask for each one at a prompt, so it stays out of command lines and shell history, and the linked service reads the latest version of each secret, so storing a new refresh token needs no redeploy."</p>

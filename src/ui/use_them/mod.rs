@@ -6,6 +6,7 @@ pub mod adf_checks_card;
 pub mod commands_card;
 pub mod exchange_log;
 pub mod export_card;
+pub mod linked_service_output;
 pub mod prove_card;
 pub mod service_account_export;
 pub mod tabs;

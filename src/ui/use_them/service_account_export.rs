@@ -12,14 +12,12 @@ use crate::google::service_account::private_key_pem;
 use crate::messages::{held_back, HeldBack};
 use crate::oauth::Secret;
 use crate::ui::kit::adf_selects::{AdsApiVersionField, ConnectorSelect};
-use crate::ui::kit::copy_button::CopyButton;
 use crate::ui::kit::field::TextInput;
 use crate::ui::kit::pack_files::PackFiles;
-use crate::ui::kit::reveal_toggle::RevealToggle;
-use crate::ui::kit::rich_text::rich_text;
 use crate::ui::kit::secret_field::SecretField;
 use crate::ui::state::adf_inputs::use_adf;
 use crate::ui::state::service_account::use_service_account;
+use crate::ui::use_them::linked_service_output::{LinkedServiceOutput, OutputIds};
 
 /// The linked service for the service account: `ServiceAuthentication` with `keyFileContent`
 /// (BigQuery), or `email` and `privateKey` on a self-hosted integration runtime (Google Ads),
@@ -74,7 +72,6 @@ pub fn ServiceAccountExport() -> impl IntoView {
                     .collect::<Vec<_>>()
             })
     });
-    let text = Signal::derive(move || json.get().unwrap_or_default());
     // As the linked service of a refresh token: no file ADF would refuse, no masked key.
     let not_copied = Signal::derive(move || {
         HeldBack::first(
@@ -115,18 +112,8 @@ pub fn ServiceAccountExport() -> impl IntoView {
                         on:change=move |ev| key_vault.set(event_target_checked(&ev)) />
                     <label for="sa-key-vault">"Reference the key in Azure Key Vault (the key file is stored there from disk; nothing to embed)"</label>
                 </div>
-                <div class="actions">
-                    <RevealToggle reveal=reveal testid=crate::testids::SA_REVEAL of="the linked service" />
-                    <CopyButton text=text what="linked service JSON" testid=crate::testids::SA_LS_COPY refuse=not_copied />
-                </div>
-                {move || match json.get() {
-                    Ok(text) => view! { <pre data-testid=crate::testids::SA_JSON>{text}</pre> }.into_any(),
-                    Err(problems) => view! {
-                        <ul class="todo" data-testid=crate::testids::SA_JSON>
-                            {problems.iter().map(|p| view! { <li>{rich_text(p)}</li> }).collect_view()}
-                        </ul>
-                    }.into_any(),
-                }}
+                <LinkedServiceOutput json=json reveal=reveal revealable=true not_copied=not_copied
+                    ids=OutputIds { reveal: crate::testids::SA_REVEAL, copy: crate::testids::SA_LS_COPY, json: crate::testids::SA_JSON, missing: crate::testids::SA_JSON } />
                 <Show when=move || key_vault.get()>
                     <h3>"Deployment pack"</h3>
                     <TextInput id=crate::testids::SA_RESOURCE_GROUP label="Resource group of the data factory and the vault" value=resource_group />
