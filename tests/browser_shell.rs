@@ -118,3 +118,22 @@ async fn a_download_link_is_in_the_document_and_its_address_outlives_the_click()
         .unwrap();
     assert_eq!(text.as_string().unwrap(), "#!/bin/sh\necho hi\n");
 }
+
+/// What `docs/using-with-google.md` does not name of `names`, as the page shows them.
+fn unnamed<'a>(guide: &str, names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    names.into_iter().filter(|n| !guide.contains(n)).collect()
+}
+
+#[wasm_bindgen_test]
+fn the_usage_guide_names_the_tasks_steps_and_tabs_as_the_page_does() {
+    use refresh_token_helper::ui::state::guide::{Step, Task, View};
+    let guide = include_str!("../docs/using-with-google.md");
+    let missing: Vec<&str> = unnamed(guide, Task::ALL.map(Task::label))
+        .into_iter()
+        .chain(unnamed(guide, Step::ALL.map(Step::label)))
+        .chain(unnamed(guide, View::ALL.map(View::label)))
+        .collect();
+    assert!(missing.is_empty(), "the guide does not name {missing:?}");
+    // The check itself: a name the page no longer uses is seen.
+    assert_eq!(unnamed("Consent", ["Consent", "Your tokens"]), ["Your tokens"]);
+}
