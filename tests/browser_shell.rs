@@ -135,5 +135,8 @@ fn the_usage_guide_names_the_tasks_steps_and_tabs_as_the_page_does() {
         .collect();
     assert!(missing.is_empty(), "the guide does not name {missing:?}");
     // The check itself: a name the page no longer uses is seen.
-    assert_eq!(unnamed("Consent", ["Consent", "Your tokens"]), ["Your tokens"]);
+    assert_eq!(
+        unnamed("Consent", ["Consent", "Your tokens"]),
+        ["Your tokens"]
+    );
 }
