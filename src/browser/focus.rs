@@ -8,10 +8,17 @@ use wasm_bindgen::JsCast as _;
 /// heading is not focusable by itself: `tabindex=-1` makes it a target for focus, not a tab
 /// stop). It is looked for again for two seconds. Leptos's timer, which the page ships anyway.
 pub fn focus_on(selector: &str) {
-    focus_when_shown(selector.to_owned(), 40, 0);
+    focus_when_shown(selector.to_owned(), false, 40, 0);
 }
 
-fn focus_when_shown(selector: String, tries: u32, delay_ms: u64) {
+/// As [`focus_on`], with the element scrolled to the top of the window first: a step opened
+/// starts at the top, where the progress line reads it as the step being read (focus alone
+/// scrolls as little as it can, often leaving the heading at the bottom).
+pub fn focus_on_at_top(selector: &str) {
+    focus_when_shown(selector.to_owned(), true, 40, 0);
+}
+
+fn focus_when_shown(selector: String, to_top: bool, tries: u32, delay_ms: u64) {
     set_timeout(
         move || {
             let shown = document()
@@ -25,9 +32,12 @@ fn focus_when_shown(selector: String, tries: u32, delay_ms: u64) {
             match shown {
                 Some(element) => {
                     let _ = element.set_attribute("tabindex", "-1");
+                    if to_top {
+                        element.scroll_into_view_with_bool(true);
+                    }
                     let _ = element.focus();
                 }
-                None if tries > 1 => focus_when_shown(selector, tries - 1, 50),
+                None if tries > 1 => focus_when_shown(selector, to_top, tries - 1, 50),
                 None => {}
             }
         },

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::focus::focus_on;
+use crate::browser::focus::focus_on_at_top;
 use crate::browser::location;
 use crate::google::presets::Preset;
 use crate::ui::state::form::FormState;
@@ -280,7 +280,7 @@ impl Guide {
             self.reading.set(Step::Use);
             self.step.set(step);
         }
-        focus_on(&format!("[data-step={}] h2", step.id()));
+        focus_on_at_top(&format!("[data-step={}] h2", step.id()));
     }
 
     /// Switches task; what was typed stays. A sign-in task picks its scopes.
