@@ -71,10 +71,12 @@ need_wasm_bindgen() {
      ! command -v wasm-bindgen-test-runner >/dev/null; then
     # Not --locked: its lockfile pins a crate version the registry may lack. A debug build
     # without debug info: it compiles in under a minute instead of nearly three, writes the
-    # same files, and takes about 3 s instead of 1 s on a test's wasm.
+    # same files, and takes about 3 s instead of 1 s on a test's wasm. Without its default
+    # features: no TLS (its test runner only talks to the ChromeDriver on loopback), so no
+    # rustls and no ring to compile.
     say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a minute, once)"
     CARGO_PROFILE_DEV_DEBUG=0 cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" \
-      --debug --root "$TOOLS" --force
+      --debug --no-default-features --root "$TOOLS" --force
   fi
 }
 
