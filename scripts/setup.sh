@@ -228,8 +228,10 @@ need_python() {
   fi
 }
 
-# What `trunk serve` runs (scripts/serve): the toolchain, Trunk, wasm-bindgen and wasm-opt
-# (for `--release`). Not wasm-split, which only the split release build uses.
+# What scripts/serve installs: the toolchain, Trunk and wasm-bindgen, which `trunk serve` runs,
+# and wasm-opt, which only scripts/split runs (Trunk runs none, `data-wasm-opt="0"`) but which
+# comes with the serve command, so one command readies a checkout for the release build but
+# for wasm-split.
 need_serve_tools() {
   need_toolchain
   need_wasm_target
