@@ -5,6 +5,7 @@
 use refresh_token_helper::testids;
 use std::net::SocketAddr;
 use std::process::Stdio;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
@@ -22,6 +23,125 @@ pub struct Browser {
     driver: Child,
     /// Where this browser saves what the page downloads.
     pub downloads: std::path::PathBuf,
+    /// The extra Chromium switches it was started with.
+    pub args: Vec<String>,
+    /// A world's browser, which the next world of this test program may take over.
+    kept: Option<Kept>,
+}
+
+/// What a kept browser is for.
+enum Kept {
+    /// The any-provider page, reaching the local provider by its loopback address.
+    AnyProvider,
+    /// The Google-only page: Google's host names lead to this front, which each world points
+    /// at its own provider.
+    Google(Front),
+}
+
+/// Browsers a passing test handed back, for the next test of the same program. Starting
+/// Chromium costs about 2 s of processor and a suite starts one per test; a browser taken
+/// from here gets a new tab and none of the last test's cookies, permissions, downloads or
+/// console (`Browser::close`). Every test starts its page and provider at new ports, so
+/// no origin, and no storage of one, is ever seen twice. A test that fails never hands its
+/// browser back: it ends with the test.
+static KEPT: Mutex<Vec<Browser>> = Mutex::new(Vec::new());
+
+/// The runtime the kept browsers' connections live on: each `#[tokio::test]` has a runtime
+/// of its own, which ends with the test.
+fn keeper() -> &'static tokio::runtime::Runtime {
+    static KEEPER: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    KEEPER.get_or_init(|| {
+        // Kept browsers end with this test program: no destructor runs for a static, so a
+        // handler of the C library's exit does it.
+        extern "C" fn end_kept() {
+            let kept = match KEPT.try_lock() {
+                Ok(kept) => kept,
+                Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => return,
+            };
+            for browser in kept.iter() {
+                if let Some(group) = browser.driver.id() {
+                    // SAFETY: kill(2) with a process group of ours; no memory is touched.
+                    unsafe { libc::kill(-(group as libc::pid_t), libc::SIGKILL) };
+                }
+            }
+        }
+        // SAFETY: registers a function that takes and returns nothing, once.
+        unsafe { libc::atexit(end_kept) };
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .thread_name("kept-browsers")
+            .enable_all()
+            .build()
+            .expect("a runtime for the kept browsers")
+    })
+}
+
+/// A loopback port that forwards each connection to the port it is pointed at: the port a
+/// Google-only browser's host rules name for its whole life, while each world serves
+/// Google's names at a port of its own.
+struct Front {
+    port: u16,
+    state: Arc<Mutex<FrontState>>,
+    accepting: tokio::task::AbortHandle,
+}
+
+#[derive(Default)]
+struct FrontState {
+    to: Option<u16>,
+    open: Vec<tokio::task::AbortHandle>,
+}
+
+impl Front {
+    /// Opens a front on the keeper runtime, pointed nowhere (connections are closed).
+    async fn open() -> Self {
+        let listener = crate::loopback_listener().await;
+        let port = listener.local_addr().expect("bound").port();
+        let state = Arc::new(Mutex::new(FrontState::default()));
+        let shared = state.clone();
+        let accepting = tokio::spawn(async move {
+            loop {
+                let Ok((mut inbound, _)) = listener.accept().await else {
+                    continue;
+                };
+                let mut state = shared.lock().unwrap_or_else(|p| p.into_inner());
+                let Some(to) = state.to else {
+                    continue;
+                };
+                let relay = tokio::spawn(async move {
+                    if let Ok(mut outbound) =
+                        tokio::net::TcpStream::connect(SocketAddr::from(([127, 0, 0, 1], to))).await
+                    {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+                state.open.retain(|r| !r.is_finished());
+                state.open.push(relay.abort_handle());
+            }
+        });
+        Self {
+            port,
+            state,
+            accepting: accepting.abort_handle(),
+        }
+    }
+
+    /// Points the front at `port` (`None`: nowhere), closing every connection to the port
+    /// before.
+    fn lead_to(&self, port: Option<u16>) {
+        let mut state = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        for relay in state.open.drain(..) {
+            relay.abort();
+        }
+        state.to = port;
+    }
+}
+
+impl Drop for Front {
+    fn drop(&mut self) {
+        self.accepting.abort();
+        self.lead_to(None);
+    }
 }
 
 fn free_port() -> u16 {
@@ -32,12 +152,58 @@ fn free_port() -> u16 {
 }
 
 impl Browser {
+    /// A browser of its own, ended by [`Browser::close`].
     pub async fn start() -> Self {
         Self::start_with(&[]).await
     }
 
-    /// With extra Chromium switches (the Google-only world maps Google's host names).
+    /// With extra Chromium switches (a browser that reaches Google's host names on loopback:
+    /// [`crate::tls::google_switches`]).
     pub async fn start_with(extra: &[String]) -> Self {
+        let extra = extra.to_vec();
+        keeper()
+            .spawn(async move { Self::launch(&extra).await })
+            .await
+            .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+
+    /// A browser for an any-provider world: one a passing test handed back, else a new one.
+    pub async fn for_any_provider() -> Self {
+        if let Some(kept) = Self::take(|k| matches!(k, Kept::AnyProvider)) {
+            return kept;
+        }
+        let mut browser = Self::start_with(&[]).await;
+        browser.kept = Some(Kept::AnyProvider);
+        browser
+    }
+
+    /// A browser for a Google-only world whose provider serves Google's host names at
+    /// `port`: one a passing test handed back, else a new one, its front pointed at `port`.
+    pub async fn for_google(port: u16) -> Self {
+        let browser = match Self::take(|k| matches!(k, Kept::Google(_))) {
+            Some(kept) => kept,
+            None => {
+                let front = keeper().spawn(Front::open()).await.expect("a front");
+                let mut browser = Self::start_with(&crate::tls::google_switches(front.port)).await;
+                browser.kept = Some(Kept::Google(front));
+                browser
+            }
+        };
+        if let Some(Kept::Google(front)) = &browser.kept {
+            front.lead_to(Some(port));
+        }
+        browser
+    }
+
+    fn take(kind: impl Fn(&Kept) -> bool) -> Option<Self> {
+        let mut kept = KEPT.lock().unwrap_or_else(|p| p.into_inner());
+        let at = kept
+            .iter()
+            .position(|b| b.kept.as_ref().is_some_and(&kind))?;
+        Some(kept.swap_remove(at))
+    }
+
+    async fn launch(extra: &[String]) -> Self {
         let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let port = free_port();
         // Its own process group: ending it ends the Chromium it started too.
@@ -110,14 +276,53 @@ impl Browser {
             client,
             driver,
             downloads,
+            args: extra.to_vec(),
+            kept: None,
         }
     }
 
+    /// Ends a browser of its own; hands a world's back for the next test (unless making it
+    /// fresh fails: then it ends).
     pub async fn close(mut self) {
+        if self.kept.is_some() && self.make_fresh().await.is_ok() {
+            KEPT.lock().unwrap_or_else(|p| p.into_inner()).push(self);
+            return;
+        }
         let _ = self.client.clone().close().await;
         self.end_driver();
         let _ = self.driver.wait().await;
         let _ = std::fs::remove_dir_all(&self.downloads);
+    }
+
+    /// Leaves nothing of the test that used it: a new tab (the old ones closed, and with them
+    /// their emulation, blocked URLs, session storage and the permissions granted through
+    /// them), no cookies, no cache, an empty downloads folder and an empty console. (The pages' own origins are never seen again: `loopback_listener`.)
+    async fn make_fresh(&mut self) -> Result<(), fantoccini::error::CmdError> {
+        let old = self.client.windows().await?;
+        let tab = self.client.new_window(true).await?;
+        for window in old {
+            self.client.switch_to_window(window).await?;
+            self.client.close_window().await?;
+        }
+        self.client.switch_to_window(tab.handle).await?;
+        // Cookies ignore ports: every test's loopback pages share them.
+        self.client
+            .issue_cmd(cdp("Network.clearBrowserCookies", json!({})))
+            .await?;
+        self.client
+            .issue_cmd(cdp("Network.clearBrowserCache", json!({})))
+            .await?;
+        let downloads = crate::fresh_dir("downloads");
+        self.client
+            .issue_cmd(cdp(
+                "Browser.setDownloadBehavior",
+                json!({"behavior": "allow", "downloadPath": downloads.display().to_string()}),
+            ))
+            .await?;
+        let _ = std::fs::remove_dir_all(&self.downloads);
+        self.downloads = downloads;
+        self.client.issue_cmd(console_log()).await?;
+        Ok(())
     }
 
     /// ChromeDriver and every browser process it started.
@@ -611,5 +816,140 @@ fn cdp(cmd: &str, params: Value) -> SessionPost {
 impl Drop for Browser {
     fn drop(&mut self) {
         self.end_driver();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page at a new origin of its own, with a file to fetch; and its folder.
+    async fn page() -> (String, std::path::PathBuf) {
+        let dir = crate::fresh_dir("kept-page");
+        std::fs::write(dir.join("index.html"), "<!doctype html><title>kept</title>").unwrap();
+        std::fs::write(dir.join("file.txt"), "a file").unwrap();
+        (crate::site::spawn(dir.clone(), "/").await, dir)
+    }
+
+    async fn in_page(browser: &Browser, script: &str) -> Value {
+        browser
+            .client
+            .execute_async(script, vec![])
+            .await
+            .expect("the script runs")
+    }
+
+    #[tokio::test]
+    async fn a_kept_browser_is_handed_on_with_nothing_of_the_test_before() {
+        let ((first, _), (next, next_dir)) = (page().await, page().await);
+        let next_origin = next.trim_end_matches('/').to_owned();
+        let done = "const done = arguments[arguments.length - 1];";
+        let fetch_cached = format!(
+            "{done} fetch('file.txt', {{cache: 'force-cache'}}).then(r => r.text()).then(done, e => done(String(e)))"
+        );
+
+        let browser = Browser::for_any_provider().await;
+        let driver = browser.driver.id();
+        let downloads = browser.downloads.clone();
+        // A file in the cache, then changed on the server.
+        browser.client.goto(&next).await.unwrap();
+        assert_eq!(in_page(&browser, &fetch_cached).await, json!("a file"));
+        std::fs::write(next_dir.join("file.txt"), "the file now").unwrap();
+        browser.client.goto(&first).await.unwrap();
+        browser
+            .run("document.cookie = 'left=behind; max-age=3600'; console.error('left behind'); return 1")
+            .await;
+        browser.emulate(390, 800, true).await;
+        browser.block_urls(&["*file.txt"]).await;
+        browser.allow_clipboard(&next_origin).await;
+        browser.close().await;
+
+        let browser = Browser::for_any_provider().await;
+        // The same browser (else this test would prove nothing).
+        assert_eq!(
+            browser.driver.id(),
+            driver,
+            "a new browser, not the kept one"
+        );
+        assert_eq!(
+            browser.client.windows().await.unwrap().len(),
+            1,
+            "the last test's tabs"
+        );
+        assert!(
+            read_console(&browser).await.is_empty(),
+            "the console was not emptied"
+        );
+        assert_ne!(browser.downloads, downloads);
+        assert!(!downloads.exists(), "the last downloads folder is left");
+        browser.client.goto(&next).await.unwrap();
+        assert_eq!(browser.run("return document.cookie").await, json!(""));
+        assert_eq!(
+            browser
+                .run("return [innerWidth, matchMedia('(prefers-color-scheme: dark)').matches]")
+                .await,
+            json!([1200, false]),
+            "the last test's screen"
+        );
+        assert_eq!(
+            in_page(&browser, &fetch_cached).await,
+            json!("the file now"),
+            "a request the last test blocked, or its cache"
+        );
+        assert_ne!(
+            in_page(&browser, &format!("{done} navigator.permissions.query({{name: 'clipboard-read'}}).then(p => done(p.state))")).await,
+            json!("granted"),
+            "a permission the last test granted"
+        );
+        browser.close().await;
+    }
+
+    /// Run by `kept_browsers_end_with_their_test_program` in a program of its own.
+    #[tokio::test]
+    #[ignore = "it leaves a kept browser for its program's exit to end"]
+    async fn a_program_that_keeps_a_browser() {
+        let browser = Browser::for_any_provider().await;
+        println!("driver {}", browser.driver.id().expect("running"));
+        browser.close().await;
+    }
+
+    #[test]
+    fn kept_browsers_end_with_their_test_program() {
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "driver::tests::a_program_that_keeps_a_browser"])
+            .args(["--ignored", "--nocapture"])
+            .output()
+            .expect("this test program runs");
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{said}");
+        let group: u32 = said
+            .lines()
+            .find_map(|l| l.strip_prefix("driver "))
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no driver named: {said}"));
+        // Ended: no process of its group but those waiting to be reaped.
+        let started = Instant::now();
+        loop {
+            let alive: Vec<String> = std::fs::read_dir("/proc")
+                .unwrap()
+                .flatten()
+                .filter_map(|e| std::fs::read_to_string(e.path().join("stat")).ok())
+                .filter(|stat| {
+                    let fields: Vec<&str> = stat
+                        .rsplit_once(") ")
+                        .map(|(_, rest)| rest.split(' ').collect())
+                        .unwrap_or_default();
+                    fields.get(2) == Some(&group.to_string().as_str()) && fields[0] != "Z"
+                })
+                .collect();
+            if alive.is_empty() {
+                break;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "the kept browser outlived its program: {alive:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 }

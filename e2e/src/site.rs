@@ -1,7 +1,6 @@
 //! Serves the release `dist/` on 127.0.0.1, at `/` or under a subpath, as any static host
 //! would.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use axum::Router;
@@ -49,9 +48,7 @@ pub async fn spawn(dir: PathBuf, base: &str) -> String {
     } else {
         Router::new().nest_service(base.trim_end_matches('/'), files)
     };
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .expect("a loopback port is free");
+    let listener = crate::loopback_listener().await;
     let addr = listener.local_addr().expect("bound");
     tokio::spawn(async move { axum::serve(listener, router).await });
     format!("http://{addr}{base}")

@@ -4,7 +4,6 @@
 //! test browser resolves those names to it. The test browser alone is told to accept the
 //! certificate; nothing here is trusted anywhere else.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
@@ -23,6 +22,24 @@ pub const GOOGLE_HOSTS: [&str; 4] = [
     "googleads.googleapis.com",
 ];
 
+/// A host name no test may reach: a browser of [`google_switches`] maps it to a closed
+/// loopback port, so even a broken CSP sends nothing off the machine.
+pub const UNLISTED_HOST: &str = "unlisted.example";
+
+/// Chromium's switches for a browser that reaches Google's host names at `port` on loopback
+/// (and [`UNLISTED_HOST`] nowhere), whatever certificate answers there.
+pub fn google_switches(port: u16) -> Vec<String> {
+    let mut rules: Vec<String> = GOOGLE_HOSTS
+        .iter()
+        .map(|h| format!("MAP {h} 127.0.0.1:{port}"))
+        .collect();
+    rules.push(format!("MAP {UNLISTED_HOST} 127.0.0.1:9"));
+    vec![
+        format!("--host-resolver-rules={}", rules.join(", ")),
+        "--ignore-certificate-errors".into(),
+    ]
+}
+
 /// Serves `router` over TLS on 127.0.0.1 with a fresh certificate for `names`; returns the
 /// port.
 pub async fn serve(router: Router, names: &[&str]) -> u16 {
@@ -39,9 +56,7 @@ pub async fn serve(router: Router, names: &[&str]) -> u16 {
     let mut config = config;
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     let acceptor = TlsAcceptor::from(Arc::new(config));
-    let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-        .await
-        .expect("a loopback port is free");
+    let listener = crate::loopback_listener().await;
     let port = listener.local_addr().expect("bound").port();
     tokio::spawn(async move {
         loop {

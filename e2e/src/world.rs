@@ -11,9 +11,7 @@ use crate::site::{self, Build};
 pub const CLIENT_ID: &str = "123-e2e.apps.googleusercontent.com";
 pub const SECRET: &str = "GOCSPX-e2e-client-secret";
 
-/// A host name no test may reach: the Google-only browser maps it to a closed loopback port,
-/// so even a broken CSP sends nothing off the machine.
-pub const UNLISTED_HOST: &str = "unlisted.example";
+pub use crate::tls::UNLISTED_HOST;
 
 pub struct World {
     pub build: Build,
@@ -61,23 +59,12 @@ impl World {
             redirect_uris: vec![app_url.clone(), "http://localhost".into()],
             testing: setup.testing,
         });
-        let browser_args = match setup.build {
-            Build::AnyProvider => Vec::new(),
-            Build::GoogleOnly => {
-                // Google's names resolve to the local provider inside this browser only.
-                let port = provider.spawn_as_google().await;
-                let mut rules: Vec<String> = crate::tls::GOOGLE_HOSTS
-                    .iter()
-                    .map(|h| format!("MAP {h} 127.0.0.1:{port}"))
-                    .collect();
-                rules.push(format!("MAP {UNLISTED_HOST} 127.0.0.1:9"));
-                vec![
-                    format!("--host-resolver-rules={}", rules.join(", ")),
-                    "--ignore-certificate-errors".into(),
-                ]
-            }
+        let browser = match setup.build {
+            Build::AnyProvider => Browser::for_any_provider().await,
+            // Google's names lead to the local provider inside this browser only.
+            Build::GoogleOnly => Browser::for_google(provider.spawn_as_google().await).await,
         };
-        let browser = Browser::start_with(&browser_args).await;
+        let browser_args = browser.args.clone();
         World {
             build: setup.build,
             provider,

@@ -23,7 +23,6 @@
 //! and switch faults on.
 
 use std::collections::{HashMap, HashSet};
-use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -319,9 +318,7 @@ impl Provider {
 
     /// Serves on 127.0.0.1 at a free port; returns the base URL.
     pub async fn spawn(&self) -> String {
-        let listener = tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .expect("a loopback port is free");
+        let listener = crate::loopback_listener().await;
         let addr = listener.local_addr().expect("bound");
         let router = self.router();
         tokio::spawn(async move { axum::serve(listener, router).await });
