@@ -23,7 +23,8 @@ pub struct Browser {
     driver: Child,
     /// Where this browser saves what the page downloads.
     pub downloads: std::path::PathBuf,
-    /// The extra Chromium switches it was started with.
+    /// The extra Chromium switches it was started with: another browser started with them
+    /// reaches the same local provider (the bench's first visits in a new browser).
     pub args: Vec<String>,
     /// A world's browser, which the next world of this test program may take over.
     kept: Option<Kept>,
@@ -39,9 +40,9 @@ enum Kept {
 }
 
 /// Browsers a passing test handed back, for the next test of the same program. Starting
-/// Chromium costs about 2 s of processor and a suite starts one per test; a browser taken
-/// from here gets a new tab and none of the last test's cookies, permissions, downloads or
-/// console (`Browser::close`). Every test starts its page and provider at new ports, so
+/// Chromium costs about 1.5 s of processor and a suite starts one per test; a browser taken
+/// from here gets a new tab and none of the last test's cookies, cache, downloads or console
+/// (`Browser::make_fresh`). Every test starts its page and provider at new ports, so
 /// no origin, and no storage of one, is ever seen twice. A test that fails never hands its
 /// browser back: it ends with the test.
 static KEPT: Mutex<Vec<Browser>> = Mutex::new(Vec::new());
@@ -260,16 +261,7 @@ impl Browser {
                 Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
             }
         };
-        // Downloads go to the folder without a prompt; set through DevTools, Chromium also does
-        // not hold the pack's .sh and .ps1 files for a "this type of file can harm" warning.
-        client
-            .issue_cmd(cdp(
-                "Browser.setDownloadBehavior",
-                json!({
-                    "behavior": "allow",
-                    "downloadPath": downloads.display().to_string(),
-                }),
-            ))
+        send_downloads_to(&client, &downloads)
             .await
             .expect("ChromeDriver passes DevTools commands on");
         Self {
@@ -296,7 +288,8 @@ impl Browser {
 
     /// Leaves nothing of the test that used it: a new tab (the old ones closed, and with them
     /// their emulation, blocked URLs, session storage and the permissions granted through
-    /// them), no cookies, no cache, an empty downloads folder and an empty console. (The pages' own origins are never seen again: `loopback_listener`.)
+    /// them), no cookies, no cache, an empty downloads folder and an empty console. (The
+    /// pages' own origins are never seen again: `loopback_listener`.)
     async fn make_fresh(&mut self) -> Result<(), fantoccini::error::CmdError> {
         let old = self.client.windows().await?;
         let tab = self.client.new_window(true).await?;
@@ -313,12 +306,7 @@ impl Browser {
             .issue_cmd(cdp("Network.clearBrowserCache", json!({})))
             .await?;
         let downloads = crate::fresh_dir("downloads");
-        self.client
-            .issue_cmd(cdp(
-                "Browser.setDownloadBehavior",
-                json!({"behavior": "allow", "downloadPath": downloads.display().to_string()}),
-            ))
-            .await?;
+        send_downloads_to(&self.client, &downloads).await?;
         let _ = std::fs::remove_dir_all(&self.downloads);
         self.downloads = downloads;
         self.client.issue_cmd(console_log()).await?;
@@ -802,6 +790,21 @@ fn console_log() -> SessionPost {
         path: "se/log",
         body: json!({"type": "browser"}),
     }
+}
+
+/// Makes the browser save what pages download in `dir`, without a prompt. Set through
+/// DevTools, Chromium also does not hold the pack's .sh and .ps1 files for a "this type of
+/// file can harm" warning.
+async fn send_downloads_to(
+    client: &Client,
+    dir: &std::path::Path,
+) -> Result<Value, fantoccini::error::CmdError> {
+    client
+        .issue_cmd(cdp(
+            "Browser.setDownloadBehavior",
+            json!({"behavior": "allow", "downloadPath": dir.display().to_string()}),
+        ))
+        .await
 }
 
 /// A Chrome DevTools Protocol command.

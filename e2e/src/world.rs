@@ -19,8 +19,6 @@ pub struct World {
     pub provider_url: String,
     pub app_url: String,
     pub browser: Browser,
-    /// The extra Chromium switches of `browser`, for another browser of the same world.
-    pub browser_args: Vec<String>,
 }
 
 /// What to build the world with.
@@ -64,14 +62,12 @@ impl World {
             // Google's names lead to the local provider inside this browser only.
             Build::GoogleOnly => Browser::for_google(provider.spawn_as_google().await).await,
         };
-        let browser_args = browser.args.clone();
         World {
             build: setup.build,
             provider,
             provider_url,
             app_url,
             browser,
-            browser_args,
         }
     }
 

@@ -416,8 +416,8 @@ async fn main() {
         "  ratio:        {:.2}x (target <= 2.5x; long-term 1.3x)",
         app_fresh.interactive / floor_fresh.interactive
     );
-    let app_first_visit = first_visit_ms(&world.browser_args, app_url).await;
-    let floor_first_visit = first_visit_ms(&world.browser_args, &floor_url).await;
+    let app_first_visit = first_visit_ms(&world.browser.args, app_url).await;
+    let floor_first_visit = first_visit_ms(&world.browser.args, &floor_url).await;
     println!("First visit in a new browser (a new profile per load: the browser's own start-up included)");
     println!(
         "  ours:         {:7.1} ms median{}",
